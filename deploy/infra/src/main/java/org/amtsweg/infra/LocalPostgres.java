@@ -1,0 +1,76 @@
+package org.amtsweg.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a real PostgreSQL server (zonky's embedded binaries) for machines that have none, keeping
+ * its data in a project-local directory so that a restart resumes with the same data.
+ *
+ * <p>Usage: {@code LocalPostgres <data-dir> <port> <database>...}. Runs until it is terminated;
+ * the shutdown hook stops the server cleanly (a fast shutdown: committed data is kept).
+ */
+public final class LocalPostgres {
+
+    private LocalPostgres() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: LocalPostgres <data-dir> <port> [database...]");
+            System.exit(2);
+        }
+        Path dataDir = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        List<String> databases = List.of(args).subList(2, args.length);
+
+        if (portInUse(port)) {
+            System.err.println("PostgreSQL: port " + port + " busy. Stop what listens there, or name a running server with AMTSWEG_PG_HOST.");
+            System.exit(3);
+        }
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-binaries").toFile())
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+
+        new DatabaseProvisioner("127.0.0.1", port, "postgres", "").ensure(databases);
+        System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + dataDir + ")");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "postgres-stop"));
+        stopped.await();
+    }
+
+    private static boolean portInUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

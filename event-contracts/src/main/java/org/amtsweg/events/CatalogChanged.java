@@ -1,0 +1,14 @@
+package org.amtsweg.events;
+
+import java.time.Instant;
+
+/**
+ * An administrator changed the catalogue.
+ *
+ * @param entity {@code SERVICE}, {@code AUTHORITY}, {@code RESPONSIBILITY}, {@code AVAILABILITY} or {@code FORM}
+ * @param change {@code CREATED}, {@code UPDATED}, {@code DELETED} or {@code PUBLISHED}
+ */
+public record CatalogChanged(String entity, String entityId, String change, String changedBy, Instant changedAt) {
+
+    public static final String TYPE = "CatalogChanged";
+}

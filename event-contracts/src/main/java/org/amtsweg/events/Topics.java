@@ -1,0 +1,15 @@
+package org.amtsweg.events;
+
+/** The Kafka topics of the platform; each is keyed by the id of the aggregate its events belong to. */
+public final class Topics {
+
+    /** Events of applications (key: application id). */
+    public static final String APPLICATIONS = "applications";
+    /** Events of cases (key: application id, so that a journey's events stay in one partition). */
+    public static final String CASES = "cases";
+    /** Events of the service catalogue (key: the changed entity's id). */
+    public static final String CATALOG = "catalog";
+
+    private Topics() {
+    }
+}

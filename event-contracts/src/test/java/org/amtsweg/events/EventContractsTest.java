@@ -1,0 +1,52 @@
+package org.amtsweg.events;
+
+import org.amtsweg.events.testing.EventContracts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The published schemas, examples and records agree with each other. */
+class EventContractsTest {
+
+    static final List<String> TYPES = EventContracts.TYPES;
+
+    private static final Map<String, Class<?>> RECORDS = Map.of(
+            ApplicationSubmitted.TYPE, ApplicationSubmitted.class,
+            ApplicationSupplemented.TYPE, ApplicationSupplemented.class,
+            CaseOpened.TYPE, CaseOpened.class,
+            RegistryCheckCompleted.TYPE, RegistryCheckCompleted.class,
+            CaseStatusChanged.TYPE, CaseStatusChanged.class,
+            InformationRequested.TYPE, InformationRequested.class,
+            DecisionIssued.TYPE, DecisionIssued.class,
+            CatalogChanged.TYPE, CatalogChanged.class);
+
+    @ParameterizedTest
+    @FieldSource("TYPES")
+    void exampleConformsToItsSchema(String type) {
+        assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("TYPES")
+    void exampleSurvivesTheRoundTripThroughItsRecord(String type) {
+        Object event = EventContracts.example(type, RECORDS.get(type));
+        assertThat(EventContracts.violationsOf(type, event)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("TYPES")
+    void schemaRejectsAnEmptyEvent(String type) {
+        assertThat(EventContracts.violations(type, "{}")).isNotEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void schemaRejectsAMalformedReferenceNumber() {
+        String bad = EventContracts.example(ApplicationSubmitted.TYPE).replace("HA-2026-000123", "Hagen 123");
+        assertThat(EventContracts.violations(ApplicationSubmitted.TYPE, bad))
+                .anySatisfy(message -> assertThat(message).contains("referenceNumber"));
+    }
+}

@@ -1,0 +1,84 @@
+package org.amtsweg.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Configuration of the identity gateway ("amtsweg.identity.*"). */
+@ConfigMapping(prefix = "amtsweg.identity")
+public interface IdentityConfig {
+
+    /** The issuer URL: the {@code iss} of every token and the base of every endpoint in discovery. */
+    String issuer();
+
+    /** Lifetime of access tokens; short, because resource servers do not ask whether a token was revoked. */
+    @WithDefault("PT5M")
+    Duration accessTokenLifetime();
+
+    /** Secret from which the stable pseudonymous {@code sub} of each person is derived (HMAC). */
+    String pseudonymSecret();
+
+    /**
+     * Resource-owner password grant as a shortcut for scripts and the README's quick tour. Never
+     * enabled in the {@code prod} profile: the gateway refuses to start if it is.
+     */
+    @WithDefault("false")
+    boolean directGrantEnabled();
+
+    /** The eID / ELSTER simulator: test identities instead of a real eID card or certificate. */
+    TestIdentities testIdentities();
+
+    /** Demo staff accounts (clerks, supervisors, administrators) seeded at start-up. */
+    DemoStaff demoStaff();
+
+    /** Registered OAuth clients by client id. */
+    Map<String, Client> clients();
+
+    /** The simulator of eID cards and ELSTER certificates. */
+    interface TestIdentities {
+        /** Off in {@code prod}: there only a real eID infrastructure may vouch for a person. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Classpath resource or file path of the test identity set (JSON). */
+        @WithDefault("identity/test-identities.json")
+        String file();
+    }
+
+    /** Seeding of the demo authorities' staff. */
+    interface DemoStaff {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Classpath resource or file path of the demo staff accounts (JSON). */
+        @WithDefault("identity/demo-staff.json")
+        String file();
+    }
+
+    /** One registered client. */
+    interface Client {
+        /** Public clients (browser apps) have no secret and must use PKCE. */
+        @WithDefault("false")
+        boolean publicClient();
+
+        /** Secret of a confidential client, compared in constant time. */
+        Optional<String> secret();
+
+        /** Grant types this client may use. */
+        List<String> grants();
+
+        /** Scopes this client may ask for. */
+        @WithDefault("openid")
+        List<String> scopes();
+
+        /** The resource servers ({@code aud}) its access tokens are for. */
+        List<String> audiences();
+
+        /** Exact redirect URIs for the authorization code flow. */
+        Optional<List<String>> redirectUris();
+    }
+}

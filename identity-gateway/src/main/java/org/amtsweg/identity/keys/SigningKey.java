@@ -1,0 +1,41 @@
+package org.amtsweg.identity.keys;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A token signing key as stored in the gateway's database, so that every instance signs with the
+ * same keys and a restart does not invalidate the tokens in circulation.
+ */
+@Entity
+@Table(name = "signing_key")
+public class SigningKey extends PanacheEntityBase {
+
+    /** The JWK key id ({@code kid}). */
+    @Id
+    public String kid;
+
+    /** JWS algorithm, e.g. {@code ES256}. */
+    @Column(nullable = false)
+    public String algorithm;
+
+    /** The private key as a JWK (JSON). */
+    @Column(name = "private_jwk", nullable = false)
+    public String privateJwk;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** From this moment it signs; before, it is only published, so that resource servers know it in time. */
+    @Column(name = "activates_at", nullable = false)
+    public Instant activatesAt;
+
+    /** From this moment it is no longer published: every token it signed has expired by then. */
+    @Column(name = "retires_at")
+    public Instant retiresAt;
+}

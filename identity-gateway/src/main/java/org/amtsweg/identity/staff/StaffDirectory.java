@@ -1,0 +1,33 @@
+package org.amtsweg.identity.staff;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/** Checks staff credentials against the stored bcrypt hashes. */
+@ApplicationScoped
+public class StaffDirectory {
+
+    // A hash to compare against when the user does not exist, so that timing does not reveal which usernames exist.
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no-such-account");
+
+    private final Vertx vertx;
+
+    public StaffDirectory(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    @WithSession
+    public Uni<Optional<StaffAccount>> authenticate(String username, String password) {
+        return StaffAccount.findByUsername(username).chain(account -> {
+            String hash = account != null ? account.passwordHash : DUMMY_HASH;
+            // bcrypt costs tens of milliseconds: run it on a worker, resume on this context.
+            return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, hash)))
+                    .map(matches -> matches && account != null ? Optional.of(account) : Optional.<StaffAccount>empty());
+        });
+    }
+}
