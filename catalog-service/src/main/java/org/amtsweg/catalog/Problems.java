@@ -1,0 +1,44 @@
+package org.amtsweg.catalog;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import java.net.URI;
+
+/** The catalogue's RFC 9457 problems, each with a stable type URI that clients may switch on. */
+public final class Problems {
+
+    private static final String BASE = "https://amtsweg.org/problems/";
+
+    private Problems() {
+    }
+
+    public static HttpProblem notFound(String what, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "not-found"))
+                .withStatus(404)
+                .withTitle(what + " nicht gefunden / " + what + " not found")
+                .withDetail(detail)
+                .build();
+    }
+
+    public static HttpProblem noResponsibility(String service, String ags) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "no-responsibility"))
+                .withStatus(404)
+                .withTitle("Keine zuständige Behörde / No responsible authority")
+                .withDetail("Für die Leistung " + service + " ist am Ort " + ags + " keine Behörde zuständig.")
+                .with("service", service)
+                .with("ags", ags)
+                .build();
+    }
+
+    public static HttpProblem invalidParameter(String parameter, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "invalid-parameter"))
+                .withStatus(400)
+                .withTitle("Ungültiger Parameter / Invalid parameter")
+                .withDetail(detail)
+                .with("parameter", parameter)
+                .build();
+    }
+}

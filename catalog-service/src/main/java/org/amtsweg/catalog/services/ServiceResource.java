@@ -1,0 +1,75 @@
+package org.amtsweg.catalog.services;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.authority.AuthorityDirectory;
+import org.amtsweg.catalog.responsibility.AreaHierarchy;
+import org.amtsweg.catalog.search.ServiceQuery;
+import org.amtsweg.catalog.search.ServiceSearch;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /services} (search) and {@code GET /services/{key}}: public reads, no login needed. */
+@Path("/services")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceResource {
+
+    private static final Set<String> HANDLINGS = Set.of("online", "external", "in-person");
+    private static final Set<String> AVAILABILITIES = Set.of("online", "external", "planned", "offline");
+
+    private final ServiceCatalog catalog;
+    private final ServiceSearch search;
+    private final AuthorityDirectory authorities;
+
+    public ServiceResource(ServiceCatalog catalog, ServiceSearch search, AuthorityDirectory authorities) {
+        this.catalog = catalog;
+        this.search = search;
+        this.authorities = authorities;
+    }
+
+    @GET
+    public Uni<ServiceSearch.Page> search(@QueryParam("q") String text,
+                                          @QueryParam("topic") String topic,
+                                          @QueryParam("booster") Boolean booster,
+                                          @QueryParam("handling") String handling,
+                                          @QueryParam("authority") String authority,
+                                          @QueryParam("ags") String ags,
+                                          @QueryParam("availability") String availability,
+                                          @QueryParam("page") @DefaultValue("0") int page,
+                                          @QueryParam("size") @DefaultValue("20") int size) {
+        if (handling != null && !HANDLINGS.contains(handling)) {
+            throw Problems.invalidParameter("handling", "handling muss online, external oder in-person sein.");
+        }
+        if (availability != null && !AVAILABILITIES.contains(availability)) {
+            throw Problems.invalidParameter("availability", "availability muss online, external, planned oder offline sein.");
+        }
+        if (ags != null && !AreaHierarchy.isAgs(ags)) {
+            throw Problems.invalidParameter("ags", "ags muss ein 8-stelliger Amtlicher Gemeindeschlüssel sein.");
+        }
+        if (page < 0 || size < 1 || size > 100) {
+            throw Problems.invalidParameter("size", "page muss ≥ 0 und size zwischen 1 und 100 liegen.");
+        }
+        if (availability != null && authority == null && ags == null) {
+            throw Problems.invalidParameter("availability", "availability filtert nur zusammen mit authority oder ags.");
+        }
+        Uni<Optional<String>> scope = authority != null ? Uni.createFrom().item(Optional.of(authority))
+                : ags != null ? authorities.idServing(ags) : Uni.createFrom().item(Optional.empty());
+        return scope.chain(authorityId -> search.search(
+                new ServiceQuery(text, topic, booster, handling, authorityId.orElse(null), availability, page, size)));
+    }
+
+    @GET
+    @Path("/{key}")
+    public Uni<ServiceDetails> service(@PathParam("key") String key) {
+        return catalog.find(key).map(found -> found.orElseThrow(() ->
+                Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + key + ".")));
+    }
+}

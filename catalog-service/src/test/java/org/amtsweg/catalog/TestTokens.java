@@ -1,0 +1,47 @@
+package org.amtsweg.catalog;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signs real JWTs with the test key whose public half the service trusts through its ordinary
+ * quarkus-oidc configuration ({@code %test.quarkus.oidc.public-key}).
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://test-issuer.amtsweg.invalid";
+
+    private TestTokens() {
+    }
+
+    public static String staff(String username, String authority, String... roles) {
+        return sign(new JWTClaimsSet.Builder().subject("staff-" + username).claim("preferred_username", username)
+                .claim("authority", authority).claim("roles", List.of(roles)).claim("acr", "low"));
+    }
+
+    static String sign(JWTClaimsSet.Builder claims) {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/test-signing-key.pem")) {
+            JWK key = JWK.parseFromPEMEncodedObjects(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Instant now = Instant.now();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
+                    claims.issuer(ISSUER).audience("catalog-service").issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
+            jwt.sign(new RSASSASigner(key.toRSAKey()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
+    }
+}
