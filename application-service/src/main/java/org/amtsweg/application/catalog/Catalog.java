@@ -1,0 +1,96 @@
+package org.amtsweg.application.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * application-service's view of the catalogue, guarded by timeouts, retries and a circuit breaker:
+ * a slow catalogue makes draft creation fail fast with 503, it never hangs a request. Published form
+ * versions are immutable, so they are cached for good.
+ */
+@ApplicationScoped
+public class Catalog {
+
+    private final CatalogApi api;
+    private final ConcurrentMap<String, JsonNode> forms = new ConcurrentHashMap<>();
+
+    public Catalog(@RestClient CatalogApi api) {
+        this.api = api;
+    }
+
+    /** The service, or empty if the catalogue does not know it. */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+    public Uni<Optional<ServiceOffer>> service(String key) {
+        return api.service(key).map(node -> Optional.of(offer(node)))
+                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty());
+    }
+
+    /** The responsible authority, or empty where nobody is responsible. */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+    public Uni<Optional<ResponsibleAuthority>> responsibility(String service, String ags) {
+        return api.responsibility(service, ags)
+                .map(node -> {
+                    JsonNode authority = node.get("authority");
+                    return Optional.of(new ResponsibleAuthority(authority.get("id").asText(), authority.get("name").asText(),
+                            authority.get("referencePrefix").asText(), authority.get("branding")));
+                })
+                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty());
+    }
+
+    /** The current form of a service (to pin a new draft to), or empty if it has none. */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+    public Uni<Optional<JsonNode>> currentForm(String service) {
+        return api.currentForm(service)
+                .invoke(form -> forms.putIfAbsent(service + "/" + form.get("version").asInt(), form))
+                .map(Optional::of)
+                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty());
+    }
+
+    /** A pinned form version; published versions never change. */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<JsonNode> form(String service, int version) {
+        JsonNode cached = forms.get(service + "/" + version);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return api.form(service, version).invoke(form -> forms.putIfAbsent(service + "/" + version, form));
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
+    }
+
+    private static ServiceOffer offer(JsonNode node) {
+        List<String> leika = new ArrayList<>();
+        node.path("leika").forEach(entry -> leika.add(entry.get("leikaId").asText()));
+        List<String> checks = new ArrayList<>();
+        node.path("registryChecks").forEach(check -> checks.add(check.asText()));
+        JsonNode handling = node.path("handling");
+        return new ServiceOffer(node.get("key").asText(), node.get("name").asText(), text(node.get("ozgId")), leika,
+                handling.path("mode").asText(), text(handling.get("url")), text(handling.get("note")),
+                node.get("minimumTrustLevel").asText(), checks);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,38 @@
+package org.amtsweg.application.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An application as its citizen sees it: what she applied for, at which authority, what she entered,
+ * which fields came from her identity, and what has happened since.
+ *
+ * @param prefilled JSON pointers of the fields filled from the identity (once-only)
+ */
+public record ApplicationView(
+        UUID id,
+        Service service,
+        Authority authority,
+        int formVersion,
+        String status,
+        String referenceNumber,
+        JsonNode data,
+        List<String> prefilled,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime submittedAt,
+        List<TimelineEntry> timeline) {
+
+    public record Service(String key, String name) {
+    }
+
+    /** The responsible authority; its branding is at {@code GET /authorities/{id}} of the catalogue. */
+    public record Authority(String id, String name) {
+    }
+
+    public record TimelineEntry(OffsetDateTime at, String status, String event, String description) {
+    }
+}

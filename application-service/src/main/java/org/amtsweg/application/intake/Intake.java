@@ -1,0 +1,207 @@
+package org.amtsweg.application.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.application.Problems;
+import org.amtsweg.application.catalog.Catalog;
+import org.amtsweg.application.catalog.ResponsibleAuthority;
+import org.amtsweg.application.catalog.ServiceOffer;
+import org.amtsweg.application.messaging.Outbox;
+import org.amtsweg.application.messaging.OutboxRelay;
+import org.amtsweg.application.security.Citizen;
+import org.amtsweg.application.validation.FormValidator;
+import org.amtsweg.application.validation.Violation;
+import org.amtsweg.events.ApplicationSubmitted;
+import org.amtsweg.events.Topics;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Drafts and submissions: the rules that keep an incomplete application from reaching an authority. */
+@ApplicationScoped
+public class Intake {
+
+    private static final Logger LOG = Logger.getLogger(Intake.class);
+
+    private final Pool pool;
+    private final Catalog catalog;
+    private final Applications applications;
+    private final FormValidator validator;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.applications = applications;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    /**
+     * Opens a draft: the service must be handled online, the login must reach its trust level, and an
+     * authority must be responsible at the citizen's place; the current form version is pinned.
+     */
+    public Uni<ApplicationView> open(Citizen citizen, String serviceKey, String agsOrNull) {
+        String ags = agsOrNull != null ? agsOrNull : citizen.municipality()
+                .orElseThrow(() -> Problems.invalid("ags", "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an."));
+        return catalog.service(serviceKey).chain(found -> {
+            ServiceOffer service = found.orElseThrow(() -> Problems.invalid("service", "Es gibt keine Leistung " + serviceKey + "."));
+            if (!"online".equals(service.handling())) {
+                throw Problems.notOnline(service.name(), service.handling(), service.handlingUrl(), service.handlingNote());
+            }
+            if (!citizen.reaches(service.minimumTrustLevel())) {
+                throw Problems.trustLevelTooLow(service.minimumTrustLevel(), citizen.trustLevel());
+            }
+            return catalog.responsibility(serviceKey, ags).chain(authority -> catalog.currentForm(serviceKey).chain(form -> {
+                ResponsibleAuthority responsible = authority.orElseThrow(() -> Problems.noResponsibleAuthority(service.name(), ags));
+                JsonNode pinned = form.orElseThrow(() -> Problems.notOnline(service.name(), "online",
+                        null, "Für " + service.name() + " ist noch kein Online-Formular veröffentlicht."));
+                return insertDraft(citizen, service, responsible, ags, pinned);
+            }));
+        });
+    }
+
+    private Uni<ApplicationView> insertDraft(Citizen citizen, ServiceOffer service, ResponsibleAuthority authority, String ags, JsonNode form) {
+        UUID id = UUID.randomUUID();
+        Prefill.Result prefill = Prefill.from(form.path("presentation"), citizen);
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                INSERT INTO application (id, citizen_subject, service_key, service_name, ozg_id, leika_ids, registry_checks,
+                                    authority_id, authority_name, reference_prefix, ags, form_version, minimum_trust_level, applicant, data, prefilled, status)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT')""")
+                        .execute(Tuple.from(new Object[]{id, citizen.subject(), service.key(), service.name(), service.ozgId(),
+                                service.leikaIds().toArray(String[]::new), service.registryChecks().toArray(String[]::new),
+                                authority.id(), authority.name(), authority.referencePrefix(), ags, form.get("version").asInt(), service.minimumTrustLevel(),
+                                new JsonObject(citizen.claims().toString()), new JsonObject(prefill.data().toString()),
+                                prefill.pointers().toArray(String[]::new)}))
+                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt")))
+                .invoke(() -> {
+                    MDC.put("correlationId", id.toString());
+                    LOG.infof("draft %s opened for service %s at authority %s", id, service.key(), authority.id());
+                })
+                .chain(() -> applications.view(id, citizen.subject()))
+                .map(Optional::orElseThrow);
+    }
+
+    /** Saves draft data; types and formats must be right, completeness is checked on submission. */
+    public Uni<ApplicationView> saveDraft(Citizen citizen, UUID id, JsonNode data) {
+        if (data == null || !data.isObject()) {
+            throw Problems.invalid("/", "Die Antragsdaten müssen ein JSON-Objekt sein.");
+        }
+        return applications.find(pool, id, citizen.subject(), false).chain(found -> {
+            Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if (!"DRAFT".equals(stored.view().status())) {
+                throw Problems.notEditable(stored.view().status());
+            }
+            return catalog.form(stored.view().service().key(), stored.view().formVersion()).chain(form -> {
+                List<Violation> violations = validator.forDraft(formKey(stored), form.get("schema"), data);
+                if (!violations.isEmpty()) {
+                    throw Problems.validationFailed(violations, false);
+                }
+                return pool.withTransaction(connection -> connection.preparedQuery("""
+                                UPDATE application SET data = $3, updated_at = now(), revision = revision + 1
+                                WHERE id = $1 AND citizen_subject = $2 AND status = 'DRAFT'""")
+                        .execute(Tuple.of(id, citizen.subject(), new JsonObject(data.toString())))
+                        .map(result -> {
+                            if (result.rowCount() == 0) {
+                                throw Problems.notEditable("SUBMITTED");
+                            }
+                            return result;
+                        }));
+            });
+        }).chain(() -> applications.view(id, citizen.subject())).map(Optional::orElseThrow);
+    }
+
+    /**
+     * Submits: validates everything against the pinned form, assigns the reference number and writes
+     * {@code ApplicationSubmitted} to the outbox in the same transaction. Submitting again returns the
+     * first result and emits nothing.
+     */
+    public Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey) {
+        return applications.view(id, citizen.subject()).chain(found -> {
+            ApplicationView draft = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if (!"DRAFT".equals(draft.status())) {
+                return Uni.createFrom().item(receipt(draft));
+            }
+            return catalog.form(draft.service().key(), draft.formVersion())
+                    .chain(form -> pool.withTransaction(connection -> submitLocked(connection, citizen, id, idempotencyKey, form)))
+                    .invoke(relay::nudge);
+        });
+    }
+
+    private Uni<SubmissionReceipt> submitLocked(SqlConnection connection, Citizen citizen, UUID id, String idempotencyKey, JsonNode form) {
+        return applications.find(connection, id, citizen.subject(), true).chain(found -> {
+            Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            ApplicationView draft = stored.view();
+            if (!"DRAFT".equals(draft.status())) {
+                // A concurrent or repeated submission already went through: same answer, no second event.
+                return Uni.createFrom().item(receipt(draft));
+            }
+            if (!citizen.reaches(stored.minimumTrustLevel())) {
+                throw Problems.trustLevelTooLow(stored.minimumTrustLevel(), citizen.trustLevel());
+            }
+            List<Violation> violations = validator.forSubmission(formKey(stored), form.get("schema"), draft.data());
+            if (!violations.isEmpty()) {
+                throw Problems.validationFailed(violations, true);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            return nextReferenceNumber(connection, draft.authority().id(), stored.referencePrefix(), now.getYear())
+                    .chain(reference -> connection.preparedQuery("""
+                                    UPDATE application SET status = 'SUBMITTED', reference_number = $2, submitted_at = $3, updated_at = $3,
+                                        applicant = $4, idempotency_key = $5, revision = revision + 1
+                                    WHERE id = $1
+                                    RETURNING ozg_id, leika_ids, registry_checks""")
+                            .execute(Tuple.from(new Object[]{id, reference, now, new JsonObject(citizen.claims().toString()), idempotencyKey}))
+                            .chain(rows -> {
+                                var row = rows.iterator().next();
+                                ApplicationSubmitted event = new ApplicationSubmitted(id.toString(), reference, draft.service().key(),
+                                        draft.service().name(), row.getString("ozg_id"), List.of(row.getArrayOfStrings("leika_ids")),
+                                        draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(), List.of(),
+                                        List.of(row.getArrayOfStrings("registry_checks")), now.toInstant());
+                                return outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, id.toString(), event);
+                            })
+                            .chain(() -> timeline(connection, id, "SUBMITTED", ApplicationSubmitted.TYPE,
+                                    "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen " + reference))
+                            .map(ignored -> {
+                                MDC.put("correlationId", id.toString());
+                                LOG.infof("application %s submitted as %s", id, reference);
+                                return new SubmissionReceipt(id, reference, "SUBMITTED", now, draft.service(), draft.authority());
+                            }));
+        });
+    }
+
+    /** Aktenzeichen: authority prefix, year, and a counter per authority and year, e.g. {@code HA-2026-000123}. */
+    private static Uni<String> nextReferenceNumber(SqlConnection connection, String authorityId, String prefix, int year) {
+        return connection.preparedQuery("""
+                        INSERT INTO reference_counter (authority_id, year, last_value) VALUES ($1, $2, 1)
+                        ON CONFLICT (authority_id, year) DO UPDATE SET last_value = reference_counter.last_value + 1
+                        RETURNING last_value""")
+                .execute(Tuple.of(authorityId, year))
+                .map(rows -> "%s-%d-%06d".formatted(prefix, year, rows.iterator().next().getLong("last_value")));
+    }
+
+    static Uni<Void> timeline(SqlConnection connection, UUID id, String status, String event, String description) {
+        return connection.preparedQuery("INSERT INTO timeline_entry (application_id, at, status, event_type, description) VALUES ($1, now(), $2, $3, $4)")
+                .execute(Tuple.of(id, status, event, description))
+                .replaceWithVoid();
+    }
+
+    private static String formKey(Applications.Stored stored) {
+        return stored.view().service().key() + "/" + stored.view().formVersion();
+    }
+
+    private static SubmissionReceipt receipt(ApplicationView view) {
+        return new SubmissionReceipt(view.id(), view.referenceNumber(), view.status(), view.submittedAt(), view.service(), view.authority());
+    }
+}

@@ -1,0 +1,79 @@
+package org.amtsweg.application.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.amtsweg.events.Applicant;
+import org.amtsweg.events.PostalAddress;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The citizen behind a request, as the identity gateway vouched for her in the access token:
+ * pseudonymous subject, trust level and the eID data released by the granted scopes.
+ */
+public record Citizen(String subject, String trustLevel, Optional<String> municipality, ObjectNode claims) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> TRUST_LEVELS = List.of("low", "substantial", "high");
+
+    public static Citizen from(JsonWebToken token) {
+        ObjectNode claims = MAPPER.createObjectNode();
+        for (String name : List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                claims.put(name, text(value));
+            }
+        }
+        Object address = token.getClaim("address");
+        if (address != null) {
+            claims.set("address", json(address));
+        }
+        String acr = token.getClaim("acr") == null ? "low" : text(token.getClaim("acr"));
+        return new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims);
+    }
+
+    /** Whether this login's trust level reaches {@code required}. */
+    public boolean reaches(String required) {
+        return TRUST_LEVELS.indexOf(trustLevel) >= TRUST_LEVELS.indexOf(required);
+    }
+
+    /** A claim by dotted path, e.g. {@code address.street_address}. */
+    public Optional<String> claim(String path) {
+        JsonNode node = claims;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        return node.isValueNode() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    /** The applicant as the case will see her (once-only: from the identity, not retyped). */
+    public Applicant toApplicant() {
+        JsonNode address = claims.path("address");
+        return new Applicant(subject,
+                claims.path("given_name").textValue(),
+                claims.path("family_name").textValue(),
+                claims.hasNonNull("birthdate") ? LocalDate.parse(claims.get("birthdate").asText()) : null,
+                address.isMissingNode() ? null : new PostalAddress(address.path("street_address").textValue(),
+                        address.path("postal_code").textValue(), address.path("locality").textValue(), address.path("country").textValue()),
+                municipality.orElse(null),
+                trustLevel);
+    }
+
+    /** quarkus-oidc hands non-standard claims out as JSON-P values; a string is wanted without its quotes. */
+    private static String text(Object claim) {
+        return claim instanceof JsonString string ? string.getString() : claim.toString();
+    }
+
+    private static JsonNode json(Object claim) {
+        try {
+            return MAPPER.readTree(claim.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+}

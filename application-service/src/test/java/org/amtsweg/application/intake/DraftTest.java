@@ -1,0 +1,140 @@
+package org.amtsweg.application.intake;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.amtsweg.application.CatalogDouble;
+import org.amtsweg.application.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Opening and saving drafts, as a citizen's portal does. */
+@QuarkusTest
+@QuarkusTestResource(CatalogDouble.class)
+class DraftTest {
+
+    @Test
+    void aDraftIsPrefilledFromTheIdentityAndRoutedToTheResponsibleAuthority() {
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/applications/"))
+                .body("status", equalTo("DRAFT"))
+                .body("authority.id", equalTo("stadt-hagen"))
+                .body("formVersion", equalTo(1))
+                .body("data.antragsteller.vorname", equalTo("Erika"))
+                .body("data.antragsteller.anschrift.postleitzahl", equalTo("58095"))
+                .body("prefilled", hasItem("/antragsteller/familienname"));
+    }
+
+    @Test
+    void theAgsInTheRequestOverridesTheAddress() {
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld", "ags", "05913000"))
+                .post("/applications")
+                .then().statusCode(201)
+                .body("authority.id", equalTo("stadt-dortmund"));
+    }
+
+    @Test
+    void aLoginBelowTheServicesTrustLevelIsRefusedNamingTheLevel() {
+        given().auth().oauth2(TestTokens.erika("substantial")).contentType(ContentType.JSON)
+                .body(Map.of("service", "ummeldung"))
+                .post("/applications")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("requiredTrustLevel", equalTo("high"))
+                .body("actualTrustLevel", equalTo("substantial"));
+    }
+
+    @Test
+    void aServiceHandledInPersonPointsToWhereItIsHandled() {
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "personalausweis"))
+                .post("/applications")
+                .then().statusCode(409)
+                .body("handling", equalTo("in-person"))
+                .body("url", equalTo("https://www.personalausweisportal.de"));
+    }
+
+    @Test
+    void nobodyResponsibleIsAClearError() {
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld", "ags", "09162000"))
+                .post("/applications")
+                .then().statusCode(422)
+                .body("type", equalTo("https://amtsweg.org/problems/no-responsibility"));
+    }
+
+    @Test
+    void badRequestsAreProblemsWithTheField() {
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld", "ags", "Hagen"))
+                .post("/applications")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body("{not json")
+                .post("/applications")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void withoutATokenThereIsNoAccess() {
+        given().contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void staffCannotApply() {
+        given().auth().oauth2(TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aDraftKeepsPartialDataButRefusesWrongTypes() {
+        String id = open();
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("wohnung", Map.of("bruttokaltmiete_eur", 650)))
+                .put("/applications/" + id + "/data")
+                .then().statusCode(200)
+                .body("data.wohnung.bruttokaltmiete_eur", equalTo(650));
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("wohnung", Map.of("bruttokaltmiete_eur", "sechshundert")))
+                .put("/applications/" + id + "/data")
+                .then().statusCode(422)
+                .body("violations[0].pointer", equalTo("/wohnung/bruttokaltmiete_eur"))
+                .body("violations[0].keyword", equalTo("type"));
+        given().auth().oauth2(TestTokens.erika("high"))
+                .get("/applications/" + id)
+                .then().statusCode(200)
+                .body("data.wohnung.bruttokaltmiete_eur", equalTo(650));
+    }
+
+    @Test
+    void anotherCitizensApplicationDoesNotExist() {
+        String id = open();
+        String max = TestTokens.citizen("max-pseudonym", "Max", "Mustermann", "1978-03-02", "Friedensplatz 1", "44135", "Dortmund", "05913000", "high");
+        given().auth().oauth2(max).get("/applications/" + id).then().statusCode(404);
+        given().auth().oauth2(max).contentType(ContentType.JSON).body(Map.of())
+                .put("/applications/" + id + "/data").then().statusCode(404);
+        given().auth().oauth2(max).post("/applications/" + id + "/submit").then().statusCode(404);
+    }
+
+    private static String open() {
+        return given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,0 +1,131 @@
+package org.amtsweg.application.intake;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.amtsweg.application.CatalogDouble;
+import org.amtsweg.application.KafkaFixture;
+import org.amtsweg.application.TestTokens;
+import org.amtsweg.application.WohngeldApplication;
+import org.amtsweg.events.testing.EventContracts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/** Submission: never incomplete, never twice, always announced. */
+@QuarkusTest
+@QuarkusTestResource(CatalogDouble.class)
+class SubmissionTest {
+
+    @Test
+    void anIncompleteApplicationIsRefusedFieldByFieldAndNothingIsSent() {
+        String id = draftWith(withoutIban());
+        given().auth().oauth2(TestTokens.erika("high"))
+                .post("/applications/" + id + "/submit")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
+                .body("violations.pointer", hasItem("/bankverbindung/iban"))
+                .body("violations.find { it.pointer == '/bankverbindung/iban' }.keyword", equalTo("required"))
+                .body("violations.find { it.pointer == '/bankverbindung/iban' }.messageEn", org.hamcrest.Matchers.containsString("iban"));
+        given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                .then().body("status", equalTo("DRAFT"));
+        assertThat(KafkaFixture.recordsWithKey("applications", id, 1, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void aMalformedIbanIsRefusedAlreadyInTheDraft() {
+        Map<String, Object> data = WohngeldApplication.complete();
+        ((Map<String, Object>) data.get("bankverbindung")).put("iban", "DE02 1203 0000 0000 2020 52");
+        String id = draftWith(WohngeldApplication.complete());
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(data)
+                .put("/applications/" + id + "/data")
+                .then().statusCode(422)
+                .body("violations.pointer", equalTo(List.of("/bankverbindung/iban")))
+                .body("violations[0].keyword", equalTo("format"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("iban"));
+        given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                .then().body("data.bankverbindung.iban", equalTo("DE02 1203 0000 0000 2020 51"));
+    }
+
+    @Test
+    void everyViolationIsListedAtOnce() {
+        String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.erika("high"))
+                .post("/applications/" + id + "/submit")
+                .then().statusCode(422)
+                .body("violations.pointer", hasItem("/wohnung"))
+                .body("violations.pointer", hasItem("/bankverbindung"))
+                .body("violations.pointer", hasItem("/antragsteller/familienstand"));
+    }
+
+    @Test
+    void aCompleteApplicationGetsAReferenceNumberAndIsAnnouncedOnce() throws Exception {
+        String id = draftWith(WohngeldApplication.complete());
+        String reference = given().auth().oauth2(TestTokens.erika("high")).header("Idempotency-Key", "k-" + id)
+                .post("/applications/" + id + "/submit")
+                .then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("referenceNumber", matchesPattern("HA-\\d{4}-\\d{6}"))
+                .body("authority.name", equalTo("Stadt Hagen"))
+                .extract().path("referenceNumber");
+
+        // The retry a flaky network makes: same answer, no second event.
+        given().auth().oauth2(TestTokens.erika("high")).header("Idempotency-Key", "k-" + id)
+                .post("/applications/" + id + "/submit")
+                .then().statusCode(200)
+                .body("referenceNumber", equalTo(reference));
+
+        List<ConsumerRecord<String, String>> records = KafkaFixture.recordsWithKey("applications", id, 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(KafkaFixture.header(record, "ce_type")).isEqualTo("ApplicationSubmitted");
+        assertThat(KafkaFixture.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaFixture.header(record, "ce_correlationid")).isEqualTo(id);
+        assertThat(EventContracts.violations("ApplicationSubmitted", record.value())).isEmpty();
+        var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+        assertThat(event.get("referenceNumber").asText()).isEqualTo(reference);
+        assertThat(event.get("authorityId").asText()).isEqualTo("stadt-hagen");
+        assertThat(event.at("/applicant/trustLevel").asText()).isEqualTo("high");
+        assertThat(event.at("/applicant/givenName").asText()).isEqualTo("Erika");
+        assertThat(event.at("/data/bankverbindung/kontoinhaber").asText()).isEqualTo("Erika Mustermann");
+
+        given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("timeline.event", hasItem("ApplicationSubmitted"));
+    }
+
+    @Test
+    void aSubmittedApplicationCannotBeChanged() {
+        String id = draftWith(WohngeldApplication.complete());
+        given().auth().oauth2(TestTokens.erika("high")).post("/applications/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(Map.of())
+                .put("/applications/" + id + "/data")
+                .then().statusCode(409);
+    }
+
+    private static Map<String, Object> withoutIban() {
+        Map<String, Object> data = WohngeldApplication.complete();
+        ((Map<String, Object>) data.get("bankverbindung")).remove("iban");
+        return data;
+    }
+
+    private static String draftWith(Map<String, Object> data) {
+        String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(data)
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        return id;
+    }
+}

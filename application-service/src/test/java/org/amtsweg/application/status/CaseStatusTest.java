@@ -1,0 +1,77 @@
+package org.amtsweg.application.status;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.amtsweg.application.CatalogDouble;
+import org.amtsweg.application.KafkaFixture;
+import org.amtsweg.application.TestTokens;
+import org.amtsweg.application.WohngeldApplication;
+import org.amtsweg.events.testing.EventContracts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The citizen's status follows the case, from the events case-service publishes. */
+@QuarkusTest
+@QuarkusTestResource(CatalogDouble.class)
+class CaseStatusTest {
+
+    private static final String EXAMPLE_APPLICATION = "5b0e6a2e-7f43-4c1a-9d0e-2f6b1c3a9e10";
+
+    @Test
+    void theContractsExampleCaseOpenedMovesTheApplicationToReceivedOnceEvenWhenRedelivered() {
+        String id = submitted();
+        String event = EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id);
+        String eventId = UUID.randomUUID().toString();
+        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id, event);
+        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id, event);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                        .then().statusCode(200).body("status", equalTo("RECEIVED")));
+        // The redelivered event has been consumed by now too (same partition, later offset) and changed nothing.
+        String other = UUID.randomUUID().toString();
+        KafkaFixture.publishCloudEvent("cases", id, other, "CaseStatusChanged", id,
+                EventContracts.example("CaseStatusChanged").replace(EXAMPLE_APPLICATION, id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                        .then().body("status", equalTo("IN_REVIEW")));
+        List<String> events = given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                .then().extract().path("timeline.event");
+        assertThat(events).containsExactly("DraftCreated", "ApplicationSubmitted", "CaseOpened", "CaseStatusChanged");
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String id = submitted();
+        KafkaFixture.publishCloudEvent("cases", id, null, null, null, "this is not a CloudEvent");
+        String eventId = UUID.randomUUID().toString();
+        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id,
+                EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                        .then().body("status", equalTo("RECEIVED")));
+        assertThat(KafkaFixture.recordsWithKey("application-service.cases.dlq", id, 1, Duration.ofSeconds(20)))
+                .extracting(record -> record.value())
+                .containsExactly("this is not a CloudEvent");
+    }
+
+    private static String submitted() {
+        String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(WohngeldApplication.complete())
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        given().auth().oauth2(TestTokens.erika("high")).post("/applications/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+}
