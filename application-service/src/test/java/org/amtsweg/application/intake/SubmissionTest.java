@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.KafkaFixture;
+import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.application.TestTokens;
 import org.amtsweg.application.WohngeldApplication;
 import org.amtsweg.events.testing.EventContracts;
@@ -26,6 +26,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTestResource(CatalogDouble.class)
 class SubmissionTest {
 
+    private static final CloudEventTopics KAFKA = CloudEventTopics.at(
+            org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
     @Test
     void anIncompleteApplicationIsRefusedFieldByFieldAndNothingIsSent() {
         String id = draftWith(withoutIban());
@@ -39,7 +42,7 @@ class SubmissionTest {
                 .body("violations.find { it.pointer == '/bankverbindung/iban' }.messageEn", org.hamcrest.Matchers.containsString("iban"));
         given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                 .then().body("status", equalTo("DRAFT"));
-        assertThat(KafkaFixture.recordsWithKey("applications", id, 1, Duration.ofSeconds(3))).isEmpty();
+        assertThat(KAFKA.recordsWithKey("applications", id, 1, Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
@@ -86,12 +89,12 @@ class SubmissionTest {
                 .then().statusCode(200)
                 .body("referenceNumber", equalTo(reference));
 
-        List<ConsumerRecord<String, String>> records = KafkaFixture.recordsWithKey("applications", id, 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> records = KAFKA.recordsWithKey("applications", id, 1, Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.get(0);
-        assertThat(KafkaFixture.header(record, "ce_type")).isEqualTo("ApplicationSubmitted");
-        assertThat(KafkaFixture.header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(KafkaFixture.header(record, "ce_correlationid")).isEqualTo(id);
+        assertThat(CloudEventTopics.header(record, "ce_type")).isEqualTo("ApplicationSubmitted");
+        assertThat(CloudEventTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(CloudEventTopics.header(record, "ce_correlationid")).isEqualTo(id);
         assertThat(EventContracts.violations("ApplicationSubmitted", record.value())).isEmpty();
         var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
         assertThat(event.get("referenceNumber").asText()).isEqualTo(reference);

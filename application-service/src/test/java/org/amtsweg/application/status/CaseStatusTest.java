@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.KafkaFixture;
+import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.application.TestTokens;
 import org.amtsweg.application.WohngeldApplication;
 import org.amtsweg.events.testing.EventContracts;
@@ -25,6 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(CatalogDouble.class)
 class CaseStatusTest {
 
+    private static final CloudEventTopics KAFKA = CloudEventTopics.at(
+            org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
     private static final String EXAMPLE_APPLICATION = "5b0e6a2e-7f43-4c1a-9d0e-2f6b1c3a9e10";
 
     @Test
@@ -32,15 +35,15 @@ class CaseStatusTest {
         String id = submitted();
         String event = EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id);
         String eventId = UUID.randomUUID().toString();
-        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id, event);
-        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id, event);
+        KAFKA.publishCloudEvent("cases", id, eventId, "CaseOpened", "urn:amtsweg:case-service", id, event);
+        KAFKA.publishCloudEvent("cases", id, eventId, "CaseOpened", "urn:amtsweg:case-service", id, event);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                         .then().statusCode(200).body("status", equalTo("RECEIVED")));
         // The redelivered event has been consumed by now too (same partition, later offset) and changed nothing.
         String other = UUID.randomUUID().toString();
-        KafkaFixture.publishCloudEvent("cases", id, other, "CaseStatusChanged", id,
+        KAFKA.publishCloudEvent("cases", id, other, "CaseStatusChanged", "urn:amtsweg:case-service", id,
                 EventContracts.example("CaseStatusChanged").replace(EXAMPLE_APPLICATION, id));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
@@ -53,15 +56,15 @@ class CaseStatusTest {
     @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
         String id = submitted();
-        KafkaFixture.publishCloudEvent("cases", id, null, null, null, "this is not a CloudEvent");
+        KAFKA.publishCloudEvent("cases", id, null, null, "urn:amtsweg:case-service", null, "this is not a CloudEvent");
         String eventId = UUID.randomUUID().toString();
-        KafkaFixture.publishCloudEvent("cases", id, eventId, "CaseOpened", id,
+        KAFKA.publishCloudEvent("cases", id, eventId, "CaseOpened", "urn:amtsweg:case-service", id,
                 EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                         .then().body("status", equalTo("RECEIVED")));
-        assertThat(KafkaFixture.recordsWithKey("application-service.cases.dlq", id, 1, Duration.ofSeconds(20)))
+        assertThat(KAFKA.recordsWithKey("application-service.cases.dlq", id, 1, Duration.ofSeconds(20)))
                 .extracting(record -> record.value())
                 .containsExactly("this is not a CloudEvent");
     }

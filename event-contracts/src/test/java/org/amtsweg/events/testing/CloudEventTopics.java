@@ -1,4 +1,4 @@
-package org.amtsweg.application;
+package org.amtsweg.events.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,18 +18,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads and writes the real broker's topics the way another service would. */
-public final class KafkaFixture {
+/**
+ * Reads and writes the real broker's topics the way another service would: CloudEvents in Kafka
+ * binary mode, keyed by aggregate id.
+ */
+public final class CloudEventTopics {
 
-    private KafkaFixture() {
+    private final String bootstrapServers;
+
+    private CloudEventTopics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
     }
 
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    public static CloudEventTopics at(String bootstrapServers) {
+        return new CloudEventTopics(bootstrapServers);
+    }
+
+    private String bootstrap() {
+        return bootstrapServers;
     }
 
     /** Every record with this key on the topic, waiting up to {@code wait} for at least {@code atLeast} of them. */
-    public static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, int atLeast, Duration wait) {
+    public List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, int atLeast, Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -67,7 +76,7 @@ public final class KafkaFixture {
     }
 
     /** Publishes a CloudEvent in Kafka binary mode, as the other services' outbox relays do. */
-    public static void publishCloudEvent(String topic, String key, String id, String type, String correlationId, String json) {
+    public void publishCloudEvent(String topic, String key, String id, String type, String source, String correlationId, String json) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -80,7 +89,7 @@ public final class KafkaFixture {
                         .add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)))
                         .add(new RecordHeader("ce_id", id.getBytes(StandardCharsets.UTF_8)))
                         .add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)))
-                        .add(new RecordHeader("ce_source", "urn:amtsweg:case-service".getBytes(StandardCharsets.UTF_8)))
+                        .add(new RecordHeader("ce_source", source.getBytes(StandardCharsets.UTF_8)))
                         .add(new RecordHeader("ce_correlationid", correlationId.getBytes(StandardCharsets.UTF_8)))
                         .add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
             }

@@ -1,0 +1,30 @@
+package org.amtsweg.cases;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import java.net.URI;
+
+/** The case service's RFC 9457 problems, each with a stable type URI that clients may switch on. */
+public final class Problems {
+
+    private static final String BASE = "https://amtsweg.org/problems/";
+
+    private Problems() {
+    }
+
+    public static HttpProblem notFound(String detail) {
+        return HttpProblem.builder().withType(URI.create(BASE + "not-found")).withStatus(404)
+                .withTitle("Nicht gefunden / Not found").withDetail(detail).build();
+    }
+
+    public static HttpProblem invalidParameter(String parameter, String detail) {
+        return HttpProblem.builder().withType(URI.create(BASE + "invalid-parameter")).withStatus(400)
+                .withTitle("Ungültiger Parameter / Invalid parameter").withDetail(detail).with("parameter", parameter).build();
+    }
+
+    public static HttpProblem noAuthority() {
+        return HttpProblem.builder().withType(URI.create(BASE + "no-authority")).withStatus(403)
+                .withTitle("Keine Behörde / No authority")
+                .withDetail("Die Anmeldung nennt keine Behörde; Vorgänge sehen nur Beschäftigte einer Behörde.").build();
+    }
+}

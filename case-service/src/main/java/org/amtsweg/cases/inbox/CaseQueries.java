@@ -1,0 +1,129 @@
+package org.amtsweg.cases.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads cases, always within one authority. */
+@ApplicationScoped
+public class CaseQueries {
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public CaseQueries(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    /** Where a page starts: after this case in (opened_at desc, id desc) order. */
+    public record Cursor(OffsetDateTime openedAt, UUID id) {
+
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((openedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Cursor decode(String value) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+            return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+        }
+    }
+
+    public Uni<InboxPage> inbox(String authority, String status, String service, Cursor after, int limit) {
+        return pool.preparedQuery("""
+                        SELECT f.id, f.application_id, f.reference_number, f.service_key, f.service_name, f.status, f.assignee,
+                               f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
+                               (SELECT string_agg(DISTINCT coalesce(c.result, 'PENDING'), ',') FROM registry_check c WHERE c.case_id = f.id) AS registry_result
+                        FROM case_file f
+                        WHERE f.authority_id = $1
+                          AND ($2::text IS NULL OR f.status = $2)
+                          AND ($3::text IS NULL OR f.service_key = $3)
+                          AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) < ($4, $5::uuid))
+                        ORDER BY f.opened_at DESC, f.id DESC
+                        LIMIT $6""")
+                .execute(Tuple.from(new Object[]{authority, status, service,
+                        after == null ? null : after.openedAt(), after == null ? null : after.id(), limit + 1}))
+                .map(rows -> {
+                    List<CaseSummary> items = new ArrayList<>();
+                    for (Row row : rows) {
+                        items.add(new CaseSummary(row.getUUID("id"), row.getUUID("application_id"), row.getString("reference_number"), row.getString("service_key"),
+                                row.getString("service_name"), row.getString("status"), row.getString("assignee"),
+                                row.getString("applicant_name"), row.getString("registry_result"), row.getOffsetDateTime("opened_at")));
+                    }
+                    String next = null;
+                    if (items.size() > limit) {
+                        items = items.subList(0, limit);
+                        CaseSummary last = items.get(limit - 1);
+                        next = new Cursor(last.openedAt(), last.id()).encode();
+                    }
+                    return new InboxPage(items, next);
+                });
+    }
+
+    public Uni<Optional<CaseDetails>> details(String authority, UUID id) {
+        Uni<Optional<Row>> caseRow = pool.preparedQuery("""
+                        SELECT id, application_id, reference_number, authority_id, service_key, service_name, form_version, status, assignee,
+                               applicant::text AS applicant, data::text AS data, attachments::text AS attachments, submitted_at, opened_at
+                        FROM case_file WHERE id = $1 AND authority_id = $2""")
+                .execute(Tuple.of(id, authority))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
+        return caseRow.chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                : Uni.combine().all().unis(checks(id), history(id)).asTuple()
+                .map(parts -> Optional.of(details(found.get(), parts.getItem1(), parts.getItem2()))));
+    }
+
+    private Uni<List<CaseDetails.RegistryResult>> checks(UUID caseId) {
+        return pool.preparedQuery("""
+                        SELECT id, register, legal_basis, purpose, state, result, differing_fields, attempts, requested_at, completed_at
+                        FROM registry_check WHERE case_id = $1 ORDER BY requested_at, register""")
+                .execute(Tuple.of(caseId))
+                .map(rows -> {
+                    List<CaseDetails.RegistryResult> results = new ArrayList<>();
+                    rows.forEach(row -> results.add(new CaseDetails.RegistryResult(row.getUUID("id"), row.getString("register"),
+                            row.getString("legal_basis"), row.getString("purpose"), row.getString("state"), row.getString("result"),
+                            Arrays.asList(row.getArrayOfStrings("differing_fields")), row.getInteger("attempts"),
+                            row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("completed_at"))));
+                    return results;
+                });
+    }
+
+    private Uni<List<CaseDetails.HistoryEntry>> history(UUID caseId) {
+        return pool.preparedQuery("SELECT at, actor, action, from_status, to_status, detail FROM case_history WHERE case_id = $1 ORDER BY seq")
+                .execute(Tuple.of(caseId))
+                .map(rows -> {
+                    List<CaseDetails.HistoryEntry> entries = new ArrayList<>();
+                    rows.forEach(row -> entries.add(new CaseDetails.HistoryEntry(row.getOffsetDateTime("at"), row.getString("actor"),
+                            row.getString("action"), row.getString("from_status"), row.getString("to_status"), row.getString("detail"))));
+                    return entries;
+                });
+    }
+
+    private CaseDetails details(Row row, List<CaseDetails.RegistryResult> checks, List<CaseDetails.HistoryEntry> history) {
+        return new CaseDetails(row.getUUID("id"), row.getUUID("application_id"), row.getString("reference_number"),
+                row.getString("authority_id"), row.getString("service_key"), row.getString("service_name"), row.getInteger("form_version"),
+                row.getString("status"), row.getString("assignee"), json(row.getString("applicant")), json(row.getString("data")),
+                json(row.getString("attachments")), row.getOffsetDateTime("submitted_at"), row.getOffsetDateTime("opened_at"),
+                checks, history);
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored case data is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.amtsweg.cases.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.amtsweg.cases.TestTokens;
+import org.amtsweg.events.testing.CloudEventTopics;
+import org.amtsweg.events.testing.EventContracts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Cases open from submitted applications, once, for the responsible authority, and get checked against the register. */
+@QuarkusTest
+class CaseIntakeTest {
+
+    private static final CloudEventTopics KAFKA = CloudEventTopics.at(
+            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HAGEN_CLERK = TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk");
+    private static final String DORTMUND_CLERK = TestTokens.staff("clerk.dortmund", "stadt-dortmund", "clerk");
+
+    @Test
+    void theContractsExampleOpensOneCaseForHagenEvenWhenDelivered3Times() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String event = submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11");
+        String eventId = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            KAFKA.publishCloudEvent("applications", applicationId, eventId, "ApplicationSubmitted", "urn:amtsweg:application-service", applicationId, event);
+        }
+        // The same application under another event id (a producer that lost its outbox mark): still one case.
+        KAFKA.publishCloudEvent("applications", applicationId, UUID.randomUUID().toString(), "ApplicationSubmitted",
+                "urn:amtsweg:application-service", applicationId, event);
+
+        String caseId = awaitCase(applicationId);
+        List<String> inbox = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 200).get("/cases")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(inbox.stream().filter(caseId::equals)).hasSize(1);
+
+        List<ConsumerRecord<String, String>> records = KAFKA.recordsWithKey("cases", applicationId, 2, Duration.ofSeconds(20));
+        assertThat(records).extracting(record -> CloudEventTopics.header(record, "ce_type"))
+                .containsExactly("CaseOpened", "RegistryCheckCompleted");
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(EventContracts.violations(CloudEventTopics.header(record, "ce_type"), record.value())).isEmpty();
+            assertThat(CloudEventTopics.header(record, "ce_correlationid")).isEqualTo(applicationId);
+        }
+        assertThat(JSON.readTree(records.get(1).value()).get("result").asText()).isEqualTo("MATCH");
+    }
+
+    @Test
+    void theCaseCarriesTheStructuredDataAndTheAuditedRegisterCheck() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        publish(applicationId, submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11"));
+        String caseId = awaitCase(applicationId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(HAGEN_CLERK).get("/cases/" + caseId)
+                        .then().statusCode(200)
+                        .body("registryChecks[0].state", equalTo("DONE")));
+        given().auth().oauth2(HAGEN_CLERK).get("/cases/" + caseId)
+                .then().statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("referenceNumber", equalTo("HA-2026-000123"))
+                .body("applicant.givenName", equalTo("Erika"))
+                .body("data.bankverbindung.iban", equalTo("DE02120300000000202051"))
+                .body("registryChecks[0].register", equalTo("RESIDENT_REGISTER"))
+                .body("registryChecks[0].result", equalTo("MATCH"))
+                .body("registryChecks[0].legalBasis", org.hamcrest.Matchers.containsString("BMG"))
+                .body("registryChecks[0].purpose", org.hamcrest.Matchers.containsString("Wohngeld"))
+                .body("history.action", hasItem("OPENED"));
+    }
+
+    @Test
+    void aDifferentAddressInTheRegisterIsAMismatchNamingTheField() {
+        String applicationId = UUID.randomUUID().toString();
+        publish(applicationId, submitted(applicationId, "Lena", "Schmidt", "1991-11-23", "Elberfelder Straße 20"));
+        String caseId = awaitCase(applicationId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(HAGEN_CLERK).get("/cases/" + caseId)
+                        .then().body("registryChecks[0].result", equalTo("MISMATCH"))
+                        .body("registryChecks[0].differingFields", equalTo(List.of("streetAddress"))));
+    }
+
+    @Test
+    void aPersonUnknownToTheRegisterIsNotFound() {
+        String applicationId = UUID.randomUUID().toString();
+        publish(applicationId, submitted(applicationId, "Jonas", "Weber", "2001-05-17", "Bergstraße 5"));
+        String caseId = awaitCase(applicationId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(HAGEN_CLERK).get("/cases/" + caseId)
+                        .then().body("registryChecks[0].result", equalTo("NOT_FOUND")));
+    }
+
+    @Test
+    void anotherAuthoritysClerkSeesNothingOfTheCase() {
+        String applicationId = UUID.randomUUID().toString();
+        publish(applicationId, submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11"));
+        String caseId = awaitCase(applicationId);
+        given().auth().oauth2(DORTMUND_CLERK).queryParam("limit", 200).get("/cases")
+                .then().statusCode(200).body("items.id", not(hasItem(caseId)));
+        given().auth().oauth2(DORTMUND_CLERK).get("/cases/" + caseId)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void citizensAndStrangersCannotReadCases() {
+        given().auth().oauth2(TestTokens.erika("high")).get("/cases").then().statusCode(403);
+        given().get("/cases").then().statusCode(401);
+    }
+
+    @Test
+    void theInboxIsKeysetPaged() {
+        for (int i = 0; i < 3; i++) {
+            String applicationId = UUID.randomUUID().toString();
+            publish(applicationId, submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11"));
+            awaitCase(applicationId);
+        }
+        String next = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 2).get("/cases")
+                .then().statusCode(200).body("items.size()", equalTo(2)).extract().path("next");
+        List<String> first = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 2).get("/cases").then().extract().path("items.id");
+        List<String> second = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 2).queryParam("after", next).get("/cases")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        given().auth().oauth2(HAGEN_CLERK).queryParam("after", "garbage!").get("/cases").then().statusCode(400);
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        KAFKA.publishCloudEvent("applications", key, UUID.randomUUID().toString(), "ApplicationSubmitted",
+                "urn:amtsweg:application-service", key, "{\"applicationId\": 42");
+        assertThat(KAFKA.recordsWithKey("case-service.applications.dlq", key, 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    private static void publish(String applicationId, String event) {
+        KAFKA.publishCloudEvent("applications", applicationId, UUID.randomUUID().toString(), "ApplicationSubmitted",
+                "urn:amtsweg:application-service", applicationId, event);
+    }
+
+    private static String awaitCase(String applicationId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<java.util.Map<String, Object>> items = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 200).get("/cases")
+                    .then().statusCode(200).extract().path("items");
+            return items.stream().filter(item -> applicationId.equals(item.get("applicationId"))).map(item -> (String) item.get("id")).findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+    }
+
+    /** The contract's example ApplicationSubmitted, for another application and applicant. */
+    private static String submitted(String applicationId, String given, String family, String birthdate, String street) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.example("ApplicationSubmitted"));
+            event.put("applicationId", applicationId);
+            ObjectNode applicant = (ObjectNode) event.get("applicant");
+            applicant.put("givenName", given).put("familyName", family).put("birthdate", birthdate);
+            ((ObjectNode) applicant.get("address")).put("streetAddress", street);
+            return JSON.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
