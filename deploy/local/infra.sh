@@ -26,7 +26,11 @@ else
     pg_port="${AMTSWEG_PG_PORT:-5432}"
     db_suffix=""
 fi
-databases=(amtsweg_identity$db_suffix amtsweg_catalog$db_suffix amtsweg_application$db_suffix amtsweg_case$db_suffix)
+databases=(amtsweg_identity amtsweg_catalog amtsweg_application amtsweg_case)
+if [[ -n "$db_suffix" ]]; then
+    # Test runs need both: one database per service for its @QuarkusTest, one for the end-to-end platform.
+    databases+=(amtsweg_identity_test amtsweg_catalog_test amtsweg_application_test amtsweg_case_test)
+fi
 run_dir="$data_dir/run"
 
 infra_classpath() {

@@ -1,0 +1,43 @@
+package org.amtsweg.catalog.authority;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.amtsweg.catalog.CatalogConfig;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Loads the demo authorities (Hagen, Dortmund) where demo data is enabled and they are not there yet.
+ * Not a Flyway migration: which migrations exist is fixed when the service is built, whether demo
+ * data is wanted is decided where it runs.
+ */
+@ApplicationScoped
+public class DemoAuthorities {
+
+    private static final Logger LOG = Logger.getLogger(DemoAuthorities.class);
+
+    void load(@Observes StartupEvent event, CatalogConfig config, Pool pool) throws Throwable {
+        if (!config.demoData().enabled()) {
+            return;
+        }
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("/catalog/demo/demo-authorities.sql")) {
+            if (in == null) {
+                throw new IOException("demo-authorities.sql missing");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        boolean loaded = VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(connection ->
+                connection.query("SELECT 1 FROM authority WHERE id = 'stadt-hagen'").execute()
+                        .chain(rows -> rows.size() > 0
+                                ? io.smallrye.mutiny.Uni.createFrom().item(false)
+                                : connection.query(script).execute().replaceWith(true))));
+        LOG.infof(loaded ? "demo authorities Hagen and Dortmund loaded" : "demo authorities already present");
+    }
+}

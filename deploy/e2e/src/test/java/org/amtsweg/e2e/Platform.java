@@ -1,0 +1,60 @@
+package org.amtsweg.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services, started from their built jars by the same script the README's platform command
+ * uses, on their own ports, against the test run's Kafka broker and PostgreSQL server.
+ */
+final class Platform {
+
+    static final Path ROOT = Path.of(System.getProperty("amtsweg.root", "../..")).toAbsolutePath().normalize();
+    static final int IDENTITY = 18080;
+    static final int CATALOG = 18081;
+    static final int APPLICATION = 18082;
+    static final int CASE = 18083;
+    static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
+
+    private Platform() {
+    }
+
+    static String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static void start() {
+        run("start");
+    }
+
+    static void stop() {
+        run("stop");
+    }
+
+    private static void run(String command) {
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/services.sh").toString(), command)
+                .directory(ROOT.toFile())
+                .inheritIO();
+        Map<String, String> env = builder.environment();
+        env.put("AMTSWEG_RUN_DIR", ROOT.resolve("deploy/e2e/target/e2e-run").toString());
+        env.put("AMTSWEG_IDENTITY_PORT", String.valueOf(IDENTITY));
+        env.put("AMTSWEG_CATALOG_PORT", String.valueOf(CATALOG));
+        env.put("AMTSWEG_APPLICATION_PORT", String.valueOf(APPLICATION));
+        env.put("AMTSWEG_CASE_PORT", String.valueOf(CASE));
+        env.put("AMTSWEG_KAFKA", KAFKA);
+        env.putIfAbsent("AMTSWEG_PG_PORT", System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432"));
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("services.sh " + command + " failed; logs in deploy/e2e/target/e2e-run/");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run services.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

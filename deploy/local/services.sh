@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts or stops the four Amtsweg services from their built jars, in dependency order, and waits
+# until each one reports ready. Used by platform.sh (local use) and by the end-to-end tests.
+#
+#   deploy/local/services.sh start | stop | status
+#
+# Environment (defaults in brackets): AMTSWEG_RUN_DIR [.data/run], AMTSWEG_PROFILE [local],
+# AMTSWEG_IDENTITY_PORT [8080], AMTSWEG_CATALOG_PORT [8081], AMTSWEG_APPLICATION_PORT [8082],
+# AMTSWEG_CASE_PORT [8083], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+run_dir="${AMTSWEG_RUN_DIR:-$ROOT/.data/run}"
+profile="${AMTSWEG_PROFILE:-local}"
+export AMTSWEG_IDENTITY_PORT="${AMTSWEG_IDENTITY_PORT:-8080}"
+export AMTSWEG_CATALOG_PORT="${AMTSWEG_CATALOG_PORT:-8081}"
+export AMTSWEG_APPLICATION_PORT="${AMTSWEG_APPLICATION_PORT:-8082}"
+export AMTSWEG_CASE_PORT="${AMTSWEG_CASE_PORT:-8083}"
+export AMTSWEG_ISSUER="${AMTSWEG_ISSUER:-http://127.0.0.1:$AMTSWEG_IDENTITY_PORT}"
+export AMTSWEG_CATALOG_URL="${AMTSWEG_CATALOG_URL:-http://127.0.0.1:$AMTSWEG_CATALOG_PORT}"
+services=(identity-gateway catalog-service application-service case-service)
+
+port_of() {
+    case "$1" in
+        identity-gateway) echo "$AMTSWEG_IDENTITY_PORT" ;;
+        catalog-service) echo "$AMTSWEG_CATALOG_PORT" ;;
+        application-service) echo "$AMTSWEG_APPLICATION_PORT" ;;
+        case-service) echo "$AMTSWEG_CASE_PORT" ;;
+    esac
+}
+
+start_service() {
+    local name="$1" port; port="$(port_of "$1")"
+    if is_running "$name"; then say "$name already running on port $port"; return; fi
+    local jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || fail "$name is not built ($jar missing); run: ./mvnw -B package -DskipTests"
+    require_free_port "$port" "$name"
+    mkdir -p "$run_dir"
+    # Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores.
+    nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m \
+        -Dquarkus.profile="$profile" -jar "$jar" > "$run_dir/$name.log" 2>&1 &
+    echo $! > "$run_dir/$name.pid"
+}
+
+wait_ready() {
+    local name="$1" port; port="$(port_of "$1")"
+    local deadline=$((SECONDS + 120))
+    until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do
+        kill -0 "$(cat "$run_dir/$name.pid")" 2> /dev/null || fail "$name exited during start-up; see $run_dir/$name.log"
+        [[ $SECONDS -lt $deadline ]] || fail "$name was not ready within 120 s; see $run_dir/$name.log"
+        sleep 0.2
+    done
+    say "$name ready on http://127.0.0.1:$port"
+}
+
+case "${1:-status}" in
+    start)
+        require_java
+        command -v curl > /dev/null || fail "curl is required to wait for readiness"
+        # The gateway first: the others fetch its discovery document and keys when they start.
+        start_service identity-gateway
+        wait_ready identity-gateway
+        start_service catalog-service
+        start_service case-service
+        wait_ready catalog-service
+        start_service application-service
+        wait_ready case-service
+        wait_ready application-service
+        ;;
+    stop)
+        for ((i = ${#services[@]} - 1; i >= 0; i--)); do stop_process "${services[$i]}"; done
+        ;;
+    status)
+        for name in "${services[@]}"; do
+            if is_running "$name"; then echo "$name: running (pid $(cat "$run_dir/$name.pid"), port $(port_of "$name"))"; else echo "$name: stopped"; fi
+        done
+        ;;
+    *)
+        fail "usage: services.sh start|stop|status"
+        ;;
+esac
