@@ -94,7 +94,7 @@ start_postgres() {
     if is_running postgres; then say "PostgreSQL already running on 127.0.0.1:$pg_port"; return; fi
     mkdir -p "$run_dir"
     say "starting embedded PostgreSQL on 127.0.0.1:$pg_port"
-    nohup java -Xmx128m -Dlog4j2.configurationFile=classpath:log4j2.properties \
+    nohup java -Xmx128m -XX:+UseSerialGC -Dlog4j2.configurationFile=classpath:log4j2.properties \
         -cp "$cp" org.amtsweg.infra.LocalPostgres "$data_dir/postgres" "$pg_port" "${databases[@]}" \
         > "$run_dir/postgres.log" 2>&1 &
     echo $! > "$run_dir/postgres.pid"

@@ -95,6 +95,7 @@ class SubmissionTest {
         assertThat(CloudEventTopics.header(record, "ce_type")).isEqualTo("ApplicationSubmitted");
         assertThat(CloudEventTopics.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(CloudEventTopics.header(record, "ce_correlationid")).isEqualTo(id);
+        assertThat(CloudEventTopics.header(record, "traceparent")).startsWith("00-" + id.replace("-", "") + "-");
         assertThat(EventContracts.violations("ApplicationSubmitted", record.value())).isEmpty();
         var event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
         assertThat(event.get("referenceNumber").asText()).isEqualTo(reference);

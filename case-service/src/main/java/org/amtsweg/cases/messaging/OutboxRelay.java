@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.amtsweg.events.CloudEventAttributes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,7 @@ public class OutboxRelay {
         for (Row row : rows) {
             UUID id = row.getUUID("id");
             ids.add(id);
+            String traceparent = TraceContext.traceparent(row.getString("correlation_id"), id.toString());
             CompletableFuture<Void> ack = new CompletableFuture<>();
             acks.add(ack);
             OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
@@ -121,10 +124,13 @@ public class OutboxRelay {
                     .withTimestamp(row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC))
                     .withDataContentType("application/json")
                     .withExtension(CloudEventAttributes.CORRELATION_ID, row.getString("correlation_id"))
+                    // CloudEvents' distributed-tracing extension; the plain header below is what tracing agents read.
+                    .withExtension("traceparent", traceparent)
                     .build();
             OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                     .withTopic(row.getString("topic"))
                     .withKey(row.getString("aggregate_id"))
+                    .withHeaders(new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))
                     .build();
             emitter.send(Message.of(row.getString("payload"), Metadata.of(cloudEvent, kafka),
                     () -> {
