@@ -19,6 +19,28 @@ public interface IdentityConfig {
     @WithDefault("PT5M")
     Duration accessTokenLifetime();
 
+    /** Lifetime of refresh tokens; each use rotates the token, a replay revokes the whole family. */
+    @WithDefault("PT8H")
+    Duration refreshTokenLifetime();
+
+    /** Lifetime of authorization codes (single use in any case). */
+    @WithDefault("PT60S")
+    Duration codeLifetime();
+
+    /** How long a pending login (the login page) stays valid. */
+    @WithDefault("PT15M")
+    Duration loginRequestLifetime();
+
+    /** Cookies only over HTTPS; off for plain-HTTP local use and tests. */
+    @WithDefault("true")
+    boolean secureCookies();
+
+    /** Signing key rotation. */
+    Keys keys();
+
+    /** Brute-force protection of the login. */
+    LoginThrottle loginThrottle();
+
     /** Secret from which the stable pseudonymous {@code sub} of each person is derived (HMAC). */
     String pseudonymSecret();
 
@@ -37,6 +59,34 @@ public interface IdentityConfig {
 
     /** Registered OAuth clients by client id. */
     Map<String, Client> clients();
+
+    /** Signing key rotation: a new key is published before it signs, an old one stays until its tokens expired. */
+    interface Keys {
+        /** How long a new key is published before it signs (longer than resource servers cache the JWKS). */
+        @WithDefault("PT10M")
+        Duration publishAhead();
+
+        /** Age after which the scheduled check rotates the active key. */
+        @WithDefault("P30D")
+        Duration rotationPeriod();
+
+        /** How often each instance re-reads the key set, so that all instances switch keys together. */
+        @WithDefault("30s")
+        String reloadEvery();
+    }
+
+    /** Back-off and lockout after failed logins, per account and per client address. */
+    interface LoginThrottle {
+        @WithDefault("5")
+        int maxAccountFailures();
+
+        @WithDefault("20")
+        int maxAddressFailures();
+
+        /** The window failures are counted in, and how long a lockout lasts. */
+        @WithDefault("PT15M")
+        Duration window();
+    }
 
     /** The simulator of eID cards and ELSTER certificates. */
     interface TestIdentities {
@@ -80,5 +130,8 @@ public interface IdentityConfig {
 
         /** Exact redirect URIs for the authorization code flow. */
         Optional<List<String>> redirectUris();
+
+        /** Where RP-initiated logout may send the browser afterwards (exact match). */
+        Optional<List<String>> postLogoutRedirectUris();
     }
 }

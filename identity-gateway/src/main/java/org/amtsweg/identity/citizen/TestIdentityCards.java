@@ -57,6 +57,10 @@ public class TestIdentityCards {
         return Optional.of(identity);
     }
 
+    public Optional<TestIdentity> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     public List<TestIdentity> all() {
         return byId.values().stream().sorted(java.util.Comparator.comparing(TestIdentity::id)).toList();
     }

@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import org.amtsweg.identity.IdentityConfig;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +40,53 @@ public class SigningKeyRing {
     }
 
     private volatile Snapshot snapshot;
+    private final IdentityConfig config;
+
+    public SigningKeyRing(IdentityConfig config) {
+        this.config = config;
+    }
 
     void load(@Observes StartupEvent event) throws Throwable {
         List<SigningKey> keys = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                SigningKey.<SigningKey>list("retiresAt is null or retiresAt > ?1", Instant.now())
-                        .chain(found -> found.isEmpty() ? generate().map(List::of) : Uni.createFrom().item(found))));
+                published().chain(found -> found.isEmpty() ? generate(Instant.now()).map(List::of) : Uni.createFrom().item(found))));
         install(keys);
+    }
+
+    /** Every instance re-reads the keys, so that all of them publish a new key and switch to it together. */
+    @Scheduled(every = "${amtsweg.identity.keys.reload-every:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reload() {
+        return Panache.withSession(SigningKeyRing::published).invoke(keys -> {
+            try {
+                install(keys);
+            } catch (ParseException | JOSEException e) {
+                LOG.errorf("cannot install the signing keys: %s", e.getMessage());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Rotates when the active key is older than the rotation period (checked hourly). */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> rotateWhenDue() {
+        Instant due = Instant.now().minus(config.keys().rotationPeriod());
+        return Panache.withSession(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult())
+                .chain(newest -> newest != null && newest.activatesAt.isBefore(due) ? rotate().replaceWithVoid() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Adds a new key that is published now and signs from {@code now + publishAhead}; the key that
+     * signs now retires once every token it may still sign has expired.
+     */
+    public Uni<SigningKey> rotate() {
+        Instant activation = Instant.now().plus(config.keys().publishAhead());
+        Instant retirement = activation.plus(config.accessTokenLifetime()).plusSeconds(60);
+        return Panache.withTransaction(() -> SigningKey.update("retiresAt = ?1 where retiresAt is null and activatesAt <= ?2", retirement, activation)
+                        .chain(() -> generate(activation)))
+                .call(key -> reload())
+                .invoke(key -> LOG.infof("signing key %s published, signs from %s", key.kid, key.activatesAt));
+    }
+
+    private static Uni<List<SigningKey>> published() {
+        return SigningKey.list("retiresAt is null or retiresAt > ?1", Instant.now());
     }
 
     /** The key that signs now. */
@@ -55,12 +98,17 @@ public class SigningKeyRing {
         return snapshot.signer();
     }
 
+    /** A published key by id (public part), for checking the gateway's own tokens. */
+    public java.util.Optional<JWK> publishedKey(String kid) {
+        return java.util.Optional.ofNullable(kid == null ? null : snapshot.published().getKeyByKeyId(kid)).map(JWK::toPublicJWK);
+    }
+
     /** The public keys resource servers may meet in tokens: the active one and those not yet retired. */
     public Map<String, Object> publicJwks() {
         return snapshot.published().toJSONObject(true);
     }
 
-    private static Uni<SigningKey> generate() {
+    private static Uni<SigningKey> generate(Instant activation) {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyID(UUID.randomUUID().toString())
@@ -72,7 +120,7 @@ public class SigningKeyRing {
             entity.algorithm = JWSAlgorithm.ES256.getName();
             entity.privateJwk = key.toJSONString();
             entity.createdAt = Instant.now();
-            entity.activatesAt = entity.createdAt;
+            entity.activatesAt = activation;
             LOG.infof("generated signing key %s", entity.kid);
             return entity.persist();
         } catch (JOSEException e) {

@@ -39,12 +39,27 @@ public class AccessTokenFactory {
         this.pseudonyms = pseudonyms;
     }
 
-    /** A signed access token and its lifetime in seconds. */
-    public record IssuedToken(String value, long expiresIn, List<String> scopes) {
+    /** A signed access token, its id, lifetime in seconds, and (in the code flow) ID and refresh token. */
+    public record IssuedToken(String value, String jti, Instant expiresAt, long expiresIn, List<String> scopes,
+                              String idToken, String refreshToken) {
+
+        public IssuedToken withIdToken(String idToken) {
+            return new IssuedToken(value, jti, expiresAt, expiresIn, scopes, idToken, refreshToken);
+        }
+
+        public IssuedToken withRefreshToken(String refreshToken) {
+            return new IssuedToken(value, jti, expiresAt, expiresIn, scopes, idToken, refreshToken);
+        }
     }
 
     public IssuedToken issue(Principal principal, String clientId, List<String> audiences, List<String> scopes) {
+        return issue(principal, clientId, audiences, scopes, null);
+    }
+
+    /** An access token; {@code sid} ties it to a login session (code flow), null otherwise. */
+    public IssuedToken issue(Principal principal, String clientId, List<String> audiences, List<String> scopes, String sid) {
         Instant now = Instant.now();
+        String jti = UUID.randomUUID().toString();
         Instant expires = now.plus(config.accessTokenLifetime());
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.issuer())
@@ -52,10 +67,39 @@ public class AccessTokenFactory {
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(jti)
                 .claim("client_id", clientId)
                 .claim("scope", String.join(" ", scopes))
                 .claim("auth_time", principal.authenticatedAt().getEpochSecond());
+        if (sid != null) {
+            claims.claim("sid", sid);
+        }
+        subjectClaims(claims, principal, scopes);
+        return new IssuedToken(sign(claims.build(), "at+jwt"), jti, expires, config.accessTokenLifetime().toSeconds(), scopes, null, null);
+    }
+
+    /** An OpenID Connect ID token for the client, with the nonce of its authorization request. */
+    public String idToken(Principal principal, String clientId, List<String> scopes, String nonce, String sid) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(config.issuer())
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(config.accessTokenLifetime())))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("auth_time", principal.authenticatedAt().getEpochSecond())
+                .claim("azp", clientId);
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        if (sid != null) {
+            claims.claim("sid", sid);
+        }
+        subjectClaims(claims, principal, scopes);
+        return sign(claims.build(), "JWT");
+    }
+
+    private void subjectClaims(JWTClaimsSet.Builder claims, Principal principal, List<String> scopes) {
         if (principal instanceof Principal.Citizen citizen) {
             citizenClaims(claims, citizen, scopes);
         } else if (principal instanceof Principal.Staff staff) {
@@ -69,7 +113,6 @@ public class AccessTokenFactory {
         } else if (principal instanceof Principal.Service service) {
             claims.subject(service.clientId());
         }
-        return new IssuedToken(sign(claims.build()), config.accessTokenLifetime().toSeconds(), scopes);
     }
 
     private void citizenClaims(JWTClaimsSet.Builder claims, Principal.Citizen citizen, List<String> scopes) {
@@ -95,9 +138,9 @@ public class AccessTokenFactory {
         }
     }
 
-    private String sign(JWTClaimsSet claims) {
+    private String sign(JWTClaimsSet claims, String type) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(new JOSEObjectType("at+jwt"))
+                .type(new JOSEObjectType(type))
                 .keyID(keyRing.activeKey().getKeyID())
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);

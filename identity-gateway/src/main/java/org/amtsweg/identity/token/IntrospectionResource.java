@@ -1,0 +1,74 @@
+package org.amtsweg.identity.token;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.amtsweg.identity.client.ClientCredentials;
+import org.amtsweg.identity.client.RegisteredClient;
+import org.amtsweg.identity.client.RegisteredClients;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Token introspection (RFC 7662) for confidential clients: is this access or refresh token active, and for whom? */
+@Path("/introspect")
+public class IntrospectionResource {
+
+    private final RegisteredClients clients;
+    private final TokenVerifier verifier;
+    private final TokenStore store;
+
+    public IntrospectionResource(RegisteredClients clients, TokenVerifier verifier, TokenStore store) {
+        this.clients = clients;
+        this.verifier = verifier;
+        this.store = store;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> introspect(@FormParam("token") String token, @FormParam("client_id") String clientId,
+                                               @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization) {
+        RegisteredClient client = clients.authenticate(ClientCredentials.from(authorization, clientId, clientSecret).clientId(),
+                ClientCredentials.from(authorization, clientId, clientSecret).secret());
+        if (client.settings().publicClient()) {
+            throw OAuthError.unauthorizedClient("introspection is for confidential clients");
+        }
+        if (token == null || token.isBlank()) {
+            throw OAuthError.invalidRequest("token is missing");
+        }
+        var claims = verifier.verify(token);
+        if (claims.isPresent()) {
+            return store.accessTokenRevoked(claims.get().getJWTID()).map(revoked -> {
+                if (revoked) {
+                    return inactive();
+                }
+                Map<String, Object> body = new LinkedHashMap<>(claims.get().toJSONObject());
+                body.put("active", true);
+                body.put("token_type", "access_token");
+                return body;
+            });
+        }
+        return store.activeRefreshToken(token).map(grant -> {
+            if (grant.isEmpty()) {
+                return inactive();
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("active", true);
+            body.put("token_type", "refresh_token");
+            body.put("client_id", grant.get().clientId());
+            body.put("scope", grant.get().scope());
+            body.put("sid", grant.get().session().sid());
+            return body;
+        });
+    }
+
+    private static Map<String, Object> inactive() {
+        return Map.of("active", false);
+    }
+}

@@ -1,0 +1,53 @@
+package org.amtsweg.identity.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.keys.SigningKeyRing;
+
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Optional;
+
+/** Checks the gateway's own JWTs (for userinfo, introspection, logout hints and its admin calls). */
+@ApplicationScoped
+public class TokenVerifier {
+
+    private final SigningKeyRing keyRing;
+    private final IdentityConfig config;
+
+    public TokenVerifier(SigningKeyRing keyRing, IdentityConfig config) {
+        this.keyRing = keyRing;
+        this.config = config;
+    }
+
+    /** The claims of a token this gateway signed and that has not expired; empty otherwise. */
+    public Optional<JWTClaimsSet> verify(String token) {
+        return verify(token, false);
+    }
+
+    /**
+     * @param allowExpired for logout hints: an expired ID token still says who is logging out
+     */
+    public Optional<JWTClaimsSet> verify(String token, boolean allowExpired) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            Optional<JWK> key = keyRing.publishedKey(jwt.getHeader().getKeyID());
+            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().toECKey()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            boolean expired = claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date());
+            if (!config.issuer().equals(claims.getIssuer()) || (expired && !allowExpired)) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        } catch (ParseException | JOSEException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
