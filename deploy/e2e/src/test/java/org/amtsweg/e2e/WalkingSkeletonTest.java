@@ -6,9 +6,8 @@ import io.restassured.http.ContentType;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,20 +29,11 @@ import static org.hamcrest.Matchers.not;
  * One application of a citizen of Hagen through all four running services, on the real broker and
  * database, with tokens from the real identity gateway: the foundation's walking skeleton.
  */
+@ExtendWith(RunningPlatform.class)
 class WalkingSkeletonTest {
 
     private static final CloudEventTopics KAFKA = CloudEventTopics.at(Platform.KAFKA);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void startPlatform() {
-        Platform.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        Platform.stop();
-    }
 
     @Test
     void wohngeldFromHagenReachesHagensClerkAndNobodyElse() throws Exception {
