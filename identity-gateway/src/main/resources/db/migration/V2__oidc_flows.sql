@@ -16,10 +16,12 @@ CREATE TABLE authorization_request (
 -- A login session (sid): what the person proved, and when; ended by logout.
 CREATE TABLE login_session (
     sid          TEXT PRIMARY KEY,
-    subject_kind TEXT        NOT NULL CHECK (subject_kind IN ('citizen', 'staff')),
+    subject_kind TEXT        NOT NULL CHECK (subject_kind IN ('citizen', 'staff', 'federated')),
     subject_ref  TEXT        NOT NULL,
     method       TEXT        NOT NULL,
     auth_time    TIMESTAMPTZ NOT NULL,
+    -- For a login delegated to an upstream provider: the person's claims as it vouched for them.
+    claims       JSONB,
     -- The browser's session cookie, hashed; not the sid, which clients see in their tokens.
     cookie_hash  TEXT        NOT NULL UNIQUE,
     ended_at     TIMESTAMPTZ
@@ -73,3 +75,12 @@ CREATE TABLE login_failure (
     failed_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX login_failure_key ON login_failure (key, failed_at);
+
+-- A login delegated to the upstream provider (e.g. a Keycloak brokering BundID), between our redirect and its answer.
+CREATE TABLE upstream_login (
+    state       TEXT PRIMARY KEY,
+    request_id  TEXT        NOT NULL REFERENCES authorization_request (id) ON DELETE CASCADE,
+    verifier    TEXT        NOT NULL,
+    nonce       TEXT        NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL
+);

@@ -57,6 +57,9 @@ public interface IdentityConfig {
     /** Demo staff accounts (clerks, supervisors, administrators) seeded at start-up. */
     DemoStaff demoStaff();
 
+    /** Delegation of citizen logins to an upstream OpenID provider (e.g. a Keycloak brokering BundID's SAML). */
+    Upstream upstream();
+
     /** Registered OAuth clients by client id. */
     Map<String, Client> clients();
 
@@ -73,6 +76,26 @@ public interface IdentityConfig {
         /** How often each instance re-reads the key set, so that all instances switch keys together. */
         @WithDefault("30s")
         String reloadEvery();
+    }
+
+    /** The upstream provider this gateway is registered with as a confidential client. */
+    interface Upstream {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The upstream's issuer; its discovery document is read from there. */
+        Optional<String> issuer();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** The name the login page shows, e.g. "BundID". */
+        @WithDefault("BundID")
+        String displayName();
+
+        @WithDefault("openid profile address eid")
+        String scope();
     }
 
     /** Back-off and lockout after failed logins, per account and per client address. */

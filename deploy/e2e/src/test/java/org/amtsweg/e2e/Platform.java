@@ -16,6 +16,9 @@ final class Platform {
     static final int CATALOG = 18081;
     static final int APPLICATION = 18082;
     static final int CASE = 18083;
+    /** A second identity gateway, the upstream provider the platform's gateway delegates logins to. */
+    static final int UPSTREAM = 18090;
+    static final String FEDERATION_SECRET = "e2e-federation-secret";
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
 
     private Platform() {
@@ -45,6 +48,10 @@ final class Platform {
         env.put("AMTSWEG_CASE_PORT", String.valueOf(CASE));
         env.put("AMTSWEG_KAFKA", KAFKA);
         env.putIfAbsent("AMTSWEG_PG_PORT", System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432"));
+        env.put("AMTSWEG_UPSTREAM_ENABLED", "true");
+        env.put("AMTSWEG_UPSTREAM_ISSUER", url(UPSTREAM));
+        env.put("AMTSWEG_UPSTREAM_CLIENT_ID", "downstream-gateway");
+        env.put("AMTSWEG_UPSTREAM_CLIENT_SECRET", FEDERATION_SECRET);
         try {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

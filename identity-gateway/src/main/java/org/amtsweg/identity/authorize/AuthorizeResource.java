@@ -21,6 +21,7 @@ import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.assurance.LoginMethod;
 import org.amtsweg.identity.assurance.TrustLevel;
 import org.amtsweg.identity.citizen.TestIdentityCards;
+import org.amtsweg.identity.federation.UpstreamProvider;
 import org.amtsweg.identity.session.LoginSession;
 import org.amtsweg.identity.session.LoginThrottle;
 import org.amtsweg.identity.session.Logins;
@@ -50,21 +51,25 @@ public class AuthorizeResource {
     private final IdentityConfig config;
     private final AuthorizationRequests requests;
     private final TokenStore store;
+    private final ClientRedirects redirects;
     private final Logins logins;
     private final LoginThrottle throttle;
     private final TestIdentityCards cards;
+    private final UpstreamProvider upstream;
     private final Template login;
     private final Template message;
 
-    public AuthorizeResource(IdentityConfig config, AuthorizationRequests requests, TokenStore store, Logins logins,
-                             LoginThrottle throttle, TestIdentityCards cards,
+    public AuthorizeResource(IdentityConfig config, AuthorizationRequests requests, TokenStore store, ClientRedirects redirects, Logins logins,
+                             LoginThrottle throttle, TestIdentityCards cards, UpstreamProvider upstream,
                              @Location("login.html") Template login, @Location("message.html") Template message) {
         this.config = config;
         this.requests = requests;
         this.store = store;
+        this.redirects = redirects;
         this.logins = logins;
         this.throttle = throttle;
         this.cards = cards;
+        this.upstream = upstream;
         this.login = login;
         this.message = message;
     }
@@ -87,27 +92,27 @@ public class AuthorizeResource {
         }
         // From here on the redirect URI is the client's own: errors go back to it (RFC 6749 §4.1.2.1).
         if (!"code".equals(responseType)) {
-            return errorRedirect(redirectUri, state, "unsupported_response_type", "only response_type=code is supported");
+            return redirects.error(redirectUri, state, "unsupported_response_type", "only response_type=code is supported");
         }
         if (!client.grants().contains("authorization_code")) {
-            return errorRedirect(redirectUri, state, "unauthorized_client", "this client may not use the code flow");
+            return redirects.error(redirectUri, state, "unauthorized_client", "this client may not use the code flow");
         }
         List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+")).distinct().toList();
         if (!scopes.contains("openid")) {
-            return errorRedirect(redirectUri, state, "invalid_scope", "scope must contain openid");
+            return redirects.error(redirectUri, state, "invalid_scope", "scope must contain openid");
         }
         if (!client.scopes().containsAll(scopes)) {
-            return errorRedirect(redirectUri, state, "invalid_scope", "scope not allowed for this client");
+            return redirects.error(redirectUri, state, "invalid_scope", "scope not allowed for this client");
         }
         if (codeChallenge == null || !codeChallenge.matches("[A-Za-z0-9_-]{43}")) {
-            return errorRedirect(redirectUri, state, "invalid_request", "PKCE is required: code_challenge (S256) is missing or malformed");
+            return redirects.error(redirectUri, state, "invalid_request", "PKCE is required: code_challenge (S256) is missing or malformed");
         }
         if (!"S256".equals(codeChallengeMethod)) {
-            return errorRedirect(redirectUri, state, "invalid_request", "code_challenge_method must be S256; plain is not accepted");
+            return redirects.error(redirectUri, state, "invalid_request", "code_challenge_method must be S256; plain is not accepted");
         }
         Optional<TrustLevel> minimum = acrValues == null || acrValues.isBlank() ? Optional.of(TrustLevel.LOW) : minimum(acrValues);
         if (minimum.isEmpty()) {
-            return errorRedirect(redirectUri, state, "invalid_request", "acr_values names an unknown level");
+            return redirects.error(redirectUri, state, "invalid_request", "acr_values names an unknown level");
         }
         AuthorizationRequest request = new AuthorizationRequest(OpaqueTokens.random(), clientId, redirectUri, String.join(" ", scopes),
                 state, nonce, codeChallenge, minimum.get(), OpaqueTokens.random());
@@ -115,10 +120,10 @@ public class AuthorizeResource {
         return store.sessionOfCookie(forceLogin ? null : sessionCookie).chain(session -> {
             if (session.isPresent() && session.get().method().trustLevel().satisfies(request.minimum())) {
                 // Single sign-on: the running session already proves enough.
-                return codeRedirect(request, session.get(), null);
+                return redirects.code(request, session.get(), null);
             }
             if (prompt != null && prompt.contains("none")) {
-                return errorRedirect(redirectUri, state, "login_required", "no session that satisfies the request");
+                return redirects.error(redirectUri, state, "login_required", "no session that satisfies the request");
             }
             return requests.save(request).replaceWith(loginPage(200, request, null));
         });
@@ -163,39 +168,21 @@ public class AuthorizeResource {
                     }
                     if (!session.get().method().trustLevel().satisfies(request.minimum())) {
                         AUDIT.infof("login below the requested trust level refused back to client=%s", request.clientId());
-                        return requests.complete(request.id()).replaceWith(errorRedirect(request.redirectUri(), request.state(),
+                        return requests.complete(request.id()).replaceWith(redirects.error(request.redirectUri(), request.state(),
                                 "unmet_authentication_requirements",
                                 "the login gives trust level " + session.get().method().trustLevel().acr() + ", " + request.minimum().acr() + " is required"));
                     }
                     return throttle.succeeded(username)
                             .chain(() -> store.startSession(session.get()))
                             .chain(cookie -> requests.complete(request.id()).chain(first -> first
-                                    ? codeRedirect(request, session.get(), cookie)
+                                    ? redirects.code(request, session.get(), cookie)
                                     : page(400, "Anmeldung bereits abgeschlossen", "Diese Anmeldung wurde schon verwendet.")));
                 });
             });
         });
     }
 
-    private Uni<Response> codeRedirect(AuthorizationRequest request, LoginSession session, String newCookie) {
-        return store.issueCode(request.clientId(), session.sid(), request.scope(), request.redirectUri(), request.nonce(), request.codeChallenge())
-                .map(code -> {
-                    AUDIT.infof("authorization code issued: client=%s sid=%s acr=%s", request.clientId(), session.sid(),
-                            session.method().trustLevel().acr());
-                    UriBuilder target = UriBuilder.fromUri(request.redirectUri()).queryParam("code", code).queryParam("iss", config.issuer());
-                    if (request.state() != null) {
-                        target.queryParam("state", request.state());
-                    }
-                    Response.ResponseBuilder response = Pages.redirect(target.build());
-                    if (newCookie != null) {
-                        response.cookie(new NewCookie.Builder(SESSION_COOKIE).value(newCookie).path("/").httpOnly(true)
-                                .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build());
-                    }
-                    return response.build();
-                });
-    }
-
-    private Response loginPage(int status, AuthorizationRequest request, String error) {
+    Response loginPage(int status, AuthorizationRequest request, String error) {
         TrustLevel minimum = request.minimum();
         String body = login
                 .data("clientName", request.clientId())
@@ -213,21 +200,14 @@ public class AuthorizeResource {
                 .data("eidAllowed", LoginMethod.EID.trustLevel().satisfies(minimum))
                 .data("elsterAllowed", LoginMethod.ELSTER.trustLevel().satisfies(minimum))
                 .data("passwordAllowed", LoginMethod.PASSWORD.trustLevel().satisfies(minimum))
+                .data("upstream", upstream.enabled())
+                .data("upstreamName", upstream.displayName())
                 .render();
         return Pages.html(status, body, request.redirectUri());
     }
 
     private Uni<Response> page(int status, String title, String text) {
         return Uni.createFrom().item(Pages.html(status, message.data("title", title).data("text", text).render(), null));
-    }
-
-    private Uni<Response> errorRedirect(String redirectUri, String state, String error, String description) {
-        UriBuilder target = UriBuilder.fromUri(redirectUri).queryParam("error", error).queryParam("error_description", description)
-                .queryParam("iss", config.issuer());
-        if (state != null) {
-            target.queryParam("state", state);
-        }
-        return Uni.createFrom().item(Pages.redirect(target.build()).build());
     }
 
     private static Optional<TrustLevel> minimum(String acrValues) {

@@ -18,6 +18,9 @@ public class Principals {
     }
 
     public Uni<Principal> of(LoginSession session) {
+        if ("federated".equals(session.subjectKind())) {
+            return Uni.createFrom().item(new Principal.Citizen(FederatedPerson.of(session), session.method(), session.authTime()));
+        }
         if ("citizen".equals(session.subjectKind())) {
             return Uni.createFrom().item(testIdentities.byId(session.subjectRef())
                     .<Principal>map(identity -> new Principal.Citizen(identity, session.method(), session.authTime()))

@@ -123,9 +123,9 @@ public class AccessTokenFactory {
         if (scopes.contains("profile")) {
             claims.claim("given_name", person.givenName())
                     .claim("family_name", person.familyName())
-                    .claim("birthdate", person.birthdate().toString());
+                    .claim("birthdate", person.birthdate() == null ? null : person.birthdate().toString());
         }
-        if (scopes.contains("address")) {
+        if (scopes.contains("address") && person.address() != null) {
             Map<String, Object> address = new LinkedHashMap<>();
             address.put("street_address", person.address().streetAddress());
             address.put("postal_code", person.address().postalCode());

@@ -64,9 +64,10 @@ public class TokenStore {
     public Uni<String> startSession(LoginSession session) {
         String cookie = OpaqueTokens.random();
         return pool.preparedQuery("""
-                        INSERT INTO login_session (sid, subject_kind, subject_ref, method, auth_time, cookie_hash) VALUES ($1, $2, $3, $4, $5, $6)""")
+                        INSERT INTO login_session (sid, subject_kind, subject_ref, method, auth_time, cookie_hash, claims)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)""")
                 .execute(Tuple.from(new Object[]{session.sid(), session.subjectKind(), session.subjectRef(), session.method().code(),
-                        session.authTime().atOffset(ZoneOffset.UTC), OpaqueTokens.sha256Hex(cookie)}))
+                        session.authTime().atOffset(ZoneOffset.UTC), OpaqueTokens.sha256Hex(cookie), session.claims()}))
                 .replaceWith(cookie);
     }
 
@@ -226,7 +227,9 @@ public class TokenStore {
     }
 
     private static LoginSession session(Row row) {
+        Object claims = row.getValue("claims");
         return new LoginSession(row.getString("sid"), row.getString("subject_kind"), row.getString("subject_ref"),
-                LoginMethod.fromCode(row.getString("method")).orElseThrow(), row.getOffsetDateTime("auth_time").toInstant());
+                LoginMethod.fromCode(row.getString("method")).orElseThrow(), row.getOffsetDateTime("auth_time").toInstant(),
+                claims == null ? null : claims.toString());
     }
 }
