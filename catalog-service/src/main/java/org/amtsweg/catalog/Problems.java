@@ -32,6 +32,25 @@ public final class Problems {
                 .build();
     }
 
+    public static HttpProblem invalidInput(java.util.List<org.amtsweg.catalog.admin.FieldViolation> violations) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "validation-failed"))
+                .withStatus(422)
+                .withTitle("Eingabe fehlerhaft / Invalid input")
+                .withDetail(violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
+                .with("violations", violations)
+                .build();
+    }
+
+    public static HttpProblem conflict(String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "conflict"))
+                .withStatus(409)
+                .withTitle("Konflikt / Conflict")
+                .withDetail(detail)
+                .build();
+    }
+
     public static HttpProblem invalidParameter(String parameter, String detail) {
         return HttpProblem.builder()
                 .withType(URI.create(BASE + "invalid-parameter"))

@@ -59,7 +59,7 @@ class ServiceDetailsTest {
 
     @Test
     void anUnknownServiceIsANotFoundProblem() {
-        given().get("/services/hundesteuer")
+        given().get("/services/gibt-es-nicht")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/not-found"))

@@ -1,30 +1,61 @@
 package org.amtsweg.catalog.authority;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import org.amtsweg.catalog.web.CacheableResponses;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.admin.Administrator;
+import org.amtsweg.catalog.admin.AuthorityAdministration;
+import org.amtsweg.catalog.admin.AuthorityInput;
+import org.amtsweg.catalog.admin.FieldViolation;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code GET /authorities/{id}} and its logo. */
 @Path("/authorities/{id}")
 public class AuthorityResource {
 
     private final AuthorityDirectory authorities;
+    private final CacheableResponses cache;
+    private final AuthorityAdministration administration;
+    private final JsonWebToken token;
 
-    public AuthorityResource(AuthorityDirectory authorities) {
+    public AuthorityResource(AuthorityDirectory authorities, CacheableResponses cache, AuthorityAdministration administration,
+                             JsonWebToken token) {
         this.authorities = authorities;
+        this.cache = cache;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    /** Creates or replaces an authority with its branding (administrators only). */
+    @PUT
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> upsert(@PathParam("id") String id, AuthorityInput input) {
+        if (input == null || !id.equals(input.id())) {
+            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/id", "die Kennung im Rumpf muss der in der Adresse gleichen")));
+        }
+        return administration.upsertAuthority(input, Administrator.of(token))
+                .chain(created -> authorities.find(id).map(found -> Response.status(created ? 201 : 200).entity(found.orElseThrow()).build()));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<AuthorityView> authority(@PathParam("id") String id) {
-        return authorities.find(id).map(found -> found.orElseThrow(() ->
-                Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + id + ".")));
+    public Uni<Response> authority(@Context Request request, @PathParam("id") String id) {
+        return authorities.find(id).map(found -> cache.of(request, found.orElseThrow(() ->
+                Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + id + ".")), 300, false));
     }
 
     @GET

@@ -4,12 +4,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.admin.Administrator;
+import org.amtsweg.catalog.admin.AuthorityAdministration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.amtsweg.catalog.authority.AuthorityDirectory;
 
 import java.util.ArrayList;
@@ -23,10 +29,29 @@ public class AvailabilityResource {
 
     private final Pool pool;
     private final AuthorityDirectory authorities;
+    private final AuthorityAdministration administration;
+    private final JsonWebToken token;
 
-    public AvailabilityResource(Pool pool, AuthorityDirectory authorities) {
+    public AvailabilityResource(Pool pool, AuthorityDirectory authorities, AuthorityAdministration administration, JsonWebToken token) {
         this.pool = pool;
         this.authorities = authorities;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    /** Body of {@code PUT /authorities/{id}/availability/{service}}. */
+    public record AvailabilityInput(String state, java.time.LocalDate since, String localTitle, String note) {
+    }
+
+    /** Records what the authority offers for a service (administrators only). */
+    @PUT
+    @Path("/{service}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<jakarta.ws.rs.core.Response> set(@PathParam("id") String id, @PathParam("service") String service, AvailabilityInput input) {
+        AvailabilityInput body = input == null ? new AvailabilityInput(null, null, null, null) : input;
+        return administration.setAvailability(id, service, body.state(), body.since(), body.localTitle(), body.note(), Administrator.of(token))
+                .replaceWith(jakarta.ws.rs.core.Response.noContent().build());
     }
 
     @GET

@@ -1,12 +1,23 @@
 package org.amtsweg.catalog.form;
 
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.catalog.web.CacheableResponses;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.admin.Administrator;
+import org.amtsweg.catalog.admin.CatalogAdministration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code GET /services/{key}/form} (the current version) and any published version by number. */
 @Path("/services/{key}/form")
@@ -14,21 +25,41 @@ import org.amtsweg.catalog.Problems;
 public class FormResource {
 
     private final FormCatalog forms;
+    private final CacheableResponses cache;
+    private final CatalogAdministration administration;
+    private final JsonWebToken token;
 
-    public FormResource(FormCatalog forms) {
+    public FormResource(FormCatalog forms, CacheableResponses cache, CatalogAdministration administration, JsonWebToken token) {
         this.forms = forms;
+        this.cache = cache;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    /** Publishes a new version {@code {schema, presentation}} (administrators only); earlier versions stay as they are. */
+    @POST
+    @Path("/versions")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> publish(@PathParam("key") String key, JsonNode body) {
+        JsonNode input = body == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : body;
+        return administration.publishForm(key, input.get("schema"), input.get("presentation"), Administrator.of(token))
+                .chain(version -> forms.version(key, version))
+                .map(published -> Response.created(java.net.URI.create("/services/" + key + "/form/versions/" + published.orElseThrow().version()))
+                        .entity(published.get()).build());
     }
 
     @GET
-    public Uni<FormVersion> current(@PathParam("key") String key) {
-        return forms.current(key).map(found -> found.orElseThrow(() ->
-                Problems.notFound("Formular", "Für die Leistung " + key + " ist kein Formular veröffentlicht.")));
+    public Uni<Response> current(@Context Request request, @PathParam("key") String key) {
+        return forms.current(key).map(found -> cache.of(request, found.orElseThrow(() ->
+                Problems.notFound("Formular", "Für die Leistung " + key + " ist kein Formular veröffentlicht.")), 60, false));
     }
 
+    /** A published version never changes: caches may keep it for good. */
     @GET
     @Path("/versions/{version}")
-    public Uni<FormVersion> version(@PathParam("key") String key, @PathParam("version") int version) {
-        return forms.version(key, version).map(found -> found.orElseThrow(() ->
-                Problems.notFound("Formular", "Die Leistung " + key + " hat keine Formularversion " + version + ".")));
+    public Uni<Response> version(@Context Request request, @PathParam("key") String key, @PathParam("version") int version) {
+        return forms.version(key, version).map(found -> cache.of(request, found.orElseThrow(() ->
+                Problems.notFound("Formular", "Die Leistung " + key + " hat keine Formularversion " + version + ".")), 86400, true));
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import java.util.List;
 
@@ -19,9 +20,11 @@ public final class SchemaCheck {
 
     /** The meta-schema violations of {@code schema}, each with its JSON pointer; empty when it is a valid schema. */
     public static List<String> violations(JsonNode schema) {
-        JsonSchema metaSchema = FACTORY.getSchema(java.net.URI.create(JsonMetaSchema.getV202012().getIri()));
+        JsonSchema metaSchema = FACTORY.getSchema(com.networknt.schema.SchemaLocation.of(JsonMetaSchema.getV202012().getIri()),
+                SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
         return metaSchema.validate(schema).stream()
-                .map(message -> message.getInstanceLocation() + ": " + message.getMessage())
+                .map(message -> message.getInstanceLocation() + ": " + message.getMessage().replaceFirst("^[^:]*: ", ""))
+                .distinct()
                 .sorted()
                 .toList();
     }

@@ -1,14 +1,26 @@
 package org.amtsweg.catalog.services;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.catalog.web.CacheableResponses;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.admin.Administrator;
+import org.amtsweg.catalog.admin.CatalogAdministration;
+import org.amtsweg.catalog.admin.FieldViolation;
+import org.amtsweg.catalog.admin.ServiceInput;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.amtsweg.catalog.authority.AuthorityDirectory;
 import org.amtsweg.catalog.responsibility.AreaHierarchy;
 import org.amtsweg.catalog.search.ServiceQuery;
@@ -28,15 +40,39 @@ public class ServiceResource {
     private final ServiceCatalog catalog;
     private final ServiceSearch search;
     private final AuthorityDirectory authorities;
+    private final CacheableResponses cache;
+    private final CatalogAdministration administration;
+    private final JsonWebToken token;
 
-    public ServiceResource(ServiceCatalog catalog, ServiceSearch search, AuthorityDirectory authorities) {
+    public ServiceResource(ServiceCatalog catalog, ServiceSearch search, AuthorityDirectory authorities, CacheableResponses cache,
+                           CatalogAdministration administration, JsonWebToken token) {
         this.catalog = catalog;
         this.search = search;
         this.authorities = authorities;
+        this.cache = cache;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    /** Creates or replaces a service (administrators only); audited and announced as {@code CatalogChanged}. */
+    @PUT
+    @Path("/{key}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> upsert(@PathParam("key") String key, ServiceInput input) {
+        if (input == null) {
+            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/", "der Rumpf fehlt")));
+        }
+        if (!key.equals(input.key())) {
+            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/key", "der Schlüssel im Rumpf muss dem in der Adresse gleichen")));
+        }
+        return administration.upsertService(input, Administrator.of(token))
+                .chain(created -> catalog.find(key).map(found -> Response.status(created ? 201 : 200).entity(found.orElseThrow()).build()));
     }
 
     @GET
-    public Uni<ServiceSearch.Page> search(@QueryParam("q") String text,
+    public Uni<Response> search(@Context Request request,
+                                @QueryParam("q") String text,
                                           @QueryParam("topic") String topic,
                                           @QueryParam("booster") Boolean booster,
                                           @QueryParam("handling") String handling,
@@ -63,13 +99,14 @@ public class ServiceResource {
         Uni<Optional<String>> scope = authority != null ? Uni.createFrom().item(Optional.of(authority))
                 : ags != null ? authorities.idServing(ags) : Uni.createFrom().item(Optional.empty());
         return scope.chain(authorityId -> search.search(
-                new ServiceQuery(text, topic, booster, handling, authorityId.orElse(null), availability, page, size)));
+                        new ServiceQuery(text, topic, booster, handling, authorityId.orElse(null), availability, page, size)))
+                .map(result -> cache.of(request, result, 60, false));
     }
 
     @GET
     @Path("/{key}")
-    public Uni<ServiceDetails> service(@PathParam("key") String key) {
-        return catalog.find(key).map(found -> found.orElseThrow(() ->
-                Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + key + ".")));
+    public Uni<Response> service(@Context Request request, @PathParam("key") String key) {
+        return catalog.find(key).map(found -> cache.of(request, found.orElseThrow(() ->
+                Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + key + ".")), 300, false));
     }
 }

@@ -1,0 +1,104 @@
+package org.amtsweg.catalog.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.messaging.OutboxRelay;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Administration of authorities, their responsibilities (Zuständigkeit) and what they offer. */
+@ApplicationScoped
+public class AuthorityAdministration {
+
+    private static final Set<String> STATES = Set.of("online", "external", "planned", "offline");
+
+    private final Pool pool;
+    private final Validator validator;
+    private final CatalogAdministration catalog;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+
+    public AuthorityAdministration(Pool pool, Validator validator, CatalogAdministration catalog, OutboxRelay relay, ObjectMapper mapper) {
+        this.pool = pool;
+        this.validator = validator;
+        this.catalog = catalog;
+        this.relay = relay;
+        this.mapper = mapper;
+    }
+
+    public Uni<Boolean> upsertAuthority(AuthorityInput input, String actor) {
+        List<FieldViolation> violations = FieldViolation.of(validator.validate(input));
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+        return pool.withTransaction(connection -> catalog.before(connection, "SELECT to_jsonb(a) AS row FROM authority a WHERE id = $1 FOR UPDATE", input.id())
+                        .chain(before -> connection.preparedQuery("""
+                                        INSERT INTO authority (id, name, kind, ags_codes, reference_prefix, street_address, postal_code, locality, email,
+                                            phone, website, logo_svg, primary_color, secondary_color, name_line, imprint_url, privacy_url, updated_at)
+                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
+                                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, ags_codes = excluded.ags_codes,
+                                            reference_prefix = excluded.reference_prefix, street_address = excluded.street_address,
+                                            postal_code = excluded.postal_code, locality = excluded.locality, email = excluded.email,
+                                            phone = excluded.phone, website = excluded.website, logo_svg = excluded.logo_svg,
+                                            primary_color = excluded.primary_color, secondary_color = excluded.secondary_color,
+                                            name_line = excluded.name_line, imprint_url = excluded.imprint_url, privacy_url = excluded.privacy_url,
+                                            updated_at = now()""")
+                                .execute(Tuple.from(new Object[]{input.id(), input.name(), input.kind(), input.agsCodes().toArray(String[]::new),
+                                        input.referencePrefix(), input.streetAddress(), input.postalCode(), input.locality(), input.email(),
+                                        input.phone(), input.website(), input.logoSvg(), input.primaryColor(), input.secondaryColor(),
+                                        input.nameLine(), input.imprintUrl(), input.privacyUrl()}))
+                                .chain(() -> catalog.record(connection, actor, "AUTHORITY", input.id(), before == null ? "CREATED" : "UPDATED",
+                                        before, mapper.valueToTree(input)))
+                                .replaceWith(before == null)))
+                .invoke(relay::nudge);
+    }
+
+    /** Makes an authority responsible for a service in an area (8-digit AGS, 2-digit state code or DE). */
+    public Uni<Void> assignResponsibility(String service, String area, String authorityId, String actor) {
+        if (!area.matches("[0-9]{2}|[0-9]{8}|DE")) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/area", "ein 8-stelliger AGS, ein 2-stelliger Landesschlüssel oder DE")));
+        }
+        if (authorityId == null || authorityId.isBlank()) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/authorityId", "die zuständige Behörde fehlt")));
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                INSERT INTO responsibility (service_key, area, authority_id) VALUES ($1, $2, $3)
+                                ON CONFLICT (service_key, area) DO UPDATE SET authority_id = excluded.authority_id""")
+                        .execute(Tuple.of(service, area, authorityId))
+                        .chain(() -> catalog.record(connection, actor, "RESPONSIBILITY", service + "@" + area, "UPDATED", null,
+                                mapper.createObjectNode().put("authorityId", authorityId))))
+                .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .invoke(relay::nudge);
+    }
+
+    /** Records what an authority offers for a service: online, external, planned or offline, since when. */
+    public Uni<Void> setAvailability(String authorityId, String service, String state, LocalDate since, String localTitle, String note, String actor) {
+        if (state == null || !STATES.contains(state)) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/state", "online, external, planned oder offline")));
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                INSERT INTO availability (authority_id, service_key, state, since, local_title, note) VALUES ($1, $2, $3, $4, $5, $6)
+                                ON CONFLICT (authority_id, service_key) DO UPDATE SET state = excluded.state, since = excluded.since,
+                                    local_title = excluded.local_title, note = excluded.note""")
+                        .execute(Tuple.from(new Object[]{authorityId, service, state, since, localTitle, note}))
+                        .chain(() -> catalog.record(connection, actor, "AVAILABILITY", authorityId + "/" + service, "UPDATED", null,
+                                mapper.createObjectNode().put("state", state))))
+                .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .invoke(relay::nudge);
+    }
+
+    private static Throwable unknownReference(Throwable failure) {
+        if (failure instanceof PgException pg && "23503".equals(pg.getSqlState())) {
+            return Problems.notFound("Leistung oder Behörde", "Die Leistung oder die Behörde gibt es nicht: " + pg.getDetail());
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,207 @@
+package org.amtsweg.catalog.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.form.SchemaCheck;
+import org.amtsweg.catalog.messaging.Outbox;
+import org.amtsweg.catalog.messaging.OutboxRelay;
+import org.amtsweg.events.CatalogChanged;
+import org.amtsweg.events.Topics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Changes to the catalogue by administrators. Each change is checked completely before anything is
+ * written, then written with its audit record and its {@code CatalogChanged} event in one transaction.
+ */
+@ApplicationScoped
+public class CatalogAdministration {
+
+    private final Pool pool;
+    private final Validator validator;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+
+    public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper) {
+        this.pool = pool;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.mapper = mapper;
+    }
+
+    /** The violations of a service, before it is written. */
+    public List<FieldViolation> check(ServiceInput input) {
+        List<FieldViolation> violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
+        if (input.booster() != (input.boosterList() != null) || (input.boosterList() == null) != (input.boosterPosition() == null)) {
+            violations.add(new FieldViolation("/boosterList", "booster, boosterList und boosterPosition gehören zusammen"));
+        }
+        if (!"online".equals(input.handling()) && input.handlingUrl() == null && "external".equals(input.handling())) {
+            violations.add(new FieldViolation("/handlingUrl", "eine extern abgewickelte Leistung braucht die Adresse des Angebots"));
+        }
+        List<String> ids = input.leikaOrEmpty().stream().map(ServiceInput.LeikaInput::leikaId).toList();
+        if (ids.stream().distinct().count() != ids.size()) {
+            violations.add(new FieldViolation("/leika", "eine LeiKa-ID kommt mehrfach vor"));
+        }
+        return violations;
+    }
+
+    /** Creates or replaces a service; returns whether it was created. */
+    public Uni<Boolean> upsertService(ServiceInput input, String actor) {
+        List<FieldViolation> violations = check(input);
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+        return pool.withTransaction(connection -> upsert(connection, input, actor))
+                .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+                .invoke(relay::nudge);
+    }
+
+    /** Creates or replaces many services at once, all or nothing (bulk import); returns how many were created. */
+    public Uni<Integer> importServices(List<ServiceInput> inputs, String actor) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String prefix = "/services/" + i;
+            check(inputs.get(i)).forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), violation.message())));
+        }
+        if (inputs.stream().map(ServiceInput::key).distinct().count() != inputs.size()) {
+            violations.add(new FieldViolation("/services", "ein Schlüssel kommt mehrfach vor"));
+        }
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(inputs)
+                        .onItem().transformToUniAndConcatenate(input -> upsert(connection, input, actor))
+                        .collect().asList()
+                        .map(created -> (int) created.stream().filter(Boolean::booleanValue).count()))
+                .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+                .invoke(relay::nudge);
+    }
+
+    private Uni<Boolean> upsert(SqlConnection connection, ServiceInput input, String actor) {
+        return before(connection, "SELECT to_jsonb(s) AS row FROM service s WHERE key = $1 FOR UPDATE", input.key())
+                .chain(before -> connection.preparedQuery("""
+                                INSERT INTO service (key, name, short_description, ozg_id, topic, situation, responsibility_levels, booster,
+                                    booster_list, booster_position, efa, efa_operator, efa_kickoff, efa_productive_since, priority, priority_note,
+                                    handling, handling_url, handling_note, minimum_trust_level, registry_checks, synonyms, legal_basis, updated_at)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, now())
+                                ON CONFLICT (key) DO UPDATE SET name = excluded.name, short_description = excluded.short_description,
+                                    ozg_id = excluded.ozg_id, topic = excluded.topic, situation = excluded.situation,
+                                    responsibility_levels = excluded.responsibility_levels, booster = excluded.booster,
+                                    booster_list = excluded.booster_list, booster_position = excluded.booster_position, efa = excluded.efa,
+                                    efa_operator = excluded.efa_operator, efa_kickoff = excluded.efa_kickoff,
+                                    efa_productive_since = excluded.efa_productive_since, priority = excluded.priority,
+                                    priority_note = excluded.priority_note, handling = excluded.handling, handling_url = excluded.handling_url,
+                                    handling_note = excluded.handling_note, minimum_trust_level = excluded.minimum_trust_level,
+                                    registry_checks = excluded.registry_checks, synonyms = excluded.synonyms,
+                                    legal_basis = excluded.legal_basis, updated_at = now()""")
+                        .execute(Tuple.from(new Object[]{input.key(), input.name(), input.shortDescription(), input.ozgId(), input.topic(),
+                                input.situation(), strings(input.responsibilityLevels()), input.booster(), input.boosterList(),
+                                input.boosterPosition(), input.efa(), input.efaOperator(), input.efaKickoff(), input.efaProductiveSince(),
+                                input.priority(), input.priorityNote(), input.handling(), input.handlingUrl(), input.handlingNote(),
+                                input.minimumTrustLevel(), strings(input.registryChecks()), strings(input.synonyms()), input.legalBasis()}))
+                        .chain(() -> connection.preparedQuery("DELETE FROM leika_entry WHERE service_key = $1").execute(Tuple.of(input.key())))
+                        .chain(() -> Multi.createFrom().iterable(input.leikaOrEmpty())
+                                .onItem().transformToUniAndConcatenate(leika -> connection.preparedQuery("""
+                                                INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status)
+                                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                                        .execute(Tuple.from(new Object[]{leika.leikaId(), input.key(), leika.name(), leika.lastChange(), leika.type(),
+                                                leika.legalBasis(), leika.sdg1(), leika.sdg2(), leika.status()})))
+                                .collect().last())
+                        .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", before,
+                                mapper.valueToTree(input)))
+                        .replaceWith(before == null));
+    }
+
+    /** Publishes a new form version after checking its schema against the JSON Schema 2020-12 meta-schema. */
+    public Uni<Integer> publishForm(String serviceKey, JsonNode schema, JsonNode presentation, String actor) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (schema == null || !schema.isObject()) {
+            violations.add(new FieldViolation("/schema", "das Formular braucht ein JSON Schema (Objekt)"));
+        } else {
+            SchemaCheck.violations(schema).forEach(message -> violations.add(new FieldViolation("/schema" + message.substring(0, message.indexOf(':')),
+                    message.substring(message.indexOf(':') + 2))));
+            if (!"https://json-schema.org/draft/2020-12/schema".equals(schema.path("$schema").asText())) {
+                violations.add(new FieldViolation("/schema/$schema", "das Schema muss JSON Schema 2020-12 deklarieren"));
+            }
+        }
+        if (presentation == null || !presentation.isObject()) {
+            violations.add(new FieldViolation("/presentation", "die Darstellungshinweise fehlen (Objekt)"));
+        }
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT key FROM service WHERE key = $1 FOR UPDATE")
+                        .execute(Tuple.of(serviceKey))
+                        .chain(rows -> {
+                            if (rows.size() == 0) {
+                                throw Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + serviceKey + ".");
+                            }
+                            return connection.preparedQuery("""
+                                            INSERT INTO form_version (service_key, version, schema, presentation, published_by)
+                                            SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4 FROM form_version WHERE service_key = $1
+                                            RETURNING version""")
+                                    .execute(Tuple.of(serviceKey, new JsonObject(schema.toString()), new JsonObject(presentation.toString()), actor));
+                        })
+                        .chain(rows -> {
+                            int version = rows.iterator().next().getInteger("version");
+                            return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null,
+                                    mapper.createObjectNode().put("version", version)).replaceWith(version);
+                        }))
+                .invoke(relay::nudge);
+    }
+
+    /** Writes the audit record and the {@code CatalogChanged} event of a change, in the change's transaction. */
+    Uni<Void> record(SqlConnection connection, String actor, String entity, String entityId, String change, JsonNode before, JsonNode after) {
+        return connection.preparedQuery("INSERT INTO catalog_audit (actor, entity, entity_id, change, before, after) VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(new Object[]{actor, entity, entityId, change, json(before), json(after)}))
+                .chain(() -> outbox.append(connection, Topics.CATALOG, entityId, CatalogChanged.TYPE, entity + ":" + entityId,
+                        new CatalogChanged(entity, entityId, change, actor, Instant.now())))
+                .replaceWithVoid();
+    }
+
+    Uni<JsonNode> before(SqlConnection connection, String sql, String id) {
+        return connection.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            try {
+                return mapper.readTree(rows.iterator().next().getValue("row").toString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static JsonObject json(JsonNode node) {
+        return node == null ? null : new JsonObject(node.toString());
+    }
+
+    private static String[] strings(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    /** A unique key taken by another entry is the administrator's mistake, not the server's. */
+    private static Throwable conflict(Throwable failure) {
+        if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            return Problems.conflict("Ein eindeutiger Schlüssel ist schon vergeben: " + pg.getDetail());
+        }
+        if (failure instanceof PgException pg && "23503".equals(pg.getSqlState())) {
+            return Problems.conflict("Ein Verweis zeigt auf nichts Vorhandenes: " + pg.getDetail());
+        }
+        return failure;
+    }
+}
