@@ -1,0 +1,196 @@
+package org.amtsweg.catalog.admin;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.messaging.OutboxRelay;
+import org.amtsweg.catalog.services.ServiceCatalog;
+import org.amtsweg.catalog.services.ServiceDetails;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bulk transfer of the catalogue (administrators only): services as JSON (export, and an idempotent
+ * import that checks everything before it writes anything), LeiKa entries as CSV, and the audit trail.
+ */
+@Path("/catalog")
+@RolesAllowed("admin")
+public class CatalogTransferResource {
+
+    private final Pool pool;
+    private final ServiceCatalog catalog;
+    private final CatalogAdministration administration;
+    private final Validator validator;
+    private final OutboxRelay relay;
+    private final JsonWebToken token;
+
+    public CatalogTransferResource(Pool pool, ServiceCatalog catalog, CatalogAdministration administration, Validator validator,
+                                   OutboxRelay relay, JsonWebToken token) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.administration = administration;
+        this.validator = validator;
+        this.relay = relay;
+        this.token = token;
+    }
+
+    /** The export: every service in the form the import takes. */
+    public record CatalogDocument(List<ServiceInput> services) {
+    }
+
+    /** What an import did. */
+    public record ImportResult(int services, int created) {
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<CatalogDocument> export() {
+        return pool.query("SELECT key FROM service ORDER BY key").execute()
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(row -> catalog.find(row.getString("key")))
+                        .collect().asList())
+                .map(found -> new CatalogDocument(found.stream().flatMap(Optional::stream).map(CatalogTransferResource::input).toList()));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<ImportResult> importCatalog(CatalogDocument document) {
+        if (document == null || document.services() == null) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/services", "die Liste der Leistungen fehlt")));
+        }
+        return administration.importServices(document.services(), Administrator.of(token))
+                .map(created -> new ImportResult(document.services().size(), created));
+    }
+
+    @GET
+    @Path("/leika.csv")
+    @Produces("text/csv")
+    public Uni<String> leikaCsv() {
+        return pool.query("SELECT * FROM leika_entry ORDER BY service_key, leika_id").execute().map(rows -> {
+            List<LeikaCsv.Row> entries = new ArrayList<>();
+            for (Row row : rows) {
+                entries.add(new LeikaCsv.Row(row.getString("leika_id"), row.getString("service_key"), row.getString("name"),
+                        row.getString("last_change"), row.getString("leika_type"), row.getString("legal_basis"), row.getString("sdg1"),
+                        row.getString("sdg2"), row.getString("status")));
+            }
+            try {
+                return LeikaCsv.write(entries);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write CSV", e);
+            }
+        });
+    }
+
+    /** Upserts LeiKa entries from CSV, all or nothing; each row names the service it belongs to. */
+    @POST
+    @Path("/leika.csv")
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Integer>> importLeika(String csv) {
+        List<LeikaCsv.Row> rows;
+        try {
+            rows = LeikaCsv.read(csv == null ? "" : csv);
+        } catch (IOException e) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/", "kein gültiges CSV: " + e.getMessage())));
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String prefix = "/" + i;
+            FieldViolation.of(validator.validate(rows.get(i).entry()))
+                    .forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), violation.message())));
+            if (rows.get(i).serviceKey() == null || rows.get(i).serviceKey().isBlank()) {
+                violations.add(new FieldViolation(prefix + "/serviceKey", "die Leistung fehlt"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+        String actor = Administrator.of(token);
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row -> connection.preparedQuery("""
+                                        INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status)
+                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                        ON CONFLICT (leika_id) DO UPDATE SET service_key = excluded.service_key, name = excluded.name,
+                                            last_change = excluded.last_change, leika_type = excluded.leika_type, legal_basis = excluded.legal_basis,
+                                            sdg1 = excluded.sdg1, sdg2 = excluded.sdg2, status = excluded.status""")
+                                .execute(Tuple.from(new Object[]{row.leikaId(), row.serviceKey(), row.name(), row.lastChange(), row.type(),
+                                        row.legalBasis(), row.sdg1(), row.sdg2(), row.status()})))
+                        .collect().last()
+                        .chain(() -> Multi.createFrom().iterable(rows.stream().map(LeikaCsv.Row::serviceKey).distinct().toList())
+                                .onItem().transformToUniAndConcatenate(service -> administration.record(connection, actor, "SERVICE", service,
+                                        "UPDATED", null, null))
+                                .collect().last()))
+                .onFailure(PgException.class).transform(failure -> "23503".equals(((PgException) failure).getSqlState())
+                        ? Problems.invalidInput(List.of(new FieldViolation("/serviceKey", "eine genannte Leistung gibt es nicht: "
+                        + ((PgException) failure).getDetail())))
+                        : failure)
+                .invoke(relay::nudge)
+                .replaceWith(Map.of("entries", rows.size()));
+    }
+
+    /** Body of the audit trail: who changed what, when. */
+    public record AuditEntry(long id, String at, String actor, String entity, String entityId, String change, Object before, Object after) {
+    }
+
+    @GET
+    @Path("/audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<AuditEntry>> audit(@QueryParam("entity") String entity, @QueryParam("id") String id,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Problems.invalidParameter("limit", "limit muss zwischen 1 und 1000 liegen.");
+        }
+        return pool.preparedQuery("""
+                        SELECT id, at, actor, entity, entity_id, change, before, after FROM catalog_audit
+                        WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
+                        ORDER BY id DESC LIMIT $3""")
+                .execute(Tuple.of(entity, id, limit))
+                .map(rows -> {
+                    List<AuditEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new AuditEntry(row.getLong("id"), row.getOffsetDateTime("at").toString(), row.getString("actor"),
+                                row.getString("entity"), row.getString("entity_id"), row.getString("change"),
+                                map(row.getValue("before")), map(row.getValue("after"))));
+                    }
+                    return entries;
+                });
+    }
+
+    private static Object map(Object json) {
+        return json instanceof JsonObject object ? object.getMap() : json;
+    }
+
+    private static ServiceInput input(ServiceDetails service) {
+        return new ServiceInput(service.key(), service.name(), service.shortDescription(), service.ozgId(),
+                service.leika().stream().map(entry -> new ServiceInput.LeikaInput(entry.leikaId(), entry.name(), entry.lastChange(),
+                        entry.type(), entry.legalBasis(), entry.sdg1(), entry.sdg2(), entry.status())).toList(),
+                service.topic(), service.situation(), service.responsibilityLevels(), service.booster().member(), service.booster().list(),
+                service.booster().position(), service.efa().ready(), service.efa().operator(), service.efa().kickoff(),
+                service.efa().productiveSince(), service.priority().level(), service.priority().note(), service.handling().mode(),
+                service.handling().url(), service.handling().note(), service.minimumTrustLevel(), service.registryChecks(),
+                service.synonyms(), service.legalBasis());
+    }
+}
