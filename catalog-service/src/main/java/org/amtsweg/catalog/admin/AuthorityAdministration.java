@@ -1,7 +1,10 @@
 package org.amtsweg.catalog.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
+import org.amtsweg.catalog.CatalogCaches;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -25,8 +28,11 @@ public class AuthorityAdministration {
     private final CatalogAdministration catalog;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
+    private final Cache reads;
 
-    public AuthorityAdministration(Pool pool, Validator validator, CatalogAdministration catalog, OutboxRelay relay, ObjectMapper mapper) {
+    public AuthorityAdministration(Pool pool, Validator validator, CatalogAdministration catalog, OutboxRelay relay, ObjectMapper mapper,
+                                   @CacheName(CatalogCaches.READS) Cache reads) {
+        this.reads = reads;
         this.pool = pool;
         this.validator = validator;
         this.catalog = catalog;
@@ -58,6 +64,7 @@ public class AuthorityAdministration {
                                 .chain(() -> catalog.record(connection, actor, "AUTHORITY", input.id(), before == null ? "CREATED" : "UPDATED",
                                         before, mapper.valueToTree(input)))
                                 .replaceWith(before == null)))
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
@@ -76,6 +83,7 @@ public class AuthorityAdministration {
                         .chain(() -> catalog.record(connection, actor, "RESPONSIBILITY", service + "@" + area, "UPDATED", null,
                                 mapper.createObjectNode().put("authorityId", authorityId))))
                 .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
@@ -92,6 +100,7 @@ public class AuthorityAdministration {
                         .chain(() -> catalog.record(connection, actor, "AVAILABILITY", authorityId + "/" + service, "UPDATED", null,
                                 mapper.createObjectNode().put("state", state))))
                 .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 

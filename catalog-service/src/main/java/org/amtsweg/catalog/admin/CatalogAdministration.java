@@ -2,7 +2,10 @@ package org.amtsweg.catalog.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Multi;
+import org.amtsweg.catalog.CatalogCaches;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,8 +37,11 @@ public class CatalogAdministration {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
+    private final Cache reads;
 
-    public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper) {
+    public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper,
+                                 @CacheName(CatalogCaches.READS) Cache reads) {
+        this.reads = reads;
         this.pool = pool;
         this.validator = validator;
         this.outbox = outbox;
@@ -67,6 +73,7 @@ public class CatalogAdministration {
         }
         return pool.withTransaction(connection -> upsert(connection, input, actor))
                 .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
@@ -88,6 +95,7 @@ public class CatalogAdministration {
                         .collect().asList()
                         .map(created -> (int) created.stream().filter(Boolean::booleanValue).count()))
                 .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
@@ -161,6 +169,7 @@ public class CatalogAdministration {
                             return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null,
                                     mapper.createObjectNode().put("version", version)).replaceWith(version);
                         }))
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 

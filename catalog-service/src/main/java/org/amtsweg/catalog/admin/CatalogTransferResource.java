@@ -1,6 +1,9 @@
 package org.amtsweg.catalog.admin;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Multi;
+import org.amtsweg.catalog.CatalogCaches;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,9 +47,11 @@ public class CatalogTransferResource {
     private final Validator validator;
     private final OutboxRelay relay;
     private final JsonWebToken token;
+    private final Cache reads;
 
     public CatalogTransferResource(Pool pool, ServiceCatalog catalog, CatalogAdministration administration, Validator validator,
-                                   OutboxRelay relay, JsonWebToken token) {
+                                   OutboxRelay relay, JsonWebToken token, @CacheName(CatalogCaches.READS) Cache reads) {
+        this.reads = reads;
         this.pool = pool;
         this.catalog = catalog;
         this.administration = administration;
@@ -147,6 +152,7 @@ public class CatalogTransferResource {
                         ? Problems.invalidInput(List.of(new FieldViolation("/serviceKey", "eine genannte Leistung gibt es nicht: "
                         + ((PgException) failure).getDetail())))
                         : failure)
+                .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
                 .replaceWith(Map.of("entries", rows.size()));
     }

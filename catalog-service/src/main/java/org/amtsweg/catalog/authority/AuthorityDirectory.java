@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.catalog.CatalogCaches;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,12 +21,14 @@ public class AuthorityDirectory {
         this.pool = pool;
     }
 
+    @CacheResult(cacheName = CatalogCaches.READS)
     public Uni<Optional<AuthorityView>> find(String id) {
         return pool.preparedQuery("SELECT * FROM authority WHERE id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
 
     /** The authority whose own area is this municipality, if any. */
+    @CacheResult(cacheName = CatalogCaches.READS)
     public Uni<Optional<String>> idServing(String ags) {
         return pool.preparedQuery("SELECT id FROM authority WHERE $1 = ANY(ags_codes) ORDER BY id LIMIT 1").execute(Tuple.of(ags))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("id")));

@@ -5,7 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.catalog.CatalogCaches;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,8 @@ public class ServiceSearch {
     public record Page(List<Hit> items, int page, int size, long total, String authority) {
     }
 
+    /** Cached briefly: answers already allow portals to cache them for a minute (Cache-Control). */
+    @CacheResult(cacheName = CatalogCaches.READS)
     public Uni<Page> search(ServiceQuery query) {
         ServiceQuery.Sql sql = query.toSql();
         return pool.preparedQuery(sql.statement()).execute(Tuple.from(sql.parameters()))

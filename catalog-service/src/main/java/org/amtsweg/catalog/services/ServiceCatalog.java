@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.catalog.CatalogCaches;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ public class ServiceCatalog {
         this.pool = pool;
     }
 
+    @CacheResult(cacheName = CatalogCaches.READS)
     public Uni<Optional<ServiceDetails>> find(String key) {
         Uni<List<LeikaEntry>> leika = pool.preparedQuery("""
                         SELECT leika_id, name, last_change, leika_type, legal_basis, sdg1, sdg2, status
