@@ -55,6 +55,22 @@ public final class Problems {
                 "Für " + service + " ist am Ort " + ags + " keine Behörde zuständig.").with("ags", ags).build();
     }
 
+    public static HttpProblem tooLarge(String detail) {
+        return problem("too-large", 413, "Datei zu groß / File too large", detail).build();
+    }
+
+    public static HttpProblem unsupportedType(String detected, java.util.List<String> accepted) {
+        return problem("unsupported-type", 415, "Dateityp nicht erlaubt / File type not accepted",
+                "Die Datei ist vom Typ " + detected + "; erlaubt sind " + String.join(", ", accepted) + ".")
+                .with("detectedType", detected).with("acceptedTypes", accepted).build();
+    }
+
+    public static HttpProblem fieldsNotEditable(java.util.List<String> pointers) {
+        return problem("fields-not-editable", 409, "Angaben nicht änderbar / Fields not editable",
+                "Die Behörde hat nur um bestimmte Angaben gebeten; diese Angaben dürfen nicht geändert werden.")
+                .with("fields", pointers).build();
+    }
+
     public static HttpProblem notEditable(String status) {
         return problem("not-editable", 409, "Antrag nicht änderbar / Application not editable",
                 "Der Antrag ist im Status " + status + " und kann nicht mehr geändert werden.").with("currentStatus", status).build();

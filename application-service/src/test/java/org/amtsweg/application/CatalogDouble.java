@@ -34,6 +34,9 @@ public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
                 case "/services/wohngeld/form", "/services/wohngeld/form/versions/1" -> form("wohngeld");
                 case "/services/ummeldung/form", "/services/ummeldung/form/versions/1" -> form("ummeldung");
                 case "/responsibility" -> responsibility(request.getParam("ags"));
+                case "/authorities/stadt-hagen" -> new JsonObject().put("id", "stadt-hagen").put("name", "Stadt Hagen")
+                        .put("branding", new JsonObject().put("primaryColor", "#00599c").put("nameLine", "Stadt Hagen – Der Oberbürgermeister"))
+                        .put("contact", new JsonObject().put("locality", "Hagen"));
                 default -> null;
             };
             if (body == null) {

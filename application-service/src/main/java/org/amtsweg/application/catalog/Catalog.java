@@ -64,6 +64,16 @@ public class Catalog {
                 .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty());
     }
 
+    /**
+     * The authority with its current branding, resolved at run time: receipts and notices show the
+     * responsible authority as it presents itself today, never the operator of the central service.
+     */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<JsonNode> authority(String id) {
+        return api.authority(id);
+    }
+
     /** A pinned form version; published versions never change. */
     @Timeout(3000)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)

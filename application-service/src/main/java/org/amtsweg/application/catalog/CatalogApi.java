@@ -22,6 +22,10 @@ public interface CatalogApi {
     Uni<JsonNode> responsibility(@QueryParam("service") String service, @QueryParam("ags") String ags);
 
     @GET
+    @Path("authorities/{id}")
+    Uni<JsonNode> authority(@PathParam("id") String id);
+
+    @GET
     @Path("services/{key}/form")
     Uni<JsonNode> currentForm(@PathParam("key") String key);
 

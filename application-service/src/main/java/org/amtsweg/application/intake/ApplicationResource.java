@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
+import org.amtsweg.application.catalog.Catalog;
+import org.amtsweg.application.documents.BrandedPdf;
 import org.amtsweg.application.security.Citizen;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -35,11 +37,13 @@ public class ApplicationResource {
     private final Intake intake;
     private final Applications applications;
     private final JsonWebToken token;
+    private final Catalog catalog;
 
-    public ApplicationResource(Intake intake, Applications applications, JsonWebToken token) {
+    public ApplicationResource(Intake intake, Applications applications, JsonWebToken token, Catalog catalog) {
         this.intake = intake;
         this.applications = applications;
         this.token = token;
+        this.catalog = catalog;
     }
 
     /**
@@ -85,6 +89,31 @@ public class ApplicationResource {
         return withCatalog(intake.submit(citizen(), id, idempotencyKey));
     }
 
+    /** The receipt (Eingangsbestätigung) as PDF, in the responsible authority's corporate identity. */
+    @GET
+    @Path("/{id}/receipt")
+    @Produces("application/pdf")
+    public Uni<Response> receipt(@PathParam("id") UUID id) {
+        return applications.view(id, citizen().subject()).chain(found -> {
+            ApplicationView view = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if (view.referenceNumber() == null) {
+                throw Problems.notEditable(view.status());
+            }
+            return withCatalog(catalog.authority(view.authority().id())).map(authority -> BrandedPdf.of(authority, "Eingangsbestätigung")
+                    .line("Leistung", view.service().name())
+                    .line("Aktenzeichen", view.referenceNumber())
+                    .line("Eingegangen am", view.submittedAt().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr' (xxx)")))
+                    .line("Antragstellende Person", view.data().at("/antragsteller/vorname").asText("") + " "
+                            + view.data().at("/antragsteller/familienname").asText(""))
+                    .paragraph("Ihr Antrag ist vollständig und elektronisch bei " + authority.path("name").asText()
+                            + " eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.")
+                    .render())
+                    .map(pdf -> Response.ok(pdf, "application/pdf")
+                            .header("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + view.referenceNumber() + ".pdf\"")
+                            .build());
+        });
+    }
+
     private Citizen citizen() {
         if (token.getClaimNames() != null && token.getClaimNames().contains("authority")) {
             throw Problems.staffToken();
@@ -93,7 +122,7 @@ public class ApplicationResource {
     }
 
     /** A catalogue that does not answer is the platform's problem, said plainly: 503, try again. */
-    private static <T> Uni<T> withCatalog(Uni<T> call) {
+    static <T> Uni<T> withCatalog(Uni<T> call) {
         return call.onFailure(failure -> failure instanceof TimeoutException || failure instanceof CircuitBreakerOpenException
                         || failure instanceof jakarta.ws.rs.ProcessingException)
                 .transform(failure -> Problems.catalogUnavailable());

@@ -22,7 +22,8 @@ public class Applications {
 
     static final String COLUMNS = """
             id, service_key, service_name, authority_id, authority_name, reference_prefix, form_version, minimum_trust_level, status,
-            reference_number, data::text AS data, prefilled, created_at, updated_at, submitted_at""";
+            reference_number, data::text AS data, prefilled, created_at, updated_at, submitted_at,
+            submitted_data::text AS submitted_data, editable_fields, requested_documents, open_request_id""";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -32,8 +33,18 @@ public class Applications {
         this.mapper = mapper;
     }
 
-    /** A row of the application table, as intake works with it. */
-    public record Stored(ApplicationView view, String minimumTrustLevel, String referencePrefix) {
+    /**
+     * A row of the application table, as intake works with it.
+     *
+     * @param editableFields     while an information request is open: the pointers the citizen may change
+     * @param requestedDocuments while an information request is open: the document kinds asked for
+     */
+    public record Stored(ApplicationView view, String minimumTrustLevel, String referencePrefix, JsonNode submittedData,
+                         List<String> editableFields, List<String> requestedDocuments, UUID openRequestId) {
+    }
+
+    public Pool pool() {
+        return pool;
     }
 
     public Uni<Optional<Stored>> find(SqlClient client, UUID id, String subject, boolean forUpdate) {
@@ -83,7 +94,10 @@ public class Applications {
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("updated_at"),
                 row.getOffsetDateTime("submitted_at"),
-                timeline), row.getString("minimum_trust_level"), row.getString("reference_prefix"));
+                timeline), row.getString("minimum_trust_level"), row.getString("reference_prefix"),
+                row.getString("submitted_data") == null ? null : json(row.getString("submitted_data")),
+                Arrays.asList(row.getArrayOfStrings("editable_fields")), Arrays.asList(row.getArrayOfStrings("requested_documents")),
+                row.getUUID("open_request_id"));
     }
 
     private JsonNode json(String text) {

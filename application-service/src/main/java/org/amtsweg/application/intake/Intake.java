@@ -16,13 +16,19 @@ import org.amtsweg.application.messaging.OutboxRelay;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.application.validation.FormValidator;
 import org.amtsweg.application.validation.Violation;
+import org.amtsweg.application.attachment.AttachmentRules;
+import org.amtsweg.application.attachment.AttachmentStore;
+import org.amtsweg.application.attachment.StoredAttachment;
 import org.amtsweg.events.ApplicationSubmitted;
+import org.amtsweg.events.ApplicationSupplemented;
+import org.amtsweg.events.AttachmentReference;
 import org.amtsweg.events.Topics;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +45,19 @@ public class Intake {
     private final FormValidator validator;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final AttachmentStore attachments;
+    private final Funnel funnel;
 
-    public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay) {
+    public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay,
+                  AttachmentStore attachments, Funnel funnel) {
         this.pool = pool;
         this.catalog = catalog;
         this.applications = applications;
         this.validator = validator;
         this.outbox = outbox;
         this.relay = relay;
+        this.attachments = attachments;
+        this.funnel = funnel;
     }
 
     /**
@@ -89,6 +100,7 @@ public class Intake {
                 .invoke(() -> {
                     MDC.put("correlationId", id.toString());
                     LOG.infof("draft %s opened for service %s at authority %s", id, service.key(), authority.id());
+                    funnel.started(authority.id(), service.key());
                 })
                 .chain(() -> applications.view(id, citizen.subject()))
                 .map(Optional::orElseThrow);
@@ -101,22 +113,32 @@ public class Intake {
         }
         return applications.find(pool, id, citizen.subject(), false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            if (!"DRAFT".equals(stored.view().status())) {
-                throw Problems.notEditable(stored.view().status());
+            String status = stored.view().status();
+            if (!"DRAFT".equals(status) && !"INFORMATION_REQUESTED".equals(status)) {
+                throw Problems.notEditable(status);
+            }
+            if ("INFORMATION_REQUESTED".equals(status)) {
+                // Reopened by a Nachforderung: exactly the fields the authority asked about, everything else as submitted.
+                List<String> outside = DataChanges.outside(DataChanges.between(stored.submittedData(), data), stored.editableFields());
+                if (!outside.isEmpty()) {
+                    throw Problems.fieldsNotEditable(outside);
+                }
             }
             return catalog.form(stored.view().service().key(), stored.view().formVersion()).chain(form -> {
                 List<Violation> violations = validator.forDraft(formKey(stored), form.get("schema"), data);
                 if (!violations.isEmpty()) {
+                    funnel.refused(stored.view().authority().id(), stored.view().service().key(), violations);
                     throw Problems.validationFailed(violations, false);
                 }
                 return pool.withTransaction(connection -> connection.preparedQuery("""
                                 UPDATE application SET data = $3, updated_at = now(), revision = revision + 1
-                                WHERE id = $1 AND citizen_subject = $2 AND status = 'DRAFT'""")
-                        .execute(Tuple.of(id, citizen.subject(), new JsonObject(data.toString())))
+                                WHERE id = $1 AND citizen_subject = $2 AND status = $4""")
+                        .execute(Tuple.of(id, citizen.subject(), new JsonObject(data.toString()), status))
                         .map(result -> {
                             if (result.rowCount() == 0) {
                                 throw Problems.notEditable("SUBMITTED");
                             }
+                            funnel.saved(stored.view().authority().id(), stored.view().service().key());
                             return result;
                         }));
             });
@@ -131,16 +153,20 @@ public class Intake {
     public Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey) {
         return applications.view(id, citizen.subject()).chain(found -> {
             ApplicationView draft = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if ("INFORMATION_REQUESTED".equals(draft.status())) {
+                return supplement(citizen, id, null);
+            }
             if (!"DRAFT".equals(draft.status())) {
                 return Uni.createFrom().item(receipt(draft));
             }
-            return catalog.form(draft.service().key(), draft.formVersion())
-                    .chain(form -> pool.withTransaction(connection -> submitLocked(connection, citizen, id, idempotencyKey, form)))
+            return Uni.combine().all().unis(catalog.form(draft.service().key(), draft.formVersion()), attachments.list(id)).asTuple()
+                    .chain(both -> pool.withTransaction(connection -> submitLocked(connection, citizen, id, idempotencyKey, both.getItem1(), both.getItem2())))
                     .invoke(relay::nudge);
         });
     }
 
-    private Uni<SubmissionReceipt> submitLocked(SqlConnection connection, Citizen citizen, UUID id, String idempotencyKey, JsonNode form) {
+    private Uni<SubmissionReceipt> submitLocked(SqlConnection connection, Citizen citizen, UUID id, String idempotencyKey, JsonNode form,
+                                                List<StoredAttachment> uploaded) {
         return applications.find(connection, id, citizen.subject(), true).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             ApplicationView draft = stored.view();
@@ -151,15 +177,18 @@ public class Intake {
             if (!citizen.reaches(stored.minimumTrustLevel())) {
                 throw Problems.trustLevelTooLow(stored.minimumTrustLevel(), citizen.trustLevel());
             }
-            List<Violation> violations = validator.forSubmission(formKey(stored), form.get("schema"), draft.data());
+            List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form.get("schema"), draft.data()));
+            violations.addAll(missingDocuments(AttachmentRules.of(form.path("presentation")).required().stream()
+                    .map(AttachmentRules.Kind::kind).toList(), uploaded));
             if (!violations.isEmpty()) {
+                funnel.refused(draft.authority().id(), draft.service().key(), violations);
                 throw Problems.validationFailed(violations, true);
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             return nextReferenceNumber(connection, draft.authority().id(), stored.referencePrefix(), now.getYear())
                     .chain(reference -> connection.preparedQuery("""
                                     UPDATE application SET status = 'SUBMITTED', reference_number = $2, submitted_at = $3, updated_at = $3,
-                                        applicant = $4, idempotency_key = $5, revision = revision + 1
+                                        applicant = $4, idempotency_key = $5, submitted_data = data, revision = revision + 1
                                     WHERE id = $1
                                     RETURNING ozg_id, leika_ids, registry_checks""")
                             .execute(Tuple.from(new Object[]{id, reference, now, new JsonObject(citizen.claims().toString()), idempotencyKey}))
@@ -167,7 +196,7 @@ public class Intake {
                                 var row = rows.iterator().next();
                                 ApplicationSubmitted event = new ApplicationSubmitted(id.toString(), reference, draft.service().key(),
                                         draft.service().name(), row.getString("ozg_id"), List.of(row.getArrayOfStrings("leika_ids")),
-                                        draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(), List.of(),
+                                        draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(), references(uploaded),
                                         List.of(row.getArrayOfStrings("registry_checks")), now.toInstant());
                                 return outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, id.toString(), event);
                             })
@@ -176,9 +205,60 @@ public class Intake {
                             .map(ignored -> {
                                 MDC.put("correlationId", id.toString());
                                 LOG.infof("application %s submitted as %s", id, reference);
+                                funnel.submitted(draft.authority().id(), draft.service().key());
                                 return new SubmissionReceipt(id, reference, "SUBMITTED", now, draft.service(), draft.authority());
                             }));
         });
+    }
+
+    /**
+     * Answers an information request (Nachforderung): validates the whole application again, checks that
+     * the documents asked for are there, and emits {@code ApplicationSupplemented} into the same case.
+     */
+    public Uni<SubmissionReceipt> supplement(Citizen citizen, UUID id, String message) {
+        return applications.view(id, citizen.subject()).chain(found -> {
+            ApplicationView view = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            return Uni.combine().all().unis(catalog.form(view.service().key(), view.formVersion()), attachments.list(id)).asTuple();
+        }).chain(both -> pool.withTransaction(connection -> applications.find(connection, id, citizen.subject(), true).chain(found -> {
+            Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if (!"INFORMATION_REQUESTED".equals(stored.view().status())) {
+                throw Problems.notEditable(stored.view().status());
+            }
+            List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), both.getItem1().get("schema"), stored.view().data()));
+            violations.addAll(missingDocuments(stored.requestedDocuments(), both.getItem2()));
+            if (!violations.isEmpty()) {
+                throw Problems.validationFailed(violations, true);
+            }
+            List<String> changed = DataChanges.between(stored.submittedData(), stored.view().data());
+            ApplicationSupplemented event = new ApplicationSupplemented(id.toString(), stored.openRequestId().toString(), stored.view().data(),
+                    changed, references(both.getItem2()), message, java.time.Instant.now());
+            return connection.preparedQuery("""
+                            UPDATE application SET status = 'SUPPLEMENTED', submitted_data = data, editable_fields = '{}', requested_documents = '{}',
+                                open_request_id = NULL, updated_at = now(), revision = revision + 1 WHERE id = $1""")
+                    .execute(Tuple.of(id))
+                    .chain(() -> connection.preparedQuery("""
+                                    UPDATE mailbox_message SET replied_at = now(), reply_text = $2, read_at = coalesce(read_at, now())
+                                    WHERE request_id = $1""")
+                            .execute(Tuple.of(stored.openRequestId(), message)))
+                    .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSupplemented.TYPE, id.toString(), event))
+                    .chain(() -> timeline(connection, id, "SUPPLEMENTED", ApplicationSupplemented.TYPE,
+                            "Nachgereichte Angaben an " + stored.view().authority().name() + " gesendet"))
+                    .map(ignored -> new SubmissionReceipt(id, stored.view().referenceNumber(), "SUPPLEMENTED", stored.view().submittedAt(),
+                            stored.view().service(), stored.view().authority()));
+        }))).invoke(relay::nudge);
+    }
+
+    /** Kinds of documents asked for of which nothing is uploaded, as violations at {@code /attachments/<kind>}. */
+    private static List<Violation> missingDocuments(List<String> kinds, List<StoredAttachment> uploaded) {
+        return kinds.stream()
+                .filter(kind -> uploaded.stream().noneMatch(attachment -> kind.equals(attachment.kind())))
+                .map(kind -> new Violation("/attachments/" + kind, "required", "Das Dokument " + kind + " fehlt.", "The document " + kind + " is missing."))
+                .toList();
+    }
+
+    private static List<AttachmentReference> references(List<StoredAttachment> uploaded) {
+        return uploaded.stream().map(attachment -> new AttachmentReference(attachment.id().toString(), attachment.kind(), attachment.fileName(),
+                attachment.mediaType(), attachment.size(), attachment.sha256())).toList();
     }
 
     /** Aktenzeichen: authority prefix, year, and a counter per authority and year, e.g. {@code HA-2026-000123}. */

@@ -65,8 +65,10 @@ public class CaseEventConsumer {
             case CaseStatusChanged.TYPE -> update(connection, applicationId, data.get("status").asText(), null, event.type(),
                     "Status: " + data.get("status").asText());
             case InformationRequested.TYPE -> update(connection, applicationId, "INFORMATION_REQUESTED", null, event.type(),
-                    "Die Behörde bittet um weitere Angaben");
-            case DecisionIssued.TYPE -> update(connection, applicationId, "DECIDED", null, event.type(), "Bescheid erlassen");
+                    "Die Behörde bittet um weitere Angaben")
+                    .chain(() -> reopen(connection, applicationId, data));
+            case DecisionIssued.TYPE -> update(connection, applicationId, "DECIDED", null, event.type(), "Bescheid erlassen")
+                    .chain(() -> deliverNotice(connection, applicationId, data));
             // Register results are the clerk's working material; the citizen's status does not change.
             case RegistryCheckCompleted.TYPE -> Uni.createFrom().voidItem();
             default -> {
@@ -85,6 +87,39 @@ public class CaseEventConsumer {
                         ? Uni.createFrom().failure(new IllegalStateException("event for unknown application " + applicationId))
                         : connection.preparedQuery("INSERT INTO timeline_entry (application_id, at, status, event_type, description) VALUES ($1, now(), $2, $3, $4)")
                         .execute(Tuple.of(applicationId, status, eventType, description)).replaceWithVoid());
+    }
+
+    /** Reopens exactly the fields and documents the authority asked for, and puts the request into the mailbox. */
+    private Uni<Void> reopen(SqlConnection connection, UUID applicationId, JsonNode request) {
+        String[] fields = strings(request.path("fields"));
+        String[] documents = strings(request.path("documents"));
+        UUID requestId = UUID.fromString(request.get("requestId").asText());
+        return connection.preparedQuery("""
+                        UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
+                .execute(Tuple.of(applicationId, fields, documents, requestId))
+                .chain(() -> connection.preparedQuery("""
+                                INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, fields, documents, due_date, request_id)
+                                SELECT $1, citizen_subject, id, 'INFORMATION_REQUEST', 'Nachforderung zu ' || reference_number, $2, $3, $4, $5, $6
+                                FROM application WHERE id = $7""")
+                        .execute(Tuple.from(new Object[]{UUID.randomUUID(), request.path("message").asText(), fields, documents,
+                                request.hasNonNull("dueDate") ? java.time.LocalDate.parse(request.get("dueDate").asText()) : null, requestId,
+                                applicationId})))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> deliverNotice(SqlConnection connection, UUID applicationId, JsonNode decision) {
+        return connection.preparedQuery("""
+                        INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, outcome, reasoning)
+                        SELECT $1, citizen_subject, id, 'DECISION', 'Bescheid zu ' || reference_number, $2, $3, $4 FROM application WHERE id = $5""")
+                .execute(Tuple.from(new Object[]{UUID.randomUUID(), decision.path("noticeText").asText(), decision.path("outcome").asText(),
+                        decision.path("reasoning").asText(), applicationId}))
+                .replaceWithVoid();
+    }
+
+    private static String[] strings(JsonNode array) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values.toArray(String[]::new);
     }
 
     private JsonNode parse(String json) {

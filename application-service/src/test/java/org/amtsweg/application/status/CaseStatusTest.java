@@ -74,6 +74,9 @@ class CaseStatusTest {
                 .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
         given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(WohngeldApplication.complete())
                 .put("/applications/" + id + "/data").then().statusCode(200);
+        given().auth().oauth2(TestTokens.erika("high")).multiPart("kind", "mietbescheinigung")
+                .multiPart("file", "miete.pdf", org.amtsweg.application.Documents.pdf(), "application/pdf")
+                .post("/applications/" + id + "/attachments").then().statusCode(201);
         given().auth().oauth2(TestTokens.erika("high")).post("/applications/" + id + "/submit").then().statusCode(200);
         return id;
     }

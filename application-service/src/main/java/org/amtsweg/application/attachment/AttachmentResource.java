@@ -1,0 +1,139 @@
+package org.amtsweg.application.attachment;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.application.Problems;
+import org.amtsweg.application.catalog.Catalog;
+import org.amtsweg.application.intake.Applications;
+import org.amtsweg.application.security.Citizen;
+import org.apache.tika.Tika;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Documents of an application: uploaded while it is a draft, or when the authority asked for them.
+ * Type and size follow the form's hints; the type is decided by the content, never by the name.
+ */
+@Path("/applications/{id}/attachments")
+@Authenticated
+public class AttachmentResource {
+
+    private static final Tika TIKA = new Tika();
+
+    private final Applications applications;
+    private final Catalog catalog;
+    private final AttachmentStore store;
+    private final Vertx vertx;
+    private final JsonWebToken token;
+
+    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, JsonWebToken token) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.store = store;
+        this.vertx = vertx;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("kind") String kind) {
+        if (file == null) {
+            throw Problems.invalid("file", "Die Datei fehlt (Feld file).");
+        }
+        if (kind == null || kind.isBlank()) {
+            throw Problems.invalid("kind", "Die Art des Dokuments fehlt (Feld kind).");
+        }
+        Citizen citizen = Citizen.from(token);
+        return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
+            Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            String status = application.view().status();
+            boolean requested = "INFORMATION_REQUESTED".equals(status) && application.requestedDocuments().contains(kind);
+            if (!"DRAFT".equals(status) && !requested) {
+                throw Problems.notEditable(status);
+            }
+            return catalog.form(application.view().service().key(), application.view().formVersion()).chain(form -> {
+                AttachmentRules.Kind rule = AttachmentRules.of(form.path("presentation")).kind(kind)
+                        .orElseThrow(() -> Problems.invalid("kind", "Das Formular kennt keine Dokumentart " + kind + "."));
+                if (file.size() > rule.maxBytes()) {
+                    throw Problems.tooLarge("Die Datei ist größer als " + rule.maxBytes() / (1024 * 1024) + " MB.");
+                }
+                return store.totalSize(id).chain(total -> {
+                    if (total + file.size() > AttachmentRules.MAX_TOTAL_BYTES) {
+                        throw Problems.tooLarge("Alle Dokumente eines Antrags zusammen dürfen höchstens 50 MB groß sein.");
+                    }
+                    return vertx.fileSystem().readFile(file.uploadedFile().toString());
+                }).chain(buffer -> {
+                    byte[] content = buffer.getBytes();
+                    // Decided by the content: a PNG renamed to .pdf is a PNG.
+                    String detected = TIKA.detect(content);
+                    if (!rule.mediaTypes().contains(detected)) {
+                        throw Problems.unsupportedType(detected, rule.mediaTypes());
+                    }
+                    return store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content);
+                });
+            });
+        }).map(saved -> Response.status(201).entity(saved).build());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<StoredAttachment>> list(@PathParam("id") UUID id) {
+        return owned(id).chain(() -> store.list(id));
+    }
+
+    @GET
+    @Path("/{attachmentId}")
+    public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+        return owned(id).chain(() -> store.list(id)).chain(all -> {
+            StoredAttachment meta = all.stream().filter(attachment -> attachment.id().equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> Problems.notFound("Es gibt kein Dokument " + attachmentId + "."));
+            return store.content(id, attachmentId).map(content -> Response.ok(content.orElseThrow(), meta.mediaType())
+                    .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(meta.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                    .build());
+        });
+    }
+
+    @DELETE
+    @Path("/{attachmentId}")
+    public Uni<Response> delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
+        Citizen citizen = Citizen.from(token);
+        return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
+            Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            if (!"DRAFT".equals(application.view().status())) {
+                throw Problems.notEditable(application.view().status());
+            }
+            return store.delete(id, attachmentId);
+        }).map(deleted -> {
+            if (!deleted) {
+                throw Problems.notFound("Es gibt kein Dokument " + attachmentId + ".");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private Uni<Void> owned(UUID id) {
+        return applications.view(id, Citizen.from(token).subject()).map(found -> {
+            found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package org.amtsweg.application.attachment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Attachments in PostgreSQL: durable, transactional, backed up with everything else. */
+@ApplicationScoped
+public class DatabaseAttachmentStore implements AttachmentStore {
+
+    private final Pool pool;
+
+    public DatabaseAttachmentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<StoredAttachment> save(UUID applicationId, String kind, String fileName, String mediaType, byte[] content) {
+        UUID id = UUID.randomUUID();
+        String sha256 = sha256(content);
+        return pool.preparedQuery("""
+                        INSERT INTO attachment (id, application_id, kind, file_name, media_type, size, sha256, content)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING created_at""")
+                .execute(Tuple.from(new Object[]{id, applicationId, kind, fileName, mediaType, (long) content.length, sha256,
+                        io.vertx.core.buffer.Buffer.buffer(content)}))
+                .map(rows -> new StoredAttachment(id, kind, fileName, mediaType, content.length, sha256,
+                        rows.iterator().next().getOffsetDateTime("created_at")));
+    }
+
+    @Override
+    public Uni<List<StoredAttachment>> list(UUID applicationId) {
+        return pool.preparedQuery("SELECT id, kind, file_name, media_type, size, sha256, created_at FROM attachment WHERE application_id = $1 ORDER BY created_at")
+                .execute(Tuple.of(applicationId))
+                .map(rows -> {
+                    List<StoredAttachment> attachments = new ArrayList<>();
+                    for (Row row : rows) {
+                        attachments.add(new StoredAttachment(row.getUUID("id"), row.getString("kind"), row.getString("file_name"),
+                                row.getString("media_type"), row.getLong("size"), row.getString("sha256"), row.getOffsetDateTime("created_at")));
+                    }
+                    return attachments;
+                });
+    }
+
+    @Override
+    public Uni<Optional<byte[]>> content(UUID applicationId, UUID attachmentId) {
+        return pool.preparedQuery("SELECT content FROM attachment WHERE id = $1 AND application_id = $2")
+                .execute(Tuple.of(attachmentId, applicationId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("content").getBytes()));
+    }
+
+    @Override
+    public Uni<Boolean> delete(UUID applicationId, UUID attachmentId) {
+        return pool.preparedQuery("DELETE FROM attachment WHERE id = $1 AND application_id = $2").execute(Tuple.of(attachmentId, applicationId))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    @Override
+    public Uni<Long> totalSize(UUID applicationId) {
+        return pool.preparedQuery("SELECT coalesce(sum(size), 0) AS total FROM attachment WHERE application_id = $1")
+                .execute(Tuple.of(applicationId)).map(rows -> rows.iterator().next().getLong("total"));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

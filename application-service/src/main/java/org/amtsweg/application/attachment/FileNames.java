@@ -1,0 +1,25 @@
+package org.amtsweg.application.attachment;
+
+import java.text.Normalizer;
+
+/**
+ * Makes an uploaded file's name safe to store and to offer for download: no directories ({@code ../}),
+ * no control or markup characters, no empty or overlong names.
+ */
+public final class FileNames {
+
+    private FileNames() {
+    }
+
+    public static String sanitise(String original) {
+        String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_").replaceAll("^[. ]+", "").trim();
+        if (name.length() > 120) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+            name = name.substring(0, 120 - extension.length()) + extension;
+        }
+        return name.isEmpty() ? "dokument" : name;
+    }
+}

@@ -1,0 +1,110 @@
+package org.amtsweg.application.attachment;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.amtsweg.application.CatalogDouble;
+import org.amtsweg.application.Documents;
+import org.amtsweg.application.TestTokens;
+import org.amtsweg.application.WohngeldApplication;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Documents: accepted by content and size as the form says, required ones checked on submission. */
+@QuarkusTest
+@QuarkusTestResource(CatalogDouble.class)
+class AttachmentTest {
+
+    private static final String ERIKA = TestTokens.erika("high");
+
+    @Test
+    void aPdfIsStoredUnderASafeNameAndComesBackUnchanged() {
+        String id = draft();
+        String attachment = upload(id, "mietbescheinigung", "../../etc/miet<bescheinigung>.pdf", Documents.pdf())
+                .then().statusCode(201)
+                .body("mediaType", equalTo("application/pdf"))
+                .body("fileName", equalTo("miet_bescheinigung_.pdf"))
+                .extract().path("id");
+        byte[] back = given().auth().oauth2(ERIKA).get("/applications/" + id + "/attachments/" + attachment)
+                .then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        assertThat(back).isEqualTo(Documents.pdf());
+    }
+
+    @Test
+    void theTypeIsDecidedByTheContentNotTheName() {
+        String id = draft();
+        upload(id, "mietbescheinigung", "foto.pdf", Documents.png()).then().statusCode(201).body("mediaType", equalTo("image/png"));
+        upload(id, "mietbescheinigung", "rechnung.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("acceptedTypes", hasItem("application/pdf"));
+    }
+
+    @Test
+    void tooLargeFilesAndUnknownKindsAreRefused() {
+        String id = draft();
+        upload(id, "mietbescheinigung", "gross.pdf", Documents.ofSize(10 * 1024 * 1024 + 1)).then().statusCode(413);
+        upload(id, "lebenslauf", "cv.pdf", Documents.pdf()).then().statusCode(400).body("field", equalTo("kind"));
+        given().auth().oauth2(ERIKA).multiPart("kind", "mietbescheinigung").post("/applications/" + id + "/attachments")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void aRequiredDocumentIsMissedOnSubmissionAndTheReceiptIsBrandedForHagen() throws Exception {
+        String id = draft();
+        given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(WohngeldApplication.complete())
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit")
+                .then().statusCode(422)
+                .body("violations.pointer", hasItem("/attachments/mietbescheinigung"));
+
+        upload(id, "mietbescheinigung", "miete.pdf", Documents.pdf()).then().statusCode(201);
+        String reference = given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit")
+                .then().statusCode(200).extract().path("referenceNumber");
+        given().auth().oauth2(ERIKA).delete("/applications/" + id + "/attachments/" + java.util.UUID.randomUUID()).then().statusCode(409);
+
+        byte[] receipt = given().auth().oauth2(ERIKA).get("/applications/" + id + "/receipt")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (var document = Loader.loadPDF(receipt)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Stadt Hagen").contains("Eingangsbestätigung").contains(reference).contains("Wohngeld digital")
+                    .doesNotContain("Amtsweg").doesNotContain("Dataport");
+        }
+    }
+
+    @Test
+    void markupInTextFieldsIsKeptAsTextAndServedAsJson() {
+        String id = draft();
+        Map<String, Object> data = WohngeldApplication.complete();
+        data.put("wohnung", Map.of("vermieter", Map.of("name", "<script>alert('x')</script>",
+                "anschrift", Map.of("strasse_hausnummer", "Bahnhofstraße 1", "postleitzahl", "58095", "ort", "Hagen"))));
+        given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(data)
+                .put("/applications/" + id + "/data")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("data.wohnung.vermieter.name", equalTo("<script>alert('x')</script>"));
+    }
+
+    private static String draft() {
+        return given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
+                .post("/applications").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.Response upload(String id, String kind, String fileName, byte[] content) {
+        return given().auth().oauth2(ERIKA).multiPart("kind", kind).multiPart("file", fileName, content, "application/octet-stream")
+                .post("/applications/" + id + "/attachments");
+    }
+}
