@@ -66,8 +66,13 @@ class WalkingSkeletonTest {
                 .then().statusCode(422)
                 .body("violations.pointer", hasItem("/bankverbindung/iban"));
 
-        // Complete, it goes through with a reference number of Hagen.
+        // Complete, with the landlord's rent certificate, it goes through with a reference number of Hagen.
         saveData(citizen, id, completeWohngeld());
+        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
+                .multiPart("kind", "mietbescheinigung")
+                .multiPart("file", "mietbescheinigung.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf")
+                .post("/applications/" + id + "/attachments")
+                .then().statusCode(201);
         String reference = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
                 .post("/applications/" + id + "/submit")
                 .then().statusCode(200)
