@@ -22,6 +22,25 @@ public final class Problems {
                 .withTitle("Ungültiger Parameter / Invalid parameter").withDetail(detail).with("parameter", parameter).build();
     }
 
+    public static HttpProblem forbidden(String detail) {
+        return HttpProblem.builder().withType(URI.create(BASE + "forbidden")).withStatus(403)
+                .withTitle("Nicht erlaubt / Forbidden").withDetail(detail).build();
+    }
+
+    public static HttpProblem preconditionFailed(int currentRevision) {
+        return HttpProblem.builder().withType(URI.create(BASE + "stale-revision")).withStatus(412)
+                .withTitle("Vorgang inzwischen geändert / Case changed meanwhile")
+                .withDetail("Jemand hat den Vorgang inzwischen geändert; laden Sie ihn neu und versuchen Sie es erneut.")
+                .withHeader("ETag", "\"" + currentRevision + "\"").with("currentRevision", currentRevision).build();
+    }
+
+    public static HttpProblem illegalTransition(org.amtsweg.cases.lifecycle.CaseStatus.IllegalTransition transition) {
+        return HttpProblem.builder().withType(URI.create(BASE + "illegal-transition")).withStatus(409)
+                .withTitle("Schritt nicht möglich / Illegal transition")
+                .withDetail("Ein Vorgang im Status " + transition.from() + " kann nicht nach " + transition.to() + " wechseln.")
+                .with("currentStatus", transition.from().name()).with("requestedStatus", transition.to().name()).build();
+    }
+
     public static HttpProblem noAuthority() {
         return HttpProblem.builder().withType(URI.create(BASE + "no-authority")).withStatus(403)
                 .withTitle("Keine Behörde / No authority")

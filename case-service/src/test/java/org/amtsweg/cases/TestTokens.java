@@ -43,7 +43,7 @@ public final class TestTokens {
     }
 
     public static String staff(String username, String authority, String... roles) {
-        return sign(new JWTClaimsSet.Builder().subject("staff-" + username).claim("authority", authority)
+        return sign(new JWTClaimsSet.Builder().subject("staff-" + username).claim("preferred_username", username).claim("authority", authority)
                 .claim("roles", List.of(roles)).claim("acr", "low"));
     }
 

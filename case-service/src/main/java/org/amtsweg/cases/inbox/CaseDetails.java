@@ -16,6 +16,7 @@ public record CaseDetails(
         String serviceName,
         int formVersion,
         String status,
+        int revision,
         String assignee,
         JsonNode applicant,
         JsonNode data,

@@ -75,7 +75,7 @@ public class CaseQueries {
 
     public Uni<Optional<CaseDetails>> details(String authority, UUID id) {
         Uni<Optional<Row>> caseRow = pool.preparedQuery("""
-                        SELECT id, application_id, reference_number, authority_id, service_key, service_name, form_version, status, assignee,
+                        SELECT id, application_id, reference_number, authority_id, service_key, service_name, form_version, status, revision, assignee,
                                applicant::text AS applicant, data::text AS data, attachments::text AS attachments, submitted_at, opened_at
                         FROM case_file WHERE id = $1 AND authority_id = $2""")
                 .execute(Tuple.of(id, authority))
@@ -114,7 +114,7 @@ public class CaseQueries {
     private CaseDetails details(Row row, List<CaseDetails.RegistryResult> checks, List<CaseDetails.HistoryEntry> history) {
         return new CaseDetails(row.getUUID("id"), row.getUUID("application_id"), row.getString("reference_number"),
                 row.getString("authority_id"), row.getString("service_key"), row.getString("service_name"), row.getInteger("form_version"),
-                row.getString("status"), row.getString("assignee"), json(row.getString("applicant")), json(row.getString("data")),
+                row.getString("status"), row.getInteger("revision"), row.getString("assignee"), json(row.getString("applicant")), json(row.getString("data")),
                 json(row.getString("attachments")), row.getOffsetDateTime("submitted_at"), row.getOffsetDateTime("opened_at"),
                 checks, history);
     }

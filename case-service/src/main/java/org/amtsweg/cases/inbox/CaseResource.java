@@ -53,9 +53,11 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    public Uni<CaseDetails> one(@PathParam("id") UUID id) {
+    public Uni<jakarta.ws.rs.core.Response> one(@PathParam("id") UUID id) {
         return queries.details(clerk().authority(), id)
-                .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")));
+                .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")))
+                // The revision is the ETag: steps sent with If-Match fail with 412 if the case changed meanwhile.
+                .map(details -> jakarta.ws.rs.core.Response.ok(details).tag(String.valueOf(details.revision())).build());
     }
 
     private Clerk clerk() {

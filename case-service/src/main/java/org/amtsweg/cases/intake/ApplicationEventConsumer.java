@@ -15,7 +15,9 @@ import org.amtsweg.cases.messaging.ProcessedEvents;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
 import org.amtsweg.events.Applicant;
+import org.amtsweg.cases.work.CaseWork;
 import org.amtsweg.events.ApplicationSubmitted;
+import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.Topics;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,9 +45,11 @@ public class ApplicationEventConsumer {
     private final OutboxRelay relay;
     private final RegistryChecks registryChecks;
     private final ObjectMapper mapper;
+    private final CaseWork work;
 
     public ApplicationEventConsumer(Pool pool, ProcessedEvents processed, Outbox outbox, OutboxRelay relay,
-                                    RegistryChecks registryChecks, ObjectMapper mapper) {
+                                    RegistryChecks registryChecks, ObjectMapper mapper, CaseWork work) {
+        this.work = work;
         this.pool = pool;
         this.processed = processed;
         this.outbox = outbox;
@@ -76,8 +80,15 @@ public class ApplicationEventConsumer {
     }
 
     private Uni<Boolean> apply(SqlConnection connection, IncomingEvent event) {
+        if (ApplicationSupplemented.TYPE.equals(event.type())) {
+            try {
+                return work.supplement(connection, mapper.readValue(event.data(), ApplicationSupplemented.class));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("ApplicationSupplemented does not match its contract: " + e.getMessage(), e);
+            }
+        }
         if (!ApplicationSubmitted.TYPE.equals(event.type())) {
-            LOG.debugf("not handled yet: %s", event.type());
+            LOG.debugf("not handled: %s", event.type());
             return Uni.createFrom().item(false);
         }
         ApplicationSubmitted submitted = parse(event.data());

@@ -15,11 +15,22 @@ public record Clerk(String username, String authority, Set<String> roles) {
         Object authority = token.getClaim("authority");
         Object username = token.getClaim("preferred_username");
         return new Clerk(username == null ? token.getSubject() : text(username),
-                authority == null ? null : text(authority), token.getGroups());
+                authority == null ? null : text(authority), roles(token.getClaim("roles")));
     }
 
     public boolean isSupervisor() {
         return roles.contains("supervisor");
+    }
+
+    /** The gateway's {@code roles} claim (JsonWebToken's groups come from another claim). */
+    private static Set<String> roles(Object claim) {
+        if (claim instanceof jakarta.json.JsonArray array) {
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        if (claim instanceof java.util.Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
     }
 
     private static String text(Object claim) {

@@ -1,13 +1,12 @@
 package org.amtsweg.cases.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.amtsweg.cases.CaseFixture;
 import org.amtsweg.cases.TestTokens;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,11 +24,10 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class CaseIntakeTest {
 
-    private static final CloudEventTopics KAFKA = CloudEventTopics.at(
-            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HAGEN_CLERK = TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk");
-    private static final String DORTMUND_CLERK = TestTokens.staff("clerk.dortmund", "stadt-dortmund", "clerk");
+    private static final CloudEventTopics KAFKA = CaseFixture.KAFKA;
+    private static final ObjectMapper JSON = CaseFixture.JSON;
+    private static final String HAGEN_CLERK = CaseFixture.HAGEN_CLERK;
+    private static final String DORTMUND_CLERK = CaseFixture.DORTMUND_CLERK;
 
     @Test
     void theContractsExampleOpensOneCaseForHagenEvenWhenDelivered3Times() throws Exception {
@@ -143,29 +141,14 @@ class CaseIntakeTest {
     }
 
     private static void publish(String applicationId, String event) {
-        KAFKA.publishCloudEvent("applications", applicationId, UUID.randomUUID().toString(), "ApplicationSubmitted",
-                "urn:amtsweg:application-service", applicationId, event);
+        CaseFixture.publish(applicationId, "ApplicationSubmitted", event);
     }
 
     private static String awaitCase(String applicationId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            List<java.util.Map<String, Object>> items = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 200).get("/cases")
-                    .then().statusCode(200).extract().path("items");
-            return items.stream().filter(item -> applicationId.equals(item.get("applicationId"))).map(item -> (String) item.get("id")).findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        return CaseFixture.awaitCase(applicationId);
     }
 
-    /** The contract's example ApplicationSubmitted, for another application and applicant. */
     private static String submitted(String applicationId, String given, String family, String birthdate, String street) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(EventContracts.example("ApplicationSubmitted"));
-            event.put("applicationId", applicationId);
-            ObjectNode applicant = (ObjectNode) event.get("applicant");
-            applicant.put("givenName", given).put("familyName", family).put("birthdate", birthdate);
-            ((ObjectNode) applicant.get("address")).put("streetAddress", street);
-            return JSON.writeValueAsString(event);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CaseFixture.submitted(applicationId, given, family, birthdate, street);
     }
 }

@@ -1,0 +1,182 @@
+package org.amtsweg.cases.work;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.cases.Problems;
+import org.amtsweg.cases.lifecycle.CaseStatus;
+import org.amtsweg.cases.messaging.Outbox;
+import org.amtsweg.cases.messaging.OutboxRelay;
+import org.amtsweg.cases.security.Clerk;
+import org.amtsweg.events.ApplicationSupplemented;
+import org.amtsweg.events.CaseStatusChanged;
+import org.amtsweg.events.DecisionIssued;
+import org.amtsweg.events.InformationRequested;
+import org.amtsweg.events.Topics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What clerks do with a case: take it, ask for missing information, decide. Each step checks the
+ * lifecycle (409), the expected revision (412), writes the history and its events in one transaction.
+ */
+@ApplicationScoped
+public class CaseWork {
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+
+    public CaseWork(Pool pool, Outbox outbox, OutboxRelay relay, ObjectMapper mapper) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.mapper = mapper;
+    }
+
+    /** The locked state of a case within a step. */
+    record Locked(UUID id, UUID applicationId, String authorityId, CaseStatus status, String assignee, int revision) {
+    }
+
+    /** Takes a case (self), or gives it to a colleague (supervisors only); a received case goes into review. */
+    public Uni<Void> assign(Clerk clerk, UUID caseId, String assignee, Integer expectedRevision) {
+        String target = assignee == null || assignee.isBlank() ? clerk.username() : assignee;
+        if (!target.equals(clerk.username()) && !clerk.isSupervisor()) {
+            throw Problems.forbidden("Nur die Sachgebietsleitung weist Vorgänge anderen zu.");
+        }
+        return step(clerk, caseId, expectedRevision, (connection, locked) -> {
+            CaseStatus next = locked.status() == CaseStatus.RECEIVED ? CaseStatus.IN_REVIEW : locked.status();
+            if (locked.status() != CaseStatus.RECEIVED && locked.status() != CaseStatus.IN_REVIEW
+                    && locked.status() != CaseStatus.INFORMATION_REQUESTED) {
+                throw new CaseStatus.IllegalTransition(locked.status(), CaseStatus.IN_REVIEW);
+            }
+            return update(connection, locked, next, target, clerk.username(), "ASSIGNED", "zugewiesen an " + target);
+        });
+    }
+
+    /** Asks the applicant for missing information (Nachforderung): exactly these fields and documents. */
+    public Uni<UUID> requestInformation(Clerk clerk, UUID caseId, String message, List<String> fields, List<String> documents,
+                                        LocalDate dueDate, Integer expectedRevision) {
+        UUID requestId = UUID.randomUUID();
+        return step(clerk, caseId, expectedRevision, (connection, locked) -> {
+            CaseStatus next = locked.status().moveTo(CaseStatus.INFORMATION_REQUESTED);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            InformationRequested event = new InformationRequested(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
+                    requestId.toString(), message, fields, documents, dueDate, now.toInstant());
+            return connection.preparedQuery("""
+                            INSERT INTO information_request (id, case_id, message, fields, documents, due_date, requested_by, requested_at)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                    .execute(Tuple.from(new Object[]{requestId, caseId, message, fields.toArray(String[]::new), documents.toArray(String[]::new),
+                            dueDate, clerk.username(), now}))
+                    .chain(() -> update(connection, locked, next, locked.assignee(), clerk.username(), "INFORMATION_REQUESTED", message))
+                    .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), InformationRequested.TYPE,
+                            locked.applicationId().toString(), event))
+                    .replaceWithVoid();
+        }).replaceWith(requestId);
+    }
+
+    /** Decides the case and issues the notice (Bescheid). */
+    public Uni<UUID> decide(Clerk clerk, UUID caseId, String outcome, String reasoning, String noticeText, Integer expectedRevision) {
+        UUID decisionId = UUID.randomUUID();
+        return step(clerk, caseId, expectedRevision, (connection, locked) -> {
+            if (locked.assignee() != null && !locked.assignee().equals(clerk.username()) && !clerk.isSupervisor()) {
+                throw Problems.forbidden("Den Vorgang bearbeitet " + locked.assignee() + "; entscheiden kann nur, wer ihn bearbeitet.");
+            }
+            CaseStatus next = locked.status().moveTo(CaseStatus.DECIDED);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            DecisionIssued event = new DecisionIssued(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
+                    decisionId.toString(), outcome, reasoning, noticeText, now.toInstant());
+            return connection.preparedQuery("""
+                            INSERT INTO decision (id, case_id, outcome, reasoning, notice_text, decided_by, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                    .execute(Tuple.from(new Object[]{decisionId, caseId, outcome, reasoning, noticeText, clerk.username(), now}))
+                    .chain(() -> update(connection, locked, next, locked.assignee() == null ? clerk.username() : locked.assignee(),
+                            clerk.username(), "DECIDED", outcome))
+                    .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), DecisionIssued.TYPE,
+                            locked.applicationId().toString(), event))
+                    .replaceWithVoid();
+        }).replaceWith(decisionId);
+    }
+
+    /** A note for the file; it changes nothing else. */
+    public Uni<Void> note(Clerk clerk, UUID caseId, String text) {
+        return step(clerk, caseId, null, (connection, locked) -> connection.preparedQuery("""
+                        INSERT INTO case_history (case_id, at, actor, action, detail) VALUES ($1, now(), $2, 'NOTE', $3)""")
+                .execute(Tuple.of(caseId, clerk.username(), text)).replaceWithVoid());
+    }
+
+    /** The applicant answered an information request: the new data goes into the case, which returns to review. */
+    public Uni<Boolean> supplement(SqlConnection connection, ApplicationSupplemented event) {
+        UUID applicationId = UUID.fromString(event.applicationId());
+        return connection.preparedQuery("SELECT id, application_id, authority_id, status, assignee, revision FROM case_file WHERE application_id = $1 FOR UPDATE")
+                .execute(Tuple.of(applicationId))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().failure(new IllegalStateException("supplement for an application without case"));
+                    }
+                    var row = rows.iterator().next();
+                    Locked locked = new Locked(row.getUUID("id"), applicationId, row.getString("authority_id"),
+                            CaseStatus.valueOf(row.getString("status")), row.getString("assignee"), row.getInteger("revision"));
+                    CaseStatus next = locked.status().moveTo(CaseStatus.IN_REVIEW);
+                    return connection.preparedQuery("UPDATE case_file SET data = $2, attachments = $3 WHERE id = $1")
+                            .execute(Tuple.of(locked.id(), new JsonObject(event.data().toString()),
+                                    new JsonArray(mapper.convertValue(event.attachments(), List.class))))
+                            .chain(() -> connection.preparedQuery("UPDATE information_request SET answered_at = now() WHERE id = $1")
+                                    .execute(Tuple.of(UUID.fromString(event.requestId()))))
+                            .chain(() -> update(connection, locked, next, locked.assignee(), "applicant", "SUPPLEMENTED",
+                                    "geänderte Angaben: " + String.join(", ", event.changedFields())
+                                            + (event.message() == null ? "" : " — Nachricht: " + event.message())))
+                            .replaceWith(true);
+                });
+    }
+
+    /** Writes the new status, the history entry and, if the status changed, {@code CaseStatusChanged}. */
+    Uni<Void> update(SqlConnection connection, Locked locked, CaseStatus next, String assignee, String actor, String action, String detail) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Uni<Void> written = connection.preparedQuery("""
+                        UPDATE case_file SET status = $2, assignee = $3, updated_at = $4, revision = revision + 1 WHERE id = $1""")
+                .execute(Tuple.of(locked.id(), next.name(), assignee, now))
+                .chain(() -> connection.preparedQuery("""
+                                INSERT INTO case_history (case_id, at, actor, action, from_status, to_status, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                        .execute(Tuple.from(new Object[]{locked.id(), now, actor, action, locked.status().name(), next.name(), detail})))
+                .replaceWithVoid();
+        if (next == locked.status()) {
+            return written;
+        }
+        CaseStatusChanged changed = new CaseStatusChanged(locked.id().toString(), locked.applicationId().toString(), locked.authorityId(),
+                locked.status().name(), next.name(), now.toInstant());
+        return written.chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), CaseStatusChanged.TYPE,
+                locked.applicationId().toString(), changed)).replaceWithVoid();
+    }
+
+    /** One step of clerk work: the case locked, within the clerk's authority, at the expected revision. */
+    private Uni<Void> step(Clerk clerk, UUID caseId, Integer expectedRevision, java.util.function.BiFunction<SqlConnection, Locked, Uni<Void>> work) {
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                SELECT id, application_id, authority_id, status, assignee, revision FROM case_file
+                                WHERE id = $1 AND authority_id = $2 FOR UPDATE""")
+                        .execute(Tuple.of(caseId, clerk.authority()))
+                        .chain(rows -> {
+                            if (rows.size() == 0) {
+                                throw Problems.notFound("Es gibt keinen Vorgang " + caseId + " Ihrer Behörde.");
+                            }
+                            var row = rows.iterator().next();
+                            Locked locked = new Locked(caseId, row.getUUID("application_id"), row.getString("authority_id"),
+                                    CaseStatus.valueOf(row.getString("status")), row.getString("assignee"), row.getInteger("revision"));
+                            if (expectedRevision != null && expectedRevision != locked.revision()) {
+                                throw Problems.preconditionFailed(locked.revision());
+                            }
+                            return work.apply(connection, locked);
+                        }))
+                .onFailure(CaseStatus.IllegalTransition.class).transform(failure -> Problems.illegalTransition((CaseStatus.IllegalTransition) failure))
+                .invoke(relay::nudge);
+    }
+}
