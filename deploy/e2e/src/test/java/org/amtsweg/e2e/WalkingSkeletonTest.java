@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +67,7 @@ class WalkingSkeletonTest {
 
         // Complete, with the landlord's rent certificate, it goes through with a reference number of Hagen.
         saveData(citizen, id, completeWohngeld());
-        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
-                .multiPart("kind", "mietbescheinigung")
-                .multiPart("file", "mietbescheinigung.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf")
-                .post("/applications/" + id + "/attachments")
-                .then().statusCode(201);
+        Journeys.uploadRentCertificate(citizen, id);
         String reference = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
                 .post("/applications/" + id + "/submit")
                 .then().statusCode(200)
@@ -145,26 +140,10 @@ class WalkingSkeletonTest {
     }
 
     private static String token(String username, String password) {
-        return given().baseUri(Platform.url(Platform.IDENTITY))
-                .formParams(Map.of("grant_type", "password", "client_id", "amtsweg-cli", "username", username, "password", password))
-                .post("/token")
-                .then().statusCode(200).extract().path("access_token");
+        return Journeys.token(username, password);
     }
 
     private static Map<String, Object> completeWohngeld() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("antragsteller", Map.of(
-                "vorname", "Erika", "familienname", "Mustermann", "geburtsdatum", "1964-08-12",
-                "anschrift", Map.of("strasse_hausnummer", "Rathausstraße 11", "postleitzahl", "58095", "ort", "Hagen"),
-                "familienstand", "verheiratet"));
-        data.put("wohnung", Map.of("einzugsdatum", "2019-04-01", "wohnflaeche_qm", 62.5, "anzahl_raeume", 3,
-                "bruttokaltmiete_eur", 650.0, "heizkosten_in_miete_enthalten", true,
-                "vermieter", Map.of("name", "Hagener Wohnungsbau eG",
-                        "anschrift", Map.of("strasse_hausnummer", "Bahnhofstraße 1", "postleitzahl", "58095", "ort", "Hagen"))));
-        data.put("haushalt", Map.of("weitere_mitglieder", List.of()));
-        data.put("einkommen", Map.of("arten", List.of("rente"), "monatliches_bruttoeinkommen_eur", 1450.0));
-        data.put("bankverbindung", new HashMap<>(Map.of("kontoinhaber", "Erika Mustermann", "iban", "DE02120300000000202051")));
-        data.put("erklaerungen", Map.of("angaben_wahrheitsgemaess", true, "datenschutzhinweise_gelesen", true));
-        return data;
+        return Journeys.completeWohngeld();
     }
 }

@@ -1,0 +1,70 @@
+package org.amtsweg.e2e;
+
+import io.restassured.http.ContentType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** Steps every journey takes: logging in, a complete Wohngeld application, finding its case. */
+final class Journeys {
+
+    private Journeys() {
+    }
+
+    /** A token by the gateway's script shortcut (enabled in the platform's local profile only). */
+    static String token(String username, String password) {
+        return given().baseUri(Platform.url(Platform.IDENTITY))
+                .formParams(Map.of("grant_type", "password", "client_id", "amtsweg-cli", "username", username, "password", password))
+                .post("/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Drafts, fills, documents and submits a Wohngeld application; returns its id. */
+    static String submittedWohngeld(String citizen) {
+        String id = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
+        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).contentType(ContentType.JSON).body(completeWohngeld())
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        uploadRentCertificate(citizen, id);
+        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).post("/applications/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    static void uploadRentCertificate(String citizen, String id) {
+        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
+                .multiPart("kind", "mietbescheinigung")
+                .multiPart("file", "mietbescheinigung.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")
+                .post("/applications/" + id + "/attachments")
+                .then().statusCode(201);
+    }
+
+    /** The case the application opened, as its clerk finds it in the inbox. */
+    static String awaitCase(String clerk, String applicationId) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk)
+                .queryParam("limit", 200).get("/cases").then().statusCode(200)
+                .extract().<String>path("items.find { it.applicationId == '" + applicationId + "' }.id"), java.util.Objects::nonNull);
+    }
+
+    static Map<String, Object> completeWohngeld() {
+        Map<String, Object> data = new HashMap<>();
+        data.put("antragsteller", Map.of(
+                "vorname", "Erika", "familienname", "Mustermann", "geburtsdatum", "1964-08-12",
+                "anschrift", Map.of("strasse_hausnummer", "Rathausstraße 11", "postleitzahl", "58095", "ort", "Hagen"),
+                "familienstand", "verheiratet"));
+        data.put("wohnung", Map.of("einzugsdatum", "2019-04-01", "wohnflaeche_qm", 62.5, "anzahl_raeume", 3,
+                "bruttokaltmiete_eur", 650.0, "heizkosten_in_miete_enthalten", true,
+                "vermieter", Map.of("name", "Hagener Wohnungsbau eG",
+                        "anschrift", Map.of("strasse_hausnummer", "Bahnhofstraße 1", "postleitzahl", "58095", "ort", "Hagen"))));
+        data.put("haushalt", Map.of("weitere_mitglieder", List.of()));
+        data.put("einkommen", Map.of("arten", List.of("rente"), "monatliches_bruttoeinkommen_eur", 1450.0));
+        data.put("bankverbindung", new HashMap<>(Map.of("kontoinhaber", "Erika Mustermann", "iban", "DE02120300000000202051")));
+        data.put("erklaerungen", Map.of("angaben_wahrheitsgemaess", true, "datenschutzhinweise_gelesen", true));
+        return data;
+    }
+}
