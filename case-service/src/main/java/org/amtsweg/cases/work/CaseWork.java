@@ -107,6 +107,12 @@ public class CaseWork {
         }).replaceWith(decisionId);
     }
 
+    /** A specialist procedure confirmed it took the decided case over. */
+    public Uni<Void> handOver(Clerk clerk, UUID caseId) {
+        return step(clerk, caseId, null, (connection, locked) -> update(connection, locked, locked.status().moveTo(CaseStatus.HANDED_OVER),
+                locked.assignee(), clerk.username(), "HANDED_OVER", "vom Fachverfahren übernommen"));
+    }
+
     /** A note for the file; it changes nothing else. */
     public Uni<Void> note(Clerk clerk, UUID caseId, String text) {
         return step(clerk, caseId, null, (connection, locked) -> connection.preparedQuery("""
