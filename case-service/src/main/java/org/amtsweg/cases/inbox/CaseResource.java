@@ -1,6 +1,11 @@
 package org.amtsweg.cases.inbox;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,10 +31,12 @@ public class CaseResource {
             "WITHDRAWN", "HANDED_OVER");
 
     private final CaseQueries queries;
+    private final LiveInbox liveInbox;
     private final JsonWebToken token;
 
-    public CaseResource(CaseQueries queries, JsonWebToken token) {
+    public CaseResource(CaseQueries queries, LiveInbox liveInbox, JsonWebToken token) {
         this.queries = queries;
+        this.liveInbox = liveInbox;
         this.token = token;
     }
 
@@ -49,6 +56,25 @@ public class CaseResource {
             throw Problems.invalidParameter("after", "after ist kein gültiger Cursor dieser Liste.");
         }
         return queries.inbox(clerk().authority(), status, service, cursor, limit);
+    }
+
+    /**
+     * Server-Sent Events of the clerk's authority: every case event, with its outbox position as event
+     * id; a reconnect with {@code Last-Event-ID} continues without gap or repetition.
+     */
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Long after;
+        try {
+            after = lastEventId == null || lastEventId.isBlank() ? null : Long.valueOf(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.invalidParameter("Last-Event-ID", "Last-Event-ID muss die Nummer eines Ereignisses dieses Stroms sein.");
+        }
+        return liveInbox.follow(clerk().authority(), after)
+                .map(event -> sse.newEventBuilder().id(String.valueOf(event.id())).name(event.type())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data()).build());
     }
 
     @GET
