@@ -46,7 +46,7 @@ public class CaseQueries {
         return pool.preparedQuery("""
                         SELECT f.id, f.application_id, f.reference_number, f.service_key, f.service_name, f.status, f.assignee,
                                f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
-                               (SELECT string_agg(DISTINCT coalesce(c.result, 'PENDING'), ',') FROM registry_check c WHERE c.case_id = f.id) AS registry_result
+                               f.registry_summary AS registry_result
                         FROM case_file f
                         WHERE f.authority_id = $1
                           AND ($2::text IS NULL OR f.status = $2)

@@ -65,7 +65,16 @@ public class RegistryChecks {
                                     "Prüfung der Angaben zur Person und Anschrift für " + serviceName,
                                     new JsonObject(mapper.convertValue(query, java.util.Map.class))}));
                 })
-                .collect().last().replaceWithVoid();
+                .collect().last()
+                .chain(() -> summarise(connection, caseId));
+    }
+
+    /** Keeps the case's register summary (shown in the inbox) in step with its checks. */
+    private static Uni<Void> summarise(SqlConnection connection, UUID caseId) {
+        return connection.preparedQuery("""
+                        UPDATE case_file SET registry_summary = (SELECT string_agg(DISTINCT coalesce(result, 'PENDING'), ',')
+                            FROM registry_check WHERE case_id = $1) WHERE id = $1""")
+                .execute(Tuple.of(caseId)).replaceWithVoid();
     }
 
     @Scheduled(every = "${amtsweg.cases.registry.poll-interval:2s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -96,10 +105,10 @@ public class RegistryChecks {
                                f.application_id, f.authority_id
                         FROM registry_check c JOIN case_file f ON f.id = c.case_id
                         WHERE c.state = 'PENDING' AND c.next_attempt_at <= now()
-                        ORDER BY c.next_attempt_at LIMIT 32""")
+                        ORDER BY c.next_attempt_at LIMIT 64""")
                 .execute()
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUni(this::run).merge(8)
+                        .onItem().transformToUni(this::run).merge(16)
                         .collect().asList()
                         .map(List::size));
     }
@@ -149,6 +158,7 @@ public class RegistryChecks {
                             return connection.preparedQuery("""
                                             INSERT INTO case_history (case_id, at, actor, action, detail) VALUES ($1, $2, 'system', 'REGISTRY_CHECK', $3)""")
                                     .execute(Tuple.of(caseId, now, check.getString("register") + ": " + answer.result()))
+                                    .chain(() -> summarise(connection, caseId))
                                     .chain(() -> outbox.append(connection, Topics.CASES, applicationId, RegistryCheckCompleted.TYPE, applicationId, event))
                                     .replaceWithVoid();
                         }))
