@@ -47,6 +47,7 @@ public class Intake {
     private final OutboxRelay relay;
     private final AttachmentStore attachments;
     private final Funnel funnel;
+    private final java.util.Set<String> knownSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay,
                   AttachmentStore attachments, Funnel funnel) {
@@ -261,14 +262,17 @@ public class Intake {
                 attachment.mediaType(), attachment.size(), attachment.sha256())).toList();
     }
 
-    /** Aktenzeichen: authority prefix, year, and a counter per authority and year, e.g. {@code HA-2026-000123}. */
-    private static Uni<String> nextReferenceNumber(SqlConnection connection, String authorityId, String prefix, int year) {
-        return connection.preparedQuery("""
-                        INSERT INTO reference_counter (authority_id, year, last_value) VALUES ($1, $2, 1)
-                        ON CONFLICT (authority_id, year) DO UPDATE SET last_value = reference_counter.last_value + 1
-                        RETURNING last_value""")
-                .execute(Tuple.of(authorityId, year))
-                .map(rows -> "%s-%d-%06d".formatted(prefix, year, rows.iterator().next().getLong("last_value")));
+    /**
+     * Aktenzeichen: authority prefix, year, and a counter per authority and year, e.g. {@code HA-2026-000123}.
+     * The counter is a PostgreSQL sequence, so that concurrent submissions to one authority never wait
+     * for each other; a submission that fails after drawing its number leaves a gap, as paper registers do.
+     */
+    private Uni<String> nextReferenceNumber(SqlConnection connection, String authorityId, String prefix, int year) {
+        String sequence = "reference_" + authorityId.replaceAll("[^a-z0-9]", "_") + "_" + year;
+        Uni<Void> ensured = knownSequences.contains(sequence) ? Uni.createFrom().voidItem()
+                : pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute().invoke(() -> knownSequences.add(sequence)).replaceWithVoid();
+        return ensured.chain(() -> connection.preparedQuery("SELECT nextval($1) AS value").execute(Tuple.of(sequence)))
+                .map(rows -> "%s-%d-%06d".formatted(prefix, year, rows.iterator().next().getLong("value")));
     }
 
     static Uni<Void> timeline(SqlConnection connection, UUID id, String status, String event, String description) {

@@ -1,0 +1,151 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Load generator for deploy/bench/intake.sh (a benchmark, not a test), run as a single-file program on
+ * the infrastructure launcher's classpath. Prepares complete Wohngeld drafts (not measured), then
+ * submits them with a fixed number in flight and measures end to end: from the submit request to
+ * ApplicationSubmitted read back from the topic.
+ *
+ *   IntakeBench <identity-url> <application-url> <bootstrap> <count> <in-flight>
+ */
+public class IntakeBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DATA = """
+            {"antragsteller":{"vorname":"Erika","familienname":"Mustermann","geburtsdatum":"1964-08-12",
+             "anschrift":{"strasse_hausnummer":"Rathausstraße 11","postleitzahl":"58095","ort":"Hagen"},"familienstand":"verheiratet"},
+             "wohnung":{"einzugsdatum":"2019-04-01","wohnflaeche_qm":62.5,"anzahl_raeume":3,"bruttokaltmiete_eur":650,
+              "heizkosten_in_miete_enthalten":true,"vermieter":{"name":"Hagener Wohnungsbau eG",
+              "anschrift":{"strasse_hausnummer":"Bahnhofstraße 1","postleitzahl":"58095","ort":"Hagen"}}},
+             "haushalt":{"weitere_mitglieder":[]},"einkommen":{"arten":["rente"],"monatliches_bruttoeinkommen_eur":1450},
+             "bankverbindung":{"kontoinhaber":"Erika Mustermann","iban":"DE02120300000000202051"},
+             "erklaerungen":{"angaben_wahrheitsgemaess":true,"datenschutzhinweise_gelesen":true}}""";
+
+    public static void main(String[] args) throws Exception {
+        String identity = args[0], application = args[1], bootstrap = args[2];
+        int count = Integer.parseInt(args[3]), inFlight = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = token(http, identity);
+
+        System.out.printf("preparing %d complete drafts ...%n", count);
+        List<String> drafts = Collections.synchronizedList(new ArrayList<>());
+        run(count, 16, i -> {
+            String id = match(send(http, post(application + "/applications", token, "application/json", "{\"service\":\"wohngeld\"}")));
+            send(http, HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/data")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(DATA)).build());
+            String boundary = "bench" + UUID.randomUUID();
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmietbescheinigung\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"miete.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--"
+                    + boundary + "--\r\n";
+            send(http, post(application + "/applications/" + id + "/attachments", token, "multipart/form-data; boundary=" + boundary, body));
+            drafts.add(id);
+        });
+
+        Map<String, Long> started = new ConcurrentHashMap<>();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(count);
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "intake-bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                consumer.subscribe(List.of("applications"));
+                while (all.getCount() > 0) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                        if (started.containsKey(record.key()) && arrived.putIfAbsent(record.key(), System.nanoTime()) == null) {
+                            all.countDown();
+                        }
+                    });
+                }
+            }
+        });
+        reader.start();
+        Thread.sleep(3000);
+
+        System.out.printf("submitting %d with %d in flight ...%n", count, inFlight);
+        long begin = System.nanoTime();
+        run(count, inFlight, i -> {
+            String id = drafts.get(i);
+            started.put(id, System.nanoTime());
+            send(http, post(application + "/applications/" + id + "/submit", token, "application/json", ""));
+        });
+        all.await();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        List<Double> latencies = new ArrayList<>();
+        arrived.forEach((id, at) -> latencies.add((at - started.get(id)) / 1e6));
+        Collections.sort(latencies);
+        System.out.printf("end to end (submit -> ApplicationSubmitted on the topic): %.0f submissions/s, p50 %.1f ms, p99 %.1f ms%n",
+                count / seconds, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+    }
+
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    private static void run(int count, int parallel, Step step) throws Exception {
+        Semaphore slots = new Semaphore(parallel);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            int index = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    step.run(index);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    slots.release();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static HttpRequest post(String url, String token, String type, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String send(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String match(String body) throws Exception {
+        return JSON.readTree(body).get("id").asText();
+    }
+
+    private static String token(HttpClient http, String identity) throws Exception {
+        String form = "grant_type=password&client_id=amtsweg-cli&username=erika&password=123456&scope="
+                + URLEncoder.encode("openid profile address", StandardCharsets.UTF_8);
+        String body = send(http, HttpRequest.newBuilder(URI.create(identity + "/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return JSON.readTree(body).get("access_token").asText();
+    }
+}

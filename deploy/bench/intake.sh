@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): submissions per second end to end — from POST /applications/{id}/submit to
+# ApplicationSubmitted read back from the Kafka topic — with validation, routing, outbox relay and
+# HTTP included. Starts its own broker, database, identity gateway, catalogue and intake.
+#
+#   deploy/bench/intake.sh [submissions] [in-flight]     (defaults: 3000 32; build first: ./mvnw -B package -DskipTests)
+#
+# Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/local/lib.sh
+count="${1:-3000}" inflight="${2:-32}"
+
+export AMTSWEG_DATA_DIR="$ROOT/target/bench-intake"
+export AMTSWEG_KAFKA_PORT=29492 AMTSWEG_PG_PORT=25832 AMTSWEG_KAFKA="127.0.0.1:29492"
+export AMTSWEG_RUN_DIR="$AMTSWEG_DATA_DIR/run" AMTSWEG_IDENTITY_PORT=28480 AMTSWEG_CATALOG_PORT=28481 AMTSWEG_APPLICATION_PORT=28482
+export AMTSWEG_ISSUER="http://127.0.0.1:$AMTSWEG_IDENTITY_PORT" AMTSWEG_CATALOG_URL="http://127.0.0.1:$AMTSWEG_CATALOG_PORT"
+run_dir="$AMTSWEG_RUN_DIR"
+trap 'for s in application-service catalog-service identity-gateway; do stop_process $s; done; deploy/local/infra.sh stop > /dev/null 2>&1 || true' EXIT
+
+rm -rf "$AMTSWEG_DATA_DIR"
+deploy/local/infra.sh start > /dev/null
+mkdir -p "$run_dir"
+start_jar() {
+    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
+    echo $! > "$run_dir/$1.pid"
+    until curl -sf "http://127.0.0.1:$2/q/health/ready" > /dev/null; do sleep 0.2; done
+}
+start_jar identity-gateway "$AMTSWEG_IDENTITY_PORT"
+start_jar catalog-service "$AMTSWEG_CATALOG_PORT"
+start_jar application-service "$AMTSWEG_APPLICATION_PORT"
+
+java -cp "$(cat deploy/infra/target/classpath.txt)" deploy/bench/IntakeBench.java \
+    "$AMTSWEG_ISSUER" "http://127.0.0.1:$AMTSWEG_APPLICATION_PORT" "$AMTSWEG_KAFKA" "$count" "$inflight"
