@@ -42,7 +42,8 @@ public class CaseQueries {
         }
     }
 
-    public Uni<InboxPage> inbox(String authority, String status, String service, Cursor after, int limit) {
+    /** One page of the authority's inbox; every filter is optional. */
+    public Uni<InboxPage> inbox(String authority, InboxFilter filter, Cursor after, int limit) {
         return pool.preparedQuery("""
                         SELECT f.id, f.application_id, f.reference_number, f.service_key, f.service_name, f.status, f.assignee,
                                f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
@@ -52,10 +53,13 @@ public class CaseQueries {
                           AND ($2::text IS NULL OR f.status = $2)
                           AND ($3::text IS NULL OR f.service_key = $3)
                           AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) < ($4, $5::uuid))
+                          AND ($7::text IS NULL OR f.assignee = $7)
+                          AND ($8::text IS NULL OR $8 = ANY(string_to_array(f.registry_summary, ',')))
                         ORDER BY f.opened_at DESC, f.id DESC
                         LIMIT $6""")
-                .execute(Tuple.from(new Object[]{authority, status, service,
-                        after == null ? null : after.openedAt(), after == null ? null : after.id(), limit + 1}))
+                .execute(Tuple.from(new Object[]{authority, filter.status(), filter.service(),
+                        after == null ? null : after.openedAt(), after == null ? null : after.id(), limit + 1,
+                        filter.assignee(), filter.registryResult()}))
                 .map(rows -> {
                     List<CaseSummary> items = new ArrayList<>();
                     for (Row row : rows) {
@@ -71,6 +75,12 @@ public class CaseQueries {
                     }
                     return new InboxPage(items, next);
                 });
+    }
+
+    /** The audit trail of a case of the authority; empty if the case is not the authority's. */
+    public Uni<Optional<List<CaseDetails.HistoryEntry>>> history(String authority, UUID id) {
+        return pool.preparedQuery("SELECT 1 FROM case_file WHERE id = $1 AND authority_id = $2").execute(Tuple.of(id, authority))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Optional.empty()) : history(id).map(Optional::of));
     }
 
     public Uni<Optional<CaseDetails>> details(String authority, UUID id) {

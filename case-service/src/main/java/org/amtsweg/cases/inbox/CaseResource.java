@@ -30,6 +30,8 @@ public class CaseResource {
     private static final Set<String> STATUSES = Set.of("RECEIVED", "IN_REVIEW", "INFORMATION_REQUESTED", "DECIDED", "CLOSED",
             "WITHDRAWN", "HANDED_OVER");
 
+    private static final Set<String> REGISTRY_RESULTS = Set.of("MATCH", "MISMATCH", "NOT_FOUND", "UNAVAILABLE", "PENDING");
+
     private final CaseQueries queries;
     private final LiveInbox liveInbox;
     private final JsonWebToken token;
@@ -42,7 +44,11 @@ public class CaseResource {
 
     @GET
     public Uni<InboxPage> inbox(@QueryParam("status") String status, @QueryParam("service") String service,
+                                @QueryParam("assignee") String assignee, @QueryParam("registryResult") String registryResult,
                                 @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (registryResult != null && !REGISTRY_RESULTS.contains(registryResult)) {
+            throw Problems.invalidParameter("registryResult", "registryResult muss einer von " + REGISTRY_RESULTS + " sein.");
+        }
         if (status != null && !STATUSES.contains(status)) {
             throw Problems.invalidParameter("status", "status muss einer von " + STATUSES + " sein.");
         }
@@ -55,7 +61,7 @@ public class CaseResource {
         } catch (RuntimeException e) {
             throw Problems.invalidParameter("after", "after ist kein gültiger Cursor dieser Liste.");
         }
-        return queries.inbox(clerk().authority(), status, service, cursor, limit);
+        return queries.inbox(clerk().authority(), new InboxFilter(status, service, assignee, registryResult), cursor, limit);
     }
 
     /**
@@ -75,6 +81,14 @@ public class CaseResource {
         return liveInbox.follow(clerk().authority(), after)
                 .map(event -> sse.newEventBuilder().id(String.valueOf(event.id())).name(event.type())
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data()).build());
+    }
+
+    /** The audit trail of a case: every step, who took it and when. */
+    @GET
+    @Path("/{id}/history")
+    public Uni<java.util.List<CaseDetails.HistoryEntry>> history(@PathParam("id") UUID id) {
+        return queries.history(clerk().authority(), id)
+                .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")));
     }
 
     @GET

@@ -90,6 +90,22 @@ class CaseIntakeTest {
     }
 
     @Test
+    void theInboxFiltersByRegisterResultAndTheHistoryIsReadable() {
+        String applicationId = UUID.randomUUID().toString();
+        publish(applicationId, submitted(applicationId, "Lena", "Schmidt", "1991-11-23", "Elberfelder Straße 20"));
+        String caseId = awaitCase(applicationId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(HAGEN_CLERK).queryParam("registryResult", "MISMATCH").queryParam("limit", 200).get("/cases")
+                        .then().statusCode(200).body("items.id", hasItem(caseId)));
+        given().auth().oauth2(HAGEN_CLERK).queryParam("registryResult", "MATCH").queryParam("limit", 200).get("/cases")
+                .then().body("items.id", not(hasItem(caseId)));
+        given().auth().oauth2(HAGEN_CLERK).queryParam("registryResult", "MAYBE").get("/cases").then().statusCode(400);
+        given().auth().oauth2(HAGEN_CLERK).get("/cases/" + caseId + "/history")
+                .then().statusCode(200).body("action", hasItem("OPENED")).body("action", hasItem("REGISTRY_CHECK"));
+        given().auth().oauth2(DORTMUND_CLERK).get("/cases/" + caseId + "/history").then().statusCode(404);
+    }
+
+    @Test
     void aPersonUnknownToTheRegisterIsNotFound() {
         String applicationId = UUID.randomUUID().toString();
         publish(applicationId, submitted(applicationId, "Jonas", "Weber", "2001-05-17", "Bergstraße 5"));
