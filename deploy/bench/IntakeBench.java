@@ -88,7 +88,9 @@ public class IntakeBench {
             started.put(id, System.nanoTime());
             send(http, post(application + "/applications/" + id + "/submit", token, "application/json", ""));
         });
-        all.await();
+        if (!all.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException((count - all.getCount()) + " of " + count + " events arrived within 120 s; see the services' logs");
+        }
         double seconds = (System.nanoTime() - begin) / 1e9;
         List<Double> latencies = new ArrayList<>();
         arrived.forEach((id, at) -> latencies.add((at - started.get(id)) / 1e6));

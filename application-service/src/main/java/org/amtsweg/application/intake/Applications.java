@@ -48,12 +48,18 @@ public class Applications {
     }
 
     public Uni<Optional<Stored>> find(SqlClient client, UUID id, String subject, boolean forUpdate) {
+        return find(client, id, subject, forUpdate, true);
+    }
+
+    /** @param withTimeline false where only the application itself matters (submission): one query less */
+    public Uni<Optional<Stored>> find(SqlClient client, UUID id, String subject, boolean forUpdate, boolean withTimeline) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM application WHERE id = $1 AND citizen_subject = $2"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(id, subject))
                 .map(rows -> rows.size() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()))
                 .chain(row -> row.isEmpty() ? Uni.createFrom().item(Optional.empty())
-                        : timeline(client, id).map(entries -> Optional.of(stored(row.get(), entries))));
+                        : withTimeline ? timeline(client, id).map(entries -> Optional.of(stored(row.get(), entries)))
+                        : Uni.createFrom().item(Optional.of(stored(row.get(), List.of()))));
     }
 
     public Uni<Optional<ApplicationView>> view(UUID id, String subject) {

@@ -152,8 +152,8 @@ public class Intake {
      * first result and emits nothing.
      */
     public Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey) {
-        return applications.view(id, citizen.subject()).chain(found -> {
-            ApplicationView draft = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+        return applications.find(pool, id, citizen.subject(), false, false).chain(found -> {
+            ApplicationView draft = found.map(Applications.Stored::view).orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             if ("INFORMATION_REQUESTED".equals(draft.status())) {
                 return supplement(citizen, id, null);
             }
@@ -168,7 +168,7 @@ public class Intake {
 
     private Uni<SubmissionReceipt> submitLocked(SqlConnection connection, Citizen citizen, UUID id, String idempotencyKey, JsonNode form,
                                                 List<StoredAttachment> uploaded) {
-        return applications.find(connection, id, citizen.subject(), true).chain(found -> {
+        return applications.find(connection, id, citizen.subject(), true, false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             ApplicationView draft = stored.view();
             if (!"DRAFT".equals(draft.status())) {
@@ -270,7 +270,12 @@ public class Intake {
     private Uni<String> nextReferenceNumber(SqlConnection connection, String authorityId, String prefix, int year) {
         String sequence = "reference_" + authorityId.replaceAll("[^a-z0-9]", "_") + "_" + year;
         Uni<Void> ensured = knownSequences.contains(sequence) ? Uni.createFrom().voidItem()
-                : pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute().invoke(() -> knownSequences.add(sequence)).replaceWithVoid();
+                : pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute().replaceWithVoid()
+                        // Two first submissions at once may both create it; the loser finds it there.
+                        .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg
+                                && ("23505".equals(pg.getSqlState()) || "42P07".equals(pg.getSqlState())))
+                        .recoverWithNull()
+                        .invoke(() -> knownSequences.add(sequence));
         return ensured.chain(() -> connection.preparedQuery("SELECT nextval($1) AS value").execute(Tuple.of(sequence)))
                 .map(rows -> "%s-%d-%06d".formatted(prefix, year, rows.iterator().next().getLong("value")));
     }

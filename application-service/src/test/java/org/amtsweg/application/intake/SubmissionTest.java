@@ -111,6 +111,28 @@ class SubmissionTest {
     }
 
     @Test
+    void concurrentFirstSubmissionsToAnAuthorityGetDistinctReferenceNumbers() throws Exception {
+        // Dortmund's first submissions in this run: they race to create its reference sequence.
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
+                    .body(Map.of("service", "wohngeld", "ags", "05913000")).post("/applications").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(WohngeldApplication.complete())
+                    .put("/applications/" + id + "/data").then().statusCode(200);
+            given().auth().oauth2(TestTokens.erika("high")).multiPart("kind", "mietbescheinigung")
+                    .multiPart("file", "miete.pdf", org.amtsweg.application.Documents.pdf(), "application/pdf")
+                    .post("/applications/" + id + "/attachments").then().statusCode(201);
+            ids.add(id);
+        }
+        List<java.util.concurrent.CompletableFuture<String>> submissions = ids.stream()
+                .map(id -> java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(TestTokens.erika("high"))
+                        .post("/applications/" + id + "/submit").then().statusCode(200).extract().<String>path("referenceNumber")))
+                .toList();
+        List<String> references = submissions.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(references).doesNotHaveDuplicates().allSatisfy(reference -> assertThat(reference).startsWith("DO-"));
+    }
+
+    @Test
     void aSubmittedApplicationCannotBeChanged() {
         String id = draftWith(WohngeldApplication.complete());
         given().auth().oauth2(TestTokens.erika("high")).post("/applications/" + id + "/submit").then().statusCode(200);
