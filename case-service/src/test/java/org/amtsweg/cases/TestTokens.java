@@ -1,28 +1,12 @@
 package org.amtsweg.cases;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import org.amtsweg.events.testing.TestSigningKey;
 
-import java.io.InputStream;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-/**
- * Signs real JWTs with the test key whose public half the service trusts through its ordinary
- * quarkus-oidc configuration ({@code %test.quarkus.oidc.public-key}).
- */
+/** Tokens of the people this service's tests act as, signed with the shared test key ({@link TestSigningKey}). */
 public final class TestTokens {
 
     private TestTokens() {
@@ -47,18 +31,7 @@ public final class TestTokens {
                 .claim("roles", List.of(roles)).claim("acr", "low"));
     }
 
-    private static String sign(JWTClaimsSet.Builder claims) {
-        try (InputStream in = TestTokens.class.getResourceAsStream("/test-signing-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----|\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            Instant now = Instant.now();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
-                    claims.issuer("https://test-issuer.amtsweg.invalid").audience("case-service").issueTime(Date.from(now))
-                            .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign a test token", e);
-        }
+    static String sign(JWTClaimsSet.Builder claims) {
+        return TestSigningKey.sign(claims, "case-service");
     }
 }
