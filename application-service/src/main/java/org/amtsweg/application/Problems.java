@@ -65,6 +65,17 @@ public final class Problems {
                 .with("detectedType", detected).with("acceptedTypes", accepted).build();
     }
 
+    public static HttpProblem infected(String signature) {
+        return problem("malware-found", 422, "Schadsoftware gefunden / Malware found",
+                "Die Datei enthält Schadsoftware (" + signature + ") und wurde nicht gespeichert.").build();
+    }
+
+    public static HttpProblem scanUnavailable() {
+        return problem("scan-unavailable", 503, "Virenprüfung nicht erreichbar / Virus scan unavailable",
+                "Die Datei kann gerade nicht auf Schadsoftware geprüft werden; bitte versuchen Sie es gleich noch einmal.")
+                .withHeader("Retry-After", 30).build();
+    }
+
     public static HttpProblem fieldsNotEditable(java.util.List<String> pointers) {
         return problem("fields-not-editable", 409, "Angaben nicht änderbar / Fields not editable",
                 "Die Behörde hat nur um bestimmte Angaben gebeten; diese Angaben dürfen nicht geändert werden.")

@@ -41,8 +41,11 @@ public class AttachmentResource {
     private final AttachmentStore store;
     private final Vertx vertx;
     private final JsonWebToken token;
+    private final VirusScan virusScan;
 
-    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, JsonWebToken token) {
+    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, JsonWebToken token,
+                              VirusScan virusScan) {
+        this.virusScan = virusScan;
         this.applications = applications;
         this.catalog = catalog;
         this.store = store;
@@ -86,7 +89,7 @@ public class AttachmentResource {
                     if (!rule.mediaTypes().contains(detected)) {
                         throw Problems.unsupportedType(detected, rule.mediaTypes());
                     }
-                    return store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content);
+                    return virusScan.check(content).chain(() -> store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content));
                 });
             });
         }).map(saved -> Response.status(201).entity(saved).build());

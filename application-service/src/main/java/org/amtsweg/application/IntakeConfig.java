@@ -1,0 +1,25 @@
+package org.amtsweg.application;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of intake ("amtsweg.intake.*"). */
+@ConfigMapping(prefix = "amtsweg.intake")
+public interface IntakeConfig {
+
+    /** The virus scan of uploads by a ClamAV daemon; off unless a host is configured. */
+    Clamd clamd();
+
+    interface Clamd {
+        Optional<String> host();
+
+        @WithDefault("3310")
+        int port();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+}
