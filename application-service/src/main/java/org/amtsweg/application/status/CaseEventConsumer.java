@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.application.intake.Intake;
 import org.amtsweg.application.messaging.IncomingEvent;
 import org.amtsweg.application.messaging.ProcessedEvents;
 import org.amtsweg.events.CaseOpened;
@@ -85,8 +86,7 @@ public class CaseEventConsumer {
                 .execute(Tuple.of(applicationId, status, caseId == null ? null : UUID.fromString(caseId)))
                 .chain(result -> result.rowCount() == 0
                         ? Uni.createFrom().failure(new IllegalStateException("event for unknown application " + applicationId))
-                        : connection.preparedQuery("INSERT INTO timeline_entry (application_id, at, status, event_type, description) VALUES ($1, now(), $2, $3, $4)")
-                        .execute(Tuple.of(applicationId, status, eventType, description)).replaceWithVoid());
+                        : Intake.timeline(connection, applicationId, status, eventType, description));
     }
 
     /** Reopens exactly the fields and documents the authority asked for, and puts the request into the mailbox. */
