@@ -62,6 +62,7 @@ public class IntakeBench {
 
         Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         CountDownLatch all = new CountDownLatch(count);
         Thread reader = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -87,6 +88,7 @@ public class IntakeBench {
             String id = drafts.get(i);
             started.put(id, System.nanoTime());
             send(http, post(application + "/applications/" + id + "/submit", token, "application/json", ""));
+            answered.put(id, System.nanoTime());
         });
         if (!all.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException((count - all.getCount()) + " of " + count + " events arrived within 120 s; see the services' logs");
@@ -95,6 +97,11 @@ public class IntakeBench {
         List<Double> latencies = new ArrayList<>();
         arrived.forEach((id, at) -> latencies.add((at - started.get(id)) / 1e6));
         Collections.sort(latencies);
+        List<Double> responses = new ArrayList<>();
+        answered.forEach((id, at) -> responses.add((at - started.get(id)) / 1e6));
+        Collections.sort(responses);
+        System.out.printf("submit answered (HTTP 200):                               p50 %.1f ms, p99 %.1f ms%n",
+                responses.get(responses.size() / 2), responses.get((int) (responses.size() * 0.99)));
         System.out.printf("end to end (submit -> ApplicationSubmitted on the topic): %.0f submissions/s, p50 %.1f ms, p99 %.1f ms%n",
                 count / seconds, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
     }

@@ -4,6 +4,7 @@
 # HTTP included. Starts its own broker, database, identity gateway, catalogue and intake.
 #
 #   deploy/bench/intake.sh [submissions] [in-flight]     (defaults: 3000 32; build first: ./mvnw -B package -DskipTests)
+#   AMTSWEG_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr" profiles the services while it runs.
 #
 # Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms.
 set -euo pipefail
@@ -22,7 +23,7 @@ rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
 start_jar() {
-    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
+    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC ${AMTSWEG_BENCH_JVM_OPTS:-} -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
     echo $! > "$run_dir/$1.pid"
     until curl -sf "http://127.0.0.1:$2/q/health/ready" > /dev/null; do sleep 0.2; done
 }

@@ -82,6 +82,11 @@ public final class Problems {
                 .with("fields", pointers).build();
     }
 
+    public static HttpProblem changedWhileSubmitting() {
+        return problem("changed-while-submitting", 409, "Antrag während des Absendens geändert / Application changed while submitting",
+                "Der Antrag wurde während des Absendens mehrfach geändert. Prüfen Sie die Angaben und senden Sie ihn erneut ab.").build();
+    }
+
     public static HttpProblem notEditable(String status) {
         return problem("not-editable", 409, "Antrag nicht änderbar / Application not editable",
                 "Der Antrag ist im Status " + status + " und kann nicht mehr geändert werden.").with("currentStatus", status).build();

@@ -65,6 +65,14 @@ public interface IdentityConfig {
 
     /** Signing key rotation: a new key is published before it signs, an old one stays until its tokens expired. */
     interface Keys {
+        /**
+         * Algorithm of newly generated keys: {@code ES256} (P-256) or {@code RS256} (3072-bit RSA, the
+         * length BSI TR-02102-1 asks for) for resource servers that cannot check ECDSA. Changing it
+         * rotates to a key of the new kind at the next start, published ahead like any rotation.
+         */
+        @WithDefault("ES256")
+        String algorithm();
+
         /** How long a new key is published before it signs (longer than resource servers cache the JWKS). */
         @WithDefault("PT10M")
         Duration publishAhead();

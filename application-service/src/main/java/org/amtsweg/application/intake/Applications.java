@@ -23,7 +23,8 @@ public class Applications {
     static final String COLUMNS = """
             id, service_key, service_name, authority_id, authority_name, reference_prefix, form_version, minimum_trust_level, status,
             reference_number, data::text AS data, prefilled, created_at, updated_at, submitted_at,
-            submitted_data::text AS submitted_data, editable_fields, requested_documents, open_request_id""";
+            submitted_data::text AS submitted_data, editable_fields, requested_documents, open_request_id, ozg_id, leika_ids, registry_checks,
+            revision""";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -38,9 +39,11 @@ public class Applications {
      *
      * @param editableFields     while an information request is open: the pointers the citizen may change
      * @param requestedDocuments while an information request is open: the document kinds asked for
+     * @param revision           counts every change, so that a submission notices data saved while it validated
      */
     public record Stored(ApplicationView view, String minimumTrustLevel, String referencePrefix, JsonNode submittedData,
-                         List<String> editableFields, List<String> requestedDocuments, UUID openRequestId) {
+                         List<String> editableFields, List<String> requestedDocuments, UUID openRequestId,
+                         String ozgId, List<String> leikaIds, List<String> registryChecks, int revision) {
     }
 
     public Pool pool() {
@@ -103,7 +106,8 @@ public class Applications {
                 timeline), row.getString("minimum_trust_level"), row.getString("reference_prefix"),
                 row.getString("submitted_data") == null ? null : json(row.getString("submitted_data")),
                 Arrays.asList(row.getArrayOfStrings("editable_fields")), Arrays.asList(row.getArrayOfStrings("requested_documents")),
-                row.getUUID("open_request_id"));
+                row.getUUID("open_request_id"), row.getString("ozg_id"), Arrays.asList(row.getArrayOfStrings("leika_ids")),
+                Arrays.asList(row.getArrayOfStrings("registry_checks")), row.getInteger("revision"));
     }
 
     private JsonNode json(String text) {

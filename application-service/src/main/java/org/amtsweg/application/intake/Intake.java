@@ -38,6 +38,8 @@ import java.util.UUID;
 public class Intake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class);
+    /** A submission retries when the draft was saved while it validated; more than this many times is a conflict. */
+    private static final int SUBMIT_ATTEMPTS = 3;
 
     private final Pool pool;
     private final Catalog catalog;
@@ -152,65 +154,97 @@ public class Intake {
      * first result and emits nothing.
      */
     public Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey) {
-        return applications.find(pool, id, citizen.subject(), false, false).chain(found -> {
-            ApplicationView draft = found.map(Applications.Stored::view).orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            if ("INFORMATION_REQUESTED".equals(draft.status())) {
-                return supplement(citizen, id, null);
-            }
-            if (!"DRAFT".equals(draft.status())) {
-                return Uni.createFrom().item(receipt(draft));
-            }
-            return Uni.combine().all().unis(catalog.form(draft.service().key(), draft.formVersion()), attachments.list(id)).asTuple()
-                    .chain(both -> pool.withTransaction(connection -> submitLocked(connection, citizen, id, idempotencyKey, both.getItem1(), both.getItem2())))
-                    .invoke(relay::nudge);
-        });
+        return submit(citizen, id, idempotencyKey, SUBMIT_ATTEMPTS);
     }
 
-    private Uni<SubmissionReceipt> submitLocked(SqlConnection connection, Citizen citizen, UUID id, String idempotencyKey, JsonNode form,
-                                                List<StoredAttachment> uploaded) {
-        return applications.find(connection, id, citizen.subject(), true, false).chain(found -> {
-            Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            ApplicationView draft = stored.view();
-            if (!"DRAFT".equals(draft.status())) {
-                // A concurrent or repeated submission already went through: same answer, no second event.
-                return Uni.createFrom().item(receipt(draft));
-            }
-            if (!citizen.reaches(stored.minimumTrustLevel())) {
-                throw Problems.trustLevelTooLow(stored.minimumTrustLevel(), citizen.trustLevel());
-            }
-            List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form.get("schema"), draft.data()));
-            violations.addAll(missingDocuments(AttachmentRules.of(form.path("presentation")).required().stream()
-                    .map(AttachmentRules.Kind::kind).toList(), uploaded));
-            if (!violations.isEmpty()) {
-                funnel.refused(draft.authority().id(), draft.service().key(), violations);
-                throw Problems.validationFailed(violations, true);
-            }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            return nextReferenceNumber(connection, draft.authority().id(), stored.referencePrefix(), now.getYear())
-                    .chain(reference -> connection.preparedQuery("""
-                                    UPDATE application SET status = 'SUBMITTED', reference_number = $2, submitted_at = $3, updated_at = $3,
-                                        applicant = $4, idempotency_key = $5, submitted_data = data, revision = revision + 1
-                                    WHERE id = $1
-                                    RETURNING ozg_id, leika_ids, registry_checks""")
-                            .execute(Tuple.from(new Object[]{id, reference, now, new JsonObject(citizen.claims().toString()), idempotencyKey}))
-                            .chain(rows -> {
-                                var row = rows.iterator().next();
-                                ApplicationSubmitted event = new ApplicationSubmitted(id.toString(), reference, draft.service().key(),
-                                        draft.service().name(), row.getString("ozg_id"), List.of(row.getArrayOfStrings("leika_ids")),
-                                        draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(), references(uploaded),
-                                        List.of(row.getArrayOfStrings("registry_checks")), now.toInstant());
-                                return outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, id.toString(), event);
-                            })
-                            .chain(() -> timeline(connection, id, "SUBMITTED", ApplicationSubmitted.TYPE,
-                                    "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen " + reference))
-                            .map(ignored -> {
-                                MDC.put("correlationId", id.toString());
-                                LOG.infof("application %s submitted as %s", id, reference);
-                                funnel.submitted(draft.authority().id(), draft.service().key());
-                                return new SubmissionReceipt(id, reference, "SUBMITTED", now, draft.service(), draft.authority());
-                            }));
-        });
+    private Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey, int attempts) {
+        return Uni.combine().all().unis(applications.find(pool, id, citizen.subject(), false, false), attachments.list(id)).asTuple()
+                .chain(both -> {
+                    Applications.Stored stored = both.getItem1().orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+                    ApplicationView draft = stored.view();
+                    if ("INFORMATION_REQUESTED".equals(draft.status())) {
+                        return supplement(citizen, id, null);
+                    }
+                    if (!"DRAFT".equals(draft.status())) {
+                        // Submitted before (a repeated request, or a concurrent one that won): same answer, no second event.
+                        return Uni.createFrom().item(receipt(draft));
+                    }
+                    return catalog.form(draft.service().key(), draft.formVersion())
+                            .chain(form -> record(citizen, stored, idempotencyKey, form, both.getItem2()))
+                            .chain(receipt -> {
+                                if (receipt.isPresent()) {
+                                    relay.nudge();
+                                    return Uni.createFrom().item(receipt.get());
+                                }
+                                if (attempts <= 1) {
+                                    throw Problems.changedWhileSubmitting();
+                                }
+                                return submit(citizen, id, idempotencyKey, attempts - 1);
+                            });
+                });
     }
+
+    /**
+     * Validates the draft as read and records the submission in one statement — status, reference
+     * number, outbox event and timeline entry commit together — provided the draft is still exactly
+     * as validated (same revision, still a draft). Empty when it changed in between.
+     */
+    private Uni<Optional<SubmissionReceipt>> record(Citizen citizen, Applications.Stored stored, String idempotencyKey, JsonNode form,
+                                                    List<StoredAttachment> uploaded) {
+        ApplicationView draft = stored.view();
+        if (!citizen.reaches(stored.minimumTrustLevel())) {
+            throw Problems.trustLevelTooLow(stored.minimumTrustLevel(), citizen.trustLevel());
+        }
+        List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form.get("schema"), draft.data()));
+        violations.addAll(missingDocuments(AttachmentRules.of(form.path("presentation")).required().stream()
+                .map(AttachmentRules.Kind::kind).toList(), uploaded));
+        if (!violations.isEmpty()) {
+            funnel.refused(draft.authority().id(), draft.service().key(), violations);
+            throw Problems.validationFailed(violations, true);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID id = draft.id();
+        // The reference number is drawn inside the statement; the event gets it there too.
+        ApplicationSubmitted event = new ApplicationSubmitted(id.toString(), null, draft.service().key(), draft.service().name(),
+                stored.ozgId(), stored.leikaIds(), draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(),
+                references(uploaded), stored.registryChecks(), now.toInstant());
+        return referenceSequence(draft.authority().id(), now.getYear())
+                .chain(sequence -> pool.preparedQuery(RECORD_SUBMISSION).execute(Tuple.from(new Object[]{
+                        id, citizen.subject(), stored.revision(), "%s-%d-".formatted(stored.referencePrefix(), now.getYear()), sequence, now,
+                        new JsonObject(citizen.claims().toString()), idempotencyKey,
+                        UUID.randomUUID(), Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, outbox.payload(event),
+                        "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen "})))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.<SubmissionReceipt>empty();
+                    }
+                    String reference = rows.iterator().next().getString("reference_number");
+                    MDC.put("correlationId", id.toString());
+                    LOG.infof("application %s submitted as %s", id, reference);
+                    funnel.submitted(draft.authority().id(), draft.service().key());
+                    return Optional.of(new SubmissionReceipt(id, reference, "SUBMITTED", now, draft.service(), draft.authority()));
+                });
+    }
+
+    /**
+     * One statement, so one transaction and one round trip: the application becomes SUBMITTED with the
+     * next number of its authority's sequence, and the outbox event and the timeline entry are written
+     * from the updated row. Nothing is written, and no number is drawn, if the draft changed meanwhile.
+     */
+    private static final String RECORD_SUBMISSION = """
+            WITH submitted AS (
+                UPDATE application
+                SET status = 'SUBMITTED', reference_number = $4 || lpad(nextval($5::text::regclass)::text, 6, '0'),
+                    submitted_at = $6, updated_at = $6, applicant = $7, idempotency_key = $8, submitted_data = data, revision = revision + 1
+                WHERE id = $1 AND citizen_subject = $2 AND revision = $3 AND status = 'DRAFT'
+                RETURNING id, reference_number),
+            event AS (
+                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
+                SELECT $9, $10, $11, $12, $11, jsonb_set($13::jsonb, '{referenceNumber}', to_jsonb(reference_number)) FROM submitted),
+            entry AS (
+                INSERT INTO timeline_entry (application_id, at, status, event_type, description)
+                SELECT id, $6, 'SUBMITTED', $12, $14 || reference_number FROM submitted)
+            SELECT reference_number FROM submitted""";
 
     /**
      * Answers an information request (Nachforderung): validates the whole application again, checks that
@@ -266,18 +300,20 @@ public class Intake {
      * Aktenzeichen: authority prefix, year, and a counter per authority and year, e.g. {@code HA-2026-000123}.
      * The counter is a PostgreSQL sequence, so that concurrent submissions to one authority never wait
      * for each other; a submission that fails after drawing its number leaves a gap, as paper registers do.
+     * Answers the sequence's name, created on first use.
      */
-    private Uni<String> nextReferenceNumber(SqlConnection connection, String authorityId, String prefix, int year) {
+    private Uni<String> referenceSequence(String authorityId, int year) {
         String sequence = "reference_" + authorityId.replaceAll("[^a-z0-9]", "_") + "_" + year;
-        Uni<Void> ensured = knownSequences.contains(sequence) ? Uni.createFrom().voidItem()
-                : pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute().replaceWithVoid()
-                        // Two first submissions at once may both create it; the loser finds it there.
-                        .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg
-                                && ("23505".equals(pg.getSqlState()) || "42P07".equals(pg.getSqlState())))
-                        .recoverWithNull()
-                        .invoke(() -> knownSequences.add(sequence));
-        return ensured.chain(() -> connection.preparedQuery("SELECT nextval($1) AS value").execute(Tuple.of(sequence)))
-                .map(rows -> "%s-%d-%06d".formatted(prefix, year, rows.iterator().next().getLong("value")));
+        if (knownSequences.contains(sequence)) {
+            return Uni.createFrom().item(sequence);
+        }
+        return pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute().replaceWithVoid()
+                // Two first submissions at once may both create it; the loser finds it there.
+                .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg
+                        && ("23505".equals(pg.getSqlState()) || "42P07".equals(pg.getSqlState())))
+                .recoverWithNull()
+                .invoke(() -> knownSequences.add(sequence))
+                .replaceWith(sequence);
     }
 
     /** Adds an entry to the timeline the citizen sees, in the caller's transaction. */

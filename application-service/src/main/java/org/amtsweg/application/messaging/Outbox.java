@@ -28,11 +28,16 @@ public class Outbox {
      */
     public Uni<UUID> append(SqlConnection connection, String topic, String aggregateId, String type, String correlationId, Object event) {
         UUID id = UUID.randomUUID();
-        JsonObject payload = new JsonObject(mapper.convertValue(event, java.util.Map.class));
+        JsonObject payload = payload(event);
         return connection.preparedQuery("""
                         INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
                         VALUES ($1, $2, $3, $4, $5, $6)""")
                 .execute(Tuple.from(new Object[]{id, topic, aggregateId, type, correlationId, payload}))
                 .replaceWith(id);
+    }
+
+    /** The event as the outbox stores it, for statements that write the outbox row themselves. */
+    public JsonObject payload(Object event) {
+        return new JsonObject(mapper.convertValue(event, java.util.Map.class));
     }
 }

@@ -133,6 +133,21 @@ class SubmissionTest {
     }
 
     @Test
+    void oneApplicationSubmittedFromTwoTabsAtOnceIsSentOnce() throws Exception {
+        String id = draftWith(WohngeldApplication.complete());
+        List<java.util.concurrent.CompletableFuture<String>> submissions = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(TestTokens.erika("high"))
+                        .post("/applications/" + id + "/submit").then().statusCode(200).extract().<String>path("referenceNumber")))
+                .toList();
+        List<String> references = submissions.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(references).containsOnly(references.get(0));
+
+        assertThat(KAFKA.recordsWithKey("applications", id, 1, Duration.ofSeconds(20))).hasSize(1);
+        // Nothing more arrives later either.
+        assertThat(KAFKA.recordsWithKey("applications", id, 2, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
     void aSubmittedApplicationCannotBeChanged() {
         String id = draftWith(WohngeldApplication.complete());
         given().auth().oauth2(TestTokens.erika("high")).post("/applications/" + id + "/submit").then().statusCode(200);

@@ -34,10 +34,15 @@ public final class TestSigningKey {
 
     /** The claims, completed with issuer, audience, times and id, as an RS256-signed access token. */
     public static String sign(JWTClaimsSet.Builder claims, String audience) {
+        return sign(claims, audience, java.time.Duration.ofSeconds(300));
+    }
+
+    /** As {@link #sign(JWTClaimsSet.Builder, String)}, expiring after {@code lifetime}. */
+    public static String sign(JWTClaimsSet.Builder claims, String audience, java.time.Duration lifetime) {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt")).build(),
                 claims.issuer(ISSUER).audience(audience).issueTime(Date.from(now))
-                        .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString()).build());
+                        .expirationTime(Date.from(now.plus(lifetime))).jwtID(UUID.randomUUID().toString()).build());
         try {
             jwt.sign(new RSASSASigner(KEY));
         } catch (Exception e) {

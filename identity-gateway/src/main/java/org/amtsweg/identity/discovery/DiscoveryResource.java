@@ -54,7 +54,7 @@ public class DiscoveryResource {
         document.put("acr_values_supported", List.of("low", "substantial", "high"));
         document.put("prompt_values_supported", List.of("none", "login"));
         document.put("subject_types_supported", List.of("public"));
-        document.put("id_token_signing_alg_values_supported", List.of("ES256"));
+        document.put("id_token_signing_alg_values_supported", List.of("ES256", "RS256"));
         document.put("userinfo_signing_alg_values_supported", List.of("none"));
         document.put("authorization_response_iss_parameter_supported", true);
         document.put("claims_parameter_supported", false);

@@ -2,13 +2,14 @@ package org.amtsweg.identity.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -36,7 +37,7 @@ public class SigningKeyRing {
     private static final Logger LOG = Logger.getLogger(SigningKeyRing.class);
 
     /** What signs now and what is published; replaced as a whole so that readers never see half a rotation. */
-    private record Snapshot(ECKey active, ECDSASigner signer, JWKSet published) {
+    private record Snapshot(JWK active, JWSSigner signer, JWSAlgorithm algorithm, JWKSet published) {
     }
 
     private volatile Snapshot snapshot;
@@ -47,8 +48,17 @@ public class SigningKeyRing {
     }
 
     void load(@Observes StartupEvent event) throws Throwable {
-        List<SigningKey> keys = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                published().chain(found -> found.isEmpty() ? generate(Instant.now()).map(List::of) : Uni.createFrom().item(found))));
+        JWSAlgorithm wanted = JWSAlgorithm.parse(config.keys().algorithm());
+        List<SigningKey> keys = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> published().chain(found -> {
+            if (found.isEmpty()) {
+                return generate(wanted, Instant.now()).map(List::of);
+            }
+            if (found.stream().noneMatch(key -> wanted.getName().equals(key.algorithm))) {
+                // The configured algorithm changed: an ordinary rotation, published ahead like any other.
+                return rotation(wanted).chain(SigningKeyRing::published);
+            }
+            return Uni.createFrom().item(found);
+        })));
         install(keys);
     }
 
@@ -77,12 +87,17 @@ public class SigningKeyRing {
      * signs now retires once every token it may still sign has expired.
      */
     public Uni<SigningKey> rotate() {
+        return Panache.withTransaction(() -> rotation(JWSAlgorithm.parse(config.keys().algorithm())))
+                .call(key -> reload())
+                .invoke(key -> LOG.infof("signing key %s (%s) published, signs from %s", key.kid, key.algorithm, key.activatesAt));
+    }
+
+    /** In the caller's transaction: retires the keys that sign now (after their tokens expire) and adds the next. */
+    private Uni<SigningKey> rotation(JWSAlgorithm algorithm) {
         Instant activation = Instant.now().plus(config.keys().publishAhead());
         Instant retirement = activation.plus(config.accessTokenLifetime()).plusSeconds(60);
-        return Panache.withTransaction(() -> SigningKey.update("retiresAt = ?1 where retiresAt is null and activatesAt <= ?2", retirement, activation)
-                        .chain(() -> generate(activation)))
-                .call(key -> reload())
-                .invoke(key -> LOG.infof("signing key %s published, signs from %s", key.kid, key.activatesAt));
+        return SigningKey.update("retiresAt = ?1 where retiresAt is null and activatesAt <= ?2", retirement, activation)
+                .chain(() -> generate(algorithm, activation));
     }
 
     private static Uni<List<SigningKey>> published() {
@@ -90,12 +105,17 @@ public class SigningKeyRing {
     }
 
     /** The key that signs now. */
-    public ECKey activeKey() {
+    public JWK activeKey() {
         return snapshot.active();
     }
 
-    public ECDSASigner signer() {
+    public JWSSigner signer() {
         return snapshot.signer();
+    }
+
+    /** The algorithm of the key that signs now. */
+    public JWSAlgorithm algorithm() {
+        return snapshot.algorithm();
     }
 
     /** A published key by id (public part), for checking the gateway's own tokens. */
@@ -108,16 +128,20 @@ public class SigningKeyRing {
         return snapshot.published().toJSONObject(true);
     }
 
-    private static Uni<SigningKey> generate(Instant activation) {
+    private static Uni<SigningKey> generate(JWSAlgorithm algorithm, Instant activation) {
         try {
-            ECKey key = new ECKeyGenerator(Curve.P_256)
-                    .keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
-                    .generate();
+            String kid = UUID.randomUUID().toString();
+            JWK key;
+            if (JWSAlgorithm.RS256.equals(algorithm)) {
+                key = new RSAKeyGenerator(3072).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+            } else if (JWSAlgorithm.ES256.equals(algorithm)) {
+                key = new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+            } else {
+                throw new IllegalArgumentException("unsupported signing algorithm " + algorithm + " (RS256 or ES256)");
+            }
             SigningKey entity = new SigningKey();
             entity.kid = key.getKeyID();
-            entity.algorithm = JWSAlgorithm.ES256.getName();
+            entity.algorithm = algorithm.getName();
             entity.privateJwk = key.toJSONString();
             entity.createdAt = Instant.now();
             entity.activatesAt = activation;
@@ -134,10 +158,11 @@ public class SigningKeyRing {
                 .filter(key -> !key.activatesAt.isAfter(now))
                 .max(Comparator.comparing(key -> key.activatesAt))
                 .orElseThrow(() -> new IllegalStateException("no signing key is active"));
-        ECKey activeKey = JWK.parse(active.privateJwk).toECKey();
+        JWK activeKey = JWK.parse(active.privateJwk);
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(active.algorithm);
         List<JWK> published = keys.stream().map(key -> parse(key.privateJwk)).toList();
-        snapshot = new Snapshot(activeKey, new ECDSASigner(activeKey), new JWKSet(published));
-        LOG.infof("signing with key %s; %d key(s) published", activeKey.getKeyID(), published.size());
+        snapshot = new Snapshot(activeKey, new DefaultJWSSignerFactory().createJWSSigner(activeKey, algorithm), algorithm, new JWKSet(published));
+        LOG.infof("signing with key %s (%s); %d key(s) published", activeKey.getKeyID(), algorithm, published.size());
     }
 
     private static JWK parse(String jwk) {

@@ -2,7 +2,6 @@ package org.amtsweg.identity.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -139,7 +138,7 @@ public class AccessTokenFactory {
     }
 
     private String sign(JWTClaimsSet claims, String type) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+        JWSHeader header = new JWSHeader.Builder(keyRing.algorithm())
                 .type(new JOSEObjectType(type))
                 .keyID(keyRing.activeKey().getKeyID())
                 .build();

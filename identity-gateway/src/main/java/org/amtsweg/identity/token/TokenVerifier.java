@@ -1,7 +1,8 @@
 package org.amtsweg.identity.token;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -16,6 +17,8 @@ import java.util.Optional;
 /** Checks the gateway's own JWTs (for userinfo, introspection, logout hints and its admin calls). */
 @ApplicationScoped
 public class TokenVerifier {
+
+    private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
 
     private final SigningKeyRing keyRing;
     private final IdentityConfig config;
@@ -37,7 +40,7 @@ public class TokenVerifier {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             Optional<JWK> key = keyRing.publishedKey(jwt.getHeader().getKeyID());
-            if (key.isEmpty() || !jwt.verify(new ECDSAVerifier(key.get().toECKey()))) {
+            if (key.isEmpty() || !jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key.get()).toPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
