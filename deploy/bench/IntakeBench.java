@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 
 /**
  * Load generator for deploy/bench/intake.sh (a benchmark, not a test), run as a single-file program on
- * the infrastructure launcher's classpath. Prepares complete Wohngeld drafts (not measured), then
- * submits them with a fixed number in flight and measures end to end: from the submit request to
- * ApplicationSubmitted read back from the topic.
+ * the infrastructure launcher's classpath. Prepares complete Wohngeld drafts (not measured), submits
+ * a first share of them to warm the service up (its JIT compiler competes for the same two cores;
+ * not measured either), then submits the rest with a fixed number in flight and measures end to end:
+ * from the submit request to ApplicationSubmitted read back from the topic.
  *
  *   IntakeBench <identity-url> <application-url> <bootstrap> <count> <in-flight>
  */
@@ -46,9 +46,10 @@ public class IntakeBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = token(http, identity);
 
-        System.out.printf("preparing %d complete drafts ...%n", count);
+        int warmUp = Math.max(2000, count / 3);
+        System.out.printf("preparing %d complete drafts ...%n", count + warmUp);
         List<String> drafts = Collections.synchronizedList(new ArrayList<>());
-        run(count, 16, i -> {
+        run(count + warmUp, 16, i -> {
             String id = match(send(http, post(application + "/applications", token, "application/json", "{\"service\":\"wohngeld\"}")));
             send(http, HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/data")).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(DATA)).build());
@@ -59,6 +60,9 @@ public class IntakeBench {
             send(http, post(application + "/applications/" + id + "/attachments", token, "multipart/form-data; boundary=" + boundary, body));
             drafts.add(id);
         });
+
+        System.out.printf("warming up with %d submissions ...%n", warmUp);
+        run(warmUp, inFlight, i -> send(http, post(application + "/applications/" + drafts.get(count + i) + "/submit", token, "application/json", "")));
 
         Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -110,19 +114,19 @@ public class IntakeBench {
         void run(int index) throws Exception;
     }
 
+    /** Runs {@code count} steps on {@code parallel} threads, so that the load generator itself stays cheap. */
     private static void run(int count, int parallel, Step step) throws Exception {
-        Semaphore slots = new Semaphore(parallel);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            slots.acquire();
-            int index = i;
+        for (int t = 0; t < parallel; t++) {
             Thread thread = new Thread(() -> {
-                try {
-                    step.run(index);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    slots.release();
+                for (int index = next.getAndIncrement(); index < count && failure.get() == null; index = next.getAndIncrement()) {
+                    try {
+                        step.run(index);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
                 }
             });
             thread.start();
@@ -130,6 +134,9 @@ public class IntakeBench {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 

@@ -173,7 +173,6 @@ public class Intake {
                             .chain(form -> record(citizen, stored, idempotencyKey, form, both.getItem2()))
                             .chain(receipt -> {
                                 if (receipt.isPresent()) {
-                                    relay.nudge();
                                     return Uni.createFrom().item(receipt.get());
                                 }
                                 if (attempts <= 1) {
@@ -208,17 +207,22 @@ public class Intake {
         ApplicationSubmitted event = new ApplicationSubmitted(id.toString(), null, draft.service().key(), draft.service().name(),
                 stored.ozgId(), stored.leikaIds(), draft.formVersion(), draft.authority().id(), citizen.toApplicant(), draft.data(),
                 references(uploaded), stored.registryChecks(), now.toInstant());
+        UUID eventId = UUID.randomUUID();
+        String payload = outbox.json(event);
         return referenceSequence(draft.authority().id(), now.getYear())
                 .chain(sequence -> pool.preparedQuery(RECORD_SUBMISSION).execute(Tuple.from(new Object[]{
                         id, citizen.subject(), stored.revision(), "%s-%d-".formatted(stored.referencePrefix(), now.getYear()), sequence, now,
-                        new JsonObject(citizen.claims().toString()), idempotencyKey,
-                        UUID.randomUUID(), Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, outbox.payload(event),
+                        citizen.claims().toString(), idempotencyKey,
+                        eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, payload,
                         "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen "})))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.<SubmissionReceipt>empty();
                     }
-                    String reference = rows.iterator().next().getString("reference_number");
+                    var row = rows.iterator().next();
+                    String reference = row.getString("reference_number");
+                    relay.publishCommitted(new OutboxRelay.Committed(eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE,
+                            id.toString(), row.getString("payload"), now));
                     MDC.put("correlationId", id.toString());
                     LOG.infof("application %s submitted as %s", id, reference);
                     funnel.submitted(draft.authority().id(), draft.service().key());
@@ -230,21 +234,23 @@ public class Intake {
      * One statement, so one transaction and one round trip: the application becomes SUBMITTED with the
      * next number of its authority's sequence, and the outbox event and the timeline entry are written
      * from the updated row. Nothing is written, and no number is drawn, if the draft changed meanwhile.
+     * Answers the number and the event as stored, which the relay then sends as it is.
      */
     private static final String RECORD_SUBMISSION = """
             WITH submitted AS (
                 UPDATE application
                 SET status = 'SUBMITTED', reference_number = $4 || lpad(nextval($5::text::regclass)::text, 6, '0'),
-                    submitted_at = $6, updated_at = $6, applicant = $7, idempotency_key = $8, submitted_data = data, revision = revision + 1
+                    submitted_at = $6, updated_at = $6, applicant = $7::text::jsonb, idempotency_key = $8, submitted_data = data, revision = revision + 1
                 WHERE id = $1 AND citizen_subject = $2 AND revision = $3 AND status = 'DRAFT'
                 RETURNING id, reference_number),
             event AS (
-                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
-                SELECT $9, $10, $11, $12, $11, jsonb_set($13::jsonb, '{referenceNumber}', to_jsonb(reference_number)) FROM submitted),
+                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)
+                SELECT $9, $10, $11, $12, $11, jsonb_set($13::text::jsonb, '{referenceNumber}', to_jsonb(reference_number)), $6 FROM submitted
+                RETURNING payload::text AS payload),
             entry AS (
                 INSERT INTO timeline_entry (application_id, at, status, event_type, description)
                 SELECT id, $6, 'SUBMITTED', $12, $14 || reference_number FROM submitted)
-            SELECT reference_number FROM submitted""";
+            SELECT reference_number, (SELECT payload FROM event) FROM submitted""";
 
     /**
      * Answers an information request (Nachforderung): validates the whole application again, checks that

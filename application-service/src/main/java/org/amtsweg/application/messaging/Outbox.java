@@ -28,7 +28,7 @@ public class Outbox {
      */
     public Uni<UUID> append(SqlConnection connection, String topic, String aggregateId, String type, String correlationId, Object event) {
         UUID id = UUID.randomUUID();
-        JsonObject payload = payload(event);
+        JsonObject payload = new JsonObject(mapper.convertValue(event, java.util.Map.class));
         return connection.preparedQuery("""
                         INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
                         VALUES ($1, $2, $3, $4, $5, $6)""")
@@ -36,8 +36,12 @@ public class Outbox {
                 .replaceWith(id);
     }
 
-    /** The event as the outbox stores it, for statements that write the outbox row themselves. */
-    public JsonObject payload(Object event) {
-        return new JsonObject(mapper.convertValue(event, java.util.Map.class));
+    /** The event as JSON text, for statements that write the outbox row themselves. */
+    public String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON", e);
+        }
     }
 }

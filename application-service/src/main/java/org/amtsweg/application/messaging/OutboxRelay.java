@@ -31,10 +31,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes the outbox to Kafka as CloudEvents (binary mode) and marks what the broker acknowledged.
- * A crash before the mark re-publishes the batch; consumers drop the duplicates by event id.
+ * A crash before the mark re-publishes the event; consumers drop the duplicates by event id.
  *
- * <p>Only one relay publishes at a time across all instances (a transaction-scoped advisory lock),
- * in outbox order, so that one aggregate's events reach its partition in the order they were written.
+ * <p>Two ways out. The busy path ({@link #publishCommitted}) sends an event the moment its transaction
+ * has committed, from memory, and marks it once the broker acknowledged — no polling delay, no second
+ * read. The sweep ({@link #nudge}, and a poll every second) publishes whatever is still unmarked:
+ * events written by other paths, and those whose immediate send failed or whose instance crashed.
+ * Only one sweep runs at a time across all instances (a transaction-scoped advisory lock), in outbox
+ * order; it leaves alone what this instance is sending right now.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +46,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x616d747377656701L;
     private static final int BATCH = 256;
+    private static final java.time.Duration MARKING_DELAY = java.time.Duration.ofMillis(20);
     private static final URI SOURCE = URI.create("urn:amtsweg:application-service");
 
     private final Pool pool;
@@ -54,6 +59,16 @@ public class OutboxRelay {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Sent immediately and not yet marked: the sweep must not send these a second time. */
+    private final java.util.Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Acknowledged by the broker, to be marked published by the next marking round. */
+    private final java.util.Queue<UUID> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean marking = new AtomicBoolean();
+
+    /** An outbox row that has just been committed, as the busy path sends it. */
+    public record Committed(UUID id, String topic, String aggregateId, String type, String correlationId, String payload,
+                            java.time.OffsetDateTime createdAt) {
+    }
 
     public OutboxRelay(Pool pool) {
         this.pool = pool;
@@ -83,6 +98,65 @@ public class OutboxRelay {
         }
     }
 
+    /** Sends an event whose outbox row has just been committed; the sweep takes over if this fails. */
+    public void publishCommitted(Committed event) {
+        inFlight.add(event.id());
+        CompletableFuture<Void> ack;
+        try {
+            ack = send(event.id(), event.topic(), event.aggregateId(), event.type(), event.correlationId(), event.payload(), event.createdAt());
+        } catch (RuntimeException refused) {
+            // E.g. the channel's buffer is full: the row is committed, the sweep sends it.
+            ack = CompletableFuture.failedFuture(refused);
+        }
+        ack.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                acknowledged.add(event.id());
+                markAcknowledged();
+            } else {
+                inFlight.remove(event.id());
+                LOG.warnf("immediate publication of %s failed, the sweep retries: %s", event.id(), failure.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Marks acknowledged events, one statement per round; a round waits briefly so that under load it
+     * marks many at once. The mark commits without waiting for the disk: a mark lost in a crash only
+     * means the sweep publishes the event again, and consumers drop it by its id.
+     */
+    private void markAcknowledged() {
+        if (!marking.compareAndSet(false, true)) {
+            return;
+        }
+        Uni.createFrom().voidItem().onItem().delayIt().by(MARKING_DELAY).chain(() -> {
+            List<UUID> ids = new ArrayList<>();
+            for (UUID id = acknowledged.poll(); id != null && ids.size() < 1000; id = acknowledged.poll()) {
+                ids.add(id);
+            }
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(ids);
+            }
+            return pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
+                            .chain(() -> connection.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
+                                    .execute(Tuple.of(ids.toArray(UUID[]::new)))))
+                    .onFailure().invoke(failure -> {
+                        // Unmarked, they stay in flight here and are marked with the next round.
+                        acknowledged.addAll(ids);
+                        LOG.warnf("marking published events failed, will retry: %s", failure.getMessage());
+                    })
+                    .replaceWith(ids);
+        }).subscribe().with(ids -> {
+            ids.forEach(inFlight::remove);
+            marking.set(false);
+            if (!acknowledged.isEmpty()) {
+                markAcknowledged();
+            }
+        }, failure -> {
+            marking.set(false);
+            markAcknowledged();
+        });
+    }
+
     Uni<Integer> publishBatch() {
         return pool.withTransaction(connection -> connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
@@ -92,8 +166,8 @@ public class OutboxRelay {
     private Uni<Integer> publishUnderLock(SqlConnection connection) {
         return connection.preparedQuery("""
                         SELECT id, topic, aggregate_id, type, correlation_id, payload::text AS payload, created_at
-                        FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1""")
-                .execute(Tuple.of(BATCH))
+                        FROM outbox_event WHERE published_at IS NULL AND NOT (id = ANY($2)) ORDER BY seq LIMIT $1""")
+                .execute(Tuple.of(BATCH, inFlight.toArray(UUID[]::new)))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
@@ -113,35 +187,41 @@ public class OutboxRelay {
         for (Row row : rows) {
             UUID id = row.getUUID("id");
             ids.add(id);
-            String traceparent = TraceContext.traceparent(row.getString("correlation_id"), id.toString());
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            acks.add(ack);
-            OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                    .withId(id.toString())
-                    .withType(row.getString("type"))
-                    .withSource(SOURCE)
-                    .withSubject(row.getString("aggregate_id"))
-                    .withTimestamp(row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .withExtension(CloudEventAttributes.CORRELATION_ID, row.getString("correlation_id"))
-                    // CloudEvents' distributed-tracing extension; the plain header below is what tracing agents read.
-                    .withExtension("traceparent", traceparent)
-                    .build();
-            OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(row.getString("topic"))
-                    .withKey(row.getString("aggregate_id"))
-                    .withHeaders(new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))
-                    .build();
-            emitter.send(Message.of(row.getString("payload"), Metadata.of(cloudEvent, kafka),
-                    () -> {
-                        ack.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        ack.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
+            acks.add(send(id, row.getString("topic"), row.getString("aggregate_id"), row.getString("type"), row.getString("correlation_id"),
+                    row.getString("payload"), row.getOffsetDateTime("created_at")));
         }
         return acks;
+    }
+
+    private CompletableFuture<Void> send(UUID id, String topic, String aggregateId, String type, String correlationId, String payload,
+                                         java.time.OffsetDateTime createdAt) {
+        String traceparent = TraceContext.traceparent(correlationId, id.toString());
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(id.toString())
+                .withType(type)
+                .withSource(SOURCE)
+                .withSubject(aggregateId)
+                .withTimestamp(createdAt.atZoneSameInstant(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension(CloudEventAttributes.CORRELATION_ID, correlationId)
+                // CloudEvents' distributed-tracing extension; the plain header below is what tracing agents read.
+                .withExtension("traceparent", traceparent)
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
+                .withKey(aggregateId)
+                .withHeaders(new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))
+                .build();
+        emitter.send(Message.of(payload, Metadata.of(cloudEvent, kafka),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return ack;
     }
 }
