@@ -74,14 +74,16 @@ public class Catalog {
         return api.authority(id);
     }
 
-    /** A pinned form version; published versions never change. */
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    /** A pinned form version; published versions never change, so a cached one is answered without the guards below. */
     public Uni<JsonNode> form(String service, int version) {
         JsonNode cached = forms.get(service + "/" + version);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
+        return cached != null ? Uni.createFrom().item(cached) : fetchForm(service, version);
+    }
+
+    // Not private: ArC intercepts calls from within the bean through its generated subclass.
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    Uni<JsonNode> fetchForm(String service, int version) {
         return api.form(service, version).invoke(form -> forms.putIfAbsent(service + "/" + version, form));
     }
 

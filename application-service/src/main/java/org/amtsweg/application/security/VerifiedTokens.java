@@ -16,12 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Access tokens that quarkus-oidc has already checked (signature, issuer, audience, expiry), remembered
@@ -30,7 +26,7 @@ import java.util.HexFormat;
  *
  * <p>A token not seen before goes to quarkus-oidc as usual ({@link Recorder} then remembers the
  * identity it built); a token seen before gets that identity back without a second check. Entries are
- * keyed by the token's SHA-256, never by the token, and bounded in number.
+ * bounded in number; the token itself is the key (the identity holds it anyway).
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -63,7 +59,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         if (!(request.getToken() instanceof AccessTokenCredential credential)) {
             return Uni.createFrom().nullItem();
         }
-        Remembered entry = tokens.getIfPresent(key(credential.getToken()));
+        Remembered entry = tokens.getIfPresent(credential.getToken());
         if (entry == null || !entry.expires().isAfter(Instant.now())) {
             return Uni.createFrom().nullItem();
         }
@@ -83,15 +79,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return;
         }
         SecurityIdentity marked = QuarkusSecurityIdentity.builder(identity).addAttribute(REMEMBERED, Boolean.TRUE).build();
-        tokens.put(key(credential.getToken()), new Remembered(marked, Instant.ofEpochSecond(jwt.getExpirationTime())));
-    }
-
-    private static String key(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        tokens.put(credential.getToken(), new Remembered(marked, Instant.ofEpochSecond(jwt.getExpirationTime())));
     }
 
     /** Remembers each identity quarkus-oidc builds from an access token, before any other augmentor changes it. */
