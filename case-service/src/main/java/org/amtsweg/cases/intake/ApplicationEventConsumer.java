@@ -2,8 +2,6 @@ package org.amtsweg.cases.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -63,6 +61,9 @@ public class ApplicationEventConsumer {
         return Uni.createFrom().item(() -> IncomingEvent.of(message))
                 .chain(event -> {
                     MDC.put("correlationId", String.valueOf(event.correlationId()));
+                    if (ApplicationSubmitted.TYPE.equals(event.type())) {
+                        return open(event, parse(event.data()));
+                    }
                     return pool.withTransaction(connection -> processed.firstDelivery(connection, CONSUMER, event.id())
                             .chain(first -> first ? apply(connection, event) : Uni.createFrom().item(false)));
                 })
@@ -87,47 +88,68 @@ public class ApplicationEventConsumer {
                 throw new IllegalArgumentException("ApplicationSupplemented does not match its contract: " + e.getMessage(), e);
             }
         }
-        if (!ApplicationSubmitted.TYPE.equals(event.type())) {
-            LOG.debugf("not handled: %s", event.type());
-            return Uni.createFrom().item(false);
-        }
-        ApplicationSubmitted submitted = parse(event.data());
-        return open(connection, submitted);
+        LOG.debugf("not handled: %s", event.type());
+        return Uni.createFrom().item(false);
     }
 
-    private Uni<Boolean> open(SqlConnection connection, ApplicationSubmitted submitted) {
+    /**
+     * Opens the case in one statement — so one transaction and one round trip: the processed-event
+     * entry, the case, its first history entry, the register checks it needs and {@code CaseOpened}
+     * in the outbox. A redelivered event, or a second event for an application that has its case,
+     * writes nothing but the processed-event entry.
+     */
+    private Uni<Boolean> open(IncomingEvent event, ApplicationSubmitted submitted) {
         UUID caseId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return connection.preparedQuery("""
-                        INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version,
-                            status, applicant, data, attachments, submitted_at, opened_at, updated_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, 'RECEIVED', $8, $9, $10, $11, $12, $12)
-                        ON CONFLICT (application_id) DO NOTHING""")
-                .execute(Tuple.from(new Object[]{caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
+        RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
+        CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
+                submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
+        return pool.preparedQuery(OPEN_CASE).execute(Tuple.from(new Object[]{
+                        CONSUMER, event.id(), caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
                         submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
-                        new JsonObject(mapper.convertValue(submitted.applicant(), java.util.Map.class)),
-                        new JsonObject(submitted.data().toString()),
-                        new JsonArray(mapper.convertValue(submitted.attachments(), java.util.List.class)),
-                        submitted.submittedAt().atOffset(ZoneOffset.UTC), now}))
-                .chain(inserted -> {
-                    if (inserted.rowCount() == 0) {
-                        LOG.infof("application %s already has a case", submitted.applicationId());
-                        return Uni.createFrom().item(false);
+                        json(submitted.applicant()), submitted.data().toString(), json(submitted.attachments()),
+                        submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
+                        checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
+                        UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, json(opened), submitted.applicationId()}))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        LOG.infof("application %s already has a case, or this event was applied before", submitted.applicationId());
+                        return false;
                     }
-                    CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
-                            submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
-                    return connection.preparedQuery("""
-                                    INSERT INTO case_history (case_id, at, actor, action, to_status, detail)
-                                    VALUES ($1, $2, 'system', 'OPENED', 'RECEIVED', $3)""")
-                            .execute(Tuple.of(caseId, now, "Antrag " + submitted.referenceNumber() + " eingegangen"))
-                            .chain(() -> registryChecks.request(connection, caseId, submitted.serviceName(), submitted.registryChecks(),
-                                    query(submitted.applicant())))
-                            .chain(() -> outbox.append(connection, Topics.CASES, submitted.applicationId(), CaseOpened.TYPE,
-                                    submitted.applicationId(), opened))
-                            .invoke(() -> LOG.infof("case %s opened for application %s at %s", caseId, submitted.applicationId(),
-                                    submitted.authorityId()))
-                            .replaceWith(true);
+                    LOG.infof("case %s opened for application %s at %s", caseId, submitted.applicationId(), submitted.authorityId());
+                    return true;
                 });
+    }
+
+    private static final String OPEN_CASE = """
+            WITH first AS (
+                INSERT INTO processed_event (event_id, consumer) VALUES ($2, $1) ON CONFLICT DO NOTHING RETURNING event_id),
+            opened AS (
+                INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version,
+                    status, applicant, data, attachments, submitted_at, opened_at, updated_at, registry_summary)
+                SELECT $3, $4, $5, $6, $7, $8, $9, 'RECEIVED', $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $13, $14, $14,
+                    CASE WHEN cardinality($16::text[]) > 0 THEN 'PENDING' END
+                FROM first
+                ON CONFLICT (application_id) DO NOTHING
+                RETURNING id),
+            history AS (
+                INSERT INTO case_history (case_id, at, actor, action, to_status, detail)
+                SELECT id, $14, 'system', 'OPENED', 'RECEIVED', $15 FROM opened),
+            checks AS (
+                INSERT INTO registry_check (id, case_id, register, legal_basis, purpose, request, state, requested_at, next_attempt_at)
+                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, $18, $19::text::jsonb, 'PENDING', now(), now()
+                FROM opened, unnest($16::text[], $17::text[]) AS r (register, legal_basis)),
+            event AS (
+                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
+                SELECT $20, $21, $24, $22, $24, $23::text::jsonb FROM opened)
+            SELECT id FROM opened""";
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot be written as JSON", e);
+        }
     }
 
     private static RegisterQuery query(Applicant applicant) {

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
@@ -53,28 +51,26 @@ public class RegistryChecks {
         this.mapper = mapper;
     }
 
-    /** Requests the checks a service needs, in the transaction that opens the case. */
-    public Uni<Void> request(SqlConnection connection, UUID caseId, String serviceName, List<String> checks, RegisterQuery query) {
-        return Multi.createFrom().iterable(checks)
-                .onItem().transformToUniAndConcatenate(register -> {
-                    String legalBasis = registers.adapter(register).map(RegisterAdapter::legalBasis).orElse("unbekannt");
-                    return connection.preparedQuery("""
-                                    INSERT INTO registry_check (id, case_id, register, legal_basis, purpose, request, state, requested_at, next_attempt_at)
-                                    VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', now(), now())""")
-                            .execute(Tuple.from(new Object[]{UUID.randomUUID(), caseId, register, legalBasis,
-                                    "Prüfung der Angaben zur Person und Anschrift für " + serviceName,
-                                    new JsonObject(mapper.convertValue(query, java.util.Map.class))}));
-                })
-                .collect().last()
-                .chain(() -> summarise(connection, caseId));
+    /**
+     * The checks a service needs, as the statement that opens a case records them: one register and its
+     * legal basis per check, with the purpose and the question (as JSON) they share.
+     */
+    public record Requests(String[] registers, String[] legalBases, String purpose, String request) {
     }
 
-    /** Keeps the case's register summary (shown in the inbox) in step with its checks. */
-    private static Uni<Void> summarise(SqlConnection connection, UUID caseId) {
-        return connection.preparedQuery("""
-                        UPDATE case_file SET registry_summary = (SELECT string_agg(DISTINCT coalesce(result, 'PENDING'), ',')
-                            FROM registry_check WHERE case_id = $1) WHERE id = $1""")
-                .execute(Tuple.of(caseId)).replaceWithVoid();
+    public Requests requestsFor(String serviceName, List<String> checks, RegisterQuery query) {
+        String[] legalBases = checks.stream()
+                .map(register -> registers.adapter(register).map(RegisterAdapter::legalBasis).orElse("unbekannt"))
+                .toArray(String[]::new);
+        try {
+            return new Requests(checks.toArray(String[]::new), legalBases, purpose(serviceName), mapper.writeValueAsString(query));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("register query cannot be written as JSON", e);
+        }
+    }
+
+    private static String purpose(String serviceName) {
+        return "Prüfung der Angaben zur Person und Anschrift für " + serviceName;
     }
 
     @Scheduled(every = "${amtsweg.cases.registry.poll-interval:2s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -140,30 +136,45 @@ public class RegistryChecks {
         UUID caseId = check.getUUID("case_id");
         String applicationId = check.getUUID("application_id").toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                                UPDATE registry_check SET state = 'DONE', result = $2, differing_fields = $3, response = $4,
-                                    attempts = attempts + 1, completed_at = $5
-                                WHERE id = $1 AND state = 'PENDING'""")
-                        .execute(Tuple.from(new Object[]{checkId, answer.result(), answer.differingFields().toArray(String[]::new),
-                                new JsonObject(answer.details()), now}))
-                        .chain(updated -> {
-                            if (updated.rowCount() == 0) {
-                                // Another instance completed this check meanwhile; its record stands.
-                                return Uni.createFrom().voidItem();
-                            }
-                            RegistryCheckCompleted event = new RegistryCheckCompleted(caseId.toString(), applicationId,
-                                    check.getString("authority_id"), checkId.toString(), check.getString("register"),
-                                    check.getString("legal_basis"), check.getString("purpose"), answer.result(),
-                                    answer.differingFields(), now.toInstant());
-                            return connection.preparedQuery("""
-                                            INSERT INTO case_history (case_id, at, actor, action, detail) VALUES ($1, $2, 'system', 'REGISTRY_CHECK', $3)""")
-                                    .execute(Tuple.of(caseId, now, check.getString("register") + ": " + answer.result()))
-                                    .chain(() -> summarise(connection, caseId))
-                                    .chain(() -> outbox.append(connection, Topics.CASES, applicationId, RegistryCheckCompleted.TYPE, applicationId, event))
-                                    .replaceWithVoid();
-                        }))
-                .invoke(relay::nudge);
+        RegistryCheckCompleted event = new RegistryCheckCompleted(caseId.toString(), applicationId,
+                check.getString("authority_id"), checkId.toString(), check.getString("register"),
+                check.getString("legal_basis"), check.getString("purpose"), answer.result(),
+                answer.differingFields(), now.toInstant());
+        try {
+            return pool.preparedQuery(COMPLETE_CHECK).execute(Tuple.from(new Object[]{checkId, answer.result(),
+                            answer.differingFields().toArray(String[]::new), mapper.writeValueAsString(answer.details()), now,
+                            check.getString("register") + ": " + answer.result(), caseId,
+                            UUID.randomUUID(), Topics.CASES, applicationId, RegistryCheckCompleted.TYPE, mapper.writeValueAsString(event)}))
+                    // No row: another instance completed this check meanwhile; its record stands.
+                    .invoke(relay::nudge)
+                    .replaceWithVoid();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
+
+    /**
+     * One statement: the check's record for audit, the case's history entry and register summary, and
+     * {@code RegistryCheckCompleted} in the outbox. The summary counts this check's new result itself,
+     * since a statement does not see its own updates.
+     */
+    private static final String COMPLETE_CHECK = """
+            WITH done AS (
+                UPDATE registry_check SET state = 'DONE', result = $2, differing_fields = $3, response = $4::text::jsonb,
+                    attempts = attempts + 1, completed_at = $5
+                WHERE id = $1 AND state = 'PENDING'
+                RETURNING case_id),
+            history AS (
+                INSERT INTO case_history (case_id, at, actor, action, detail) SELECT case_id, $5, 'system', 'REGISTRY_CHECK', $6 FROM done),
+            summary AS (
+                UPDATE case_file SET registry_summary = (
+                        SELECT string_agg(DISTINCT coalesce(CASE WHEN c.id = $1 THEN $2 ELSE c.result END, 'PENDING'), ',')
+                        FROM registry_check c WHERE c.case_id = $7)
+                WHERE id = $7 AND EXISTS (SELECT 1 FROM done)),
+            event AS (
+                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
+                SELECT $8, $9, $10, $11, $10, $12::text::jsonb FROM done)
+            SELECT case_id FROM done""";
 
     private RegisterQuery parse(String json) {
         try {
