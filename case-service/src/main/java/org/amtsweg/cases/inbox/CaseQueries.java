@@ -21,6 +21,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseQueries {
 
+    private static final String INBOX_TEMPLATE = """
+                        SELECT f.id, f.application_id, f.reference_number, f.service_key, f.service_name, f.status, f.assignee,
+                               f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
+                               f.registry_summary AS registry_result
+                        FROM case_file f
+                        WHERE f.authority_id = $1
+                          AND ($2::text IS NULL OR f.status = $2)
+                          AND ($3::text IS NULL OR f.service_key = $3)
+                          AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) %1$s ($4, $5::uuid))
+                          AND ($7::text IS NULL OR f.assignee = $7)
+                          AND ($8::text IS NULL OR $8 = ANY(string_to_array(f.registry_summary, ',')))
+                        ORDER BY f.opened_at %2$s, f.id %2$s
+                        LIMIT $6""";
+
     private final Pool pool;
     private final ObjectMapper mapper;
 
@@ -29,7 +43,7 @@ public class CaseQueries {
         this.mapper = mapper;
     }
 
-    /** Where a page starts: after this case in (opened_at desc, id desc) order. */
+    /** Where a page starts: after this case in the page's (opened_at, id) order. */
     public record Cursor(OffsetDateTime openedAt, UUID id) {
 
         public String encode() {
@@ -42,21 +56,13 @@ public class CaseQueries {
         }
     }
 
+    /** The inbox statement per order; the order only ever fills in its own comparison and direction. */
+    private static final java.util.Map<InboxOrder, String> INBOX = java.util.Arrays.stream(InboxOrder.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(order -> order, order -> INBOX_TEMPLATE.formatted(order.after, order.direction)));
+
     /** One page of the authority's inbox; every filter is optional. */
-    public Uni<InboxPage> inbox(String authority, InboxFilter filter, Cursor after, int limit) {
-        return pool.preparedQuery("""
-                        SELECT f.id, f.application_id, f.reference_number, f.service_key, f.service_name, f.status, f.assignee,
-                               f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
-                               f.registry_summary AS registry_result
-                        FROM case_file f
-                        WHERE f.authority_id = $1
-                          AND ($2::text IS NULL OR f.status = $2)
-                          AND ($3::text IS NULL OR f.service_key = $3)
-                          AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) < ($4, $5::uuid))
-                          AND ($7::text IS NULL OR f.assignee = $7)
-                          AND ($8::text IS NULL OR $8 = ANY(string_to_array(f.registry_summary, ',')))
-                        ORDER BY f.opened_at DESC, f.id DESC
-                        LIMIT $6""")
+    public Uni<InboxPage> inbox(String authority, InboxFilter filter, InboxOrder order, Cursor after, int limit) {
+        return pool.preparedQuery(INBOX.get(order))
                 .execute(Tuple.from(new Object[]{authority, filter.status(), filter.service(),
                         after == null ? null : after.openedAt(), after == null ? null : after.id(), limit + 1,
                         filter.assignee(), filter.registryResult()}))

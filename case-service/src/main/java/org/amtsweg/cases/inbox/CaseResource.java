@@ -45,7 +45,10 @@ public class CaseResource {
     @GET
     public Uni<InboxPage> inbox(@QueryParam("status") String status, @QueryParam("service") String service,
                                 @QueryParam("assignee") String assignee, @QueryParam("registryResult") String registryResult,
-                                @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+                                @QueryParam("sort") String sort, @QueryParam("after") String after,
+                                @QueryParam("limit") @DefaultValue("50") int limit) {
+        InboxOrder order = InboxOrder.of(sort)
+                .orElseThrow(() -> Problems.invalidParameter("sort", "sort muss einer von " + InboxOrder.parameters() + " sein."));
         if (registryResult != null && !REGISTRY_RESULTS.contains(registryResult)) {
             throw Problems.invalidParameter("registryResult", "registryResult muss einer von " + REGISTRY_RESULTS + " sein.");
         }
@@ -61,7 +64,7 @@ public class CaseResource {
         } catch (RuntimeException e) {
             throw Problems.invalidParameter("after", "after ist kein gültiger Cursor dieser Liste.");
         }
-        return queries.inbox(clerk().authority(), new InboxFilter(status, service, assignee, registryResult), cursor, limit);
+        return queries.inbox(clerk().authority(), new InboxFilter(status, service, assignee, registryResult), order, cursor, limit);
     }
 
     /**

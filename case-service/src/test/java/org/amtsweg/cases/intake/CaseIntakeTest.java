@@ -149,6 +149,33 @@ class CaseIntakeTest {
     }
 
     @Test
+    void theInboxCanBeWorkedOldestFirst() {
+        for (int i = 0; i < 3; i++) {
+            String applicationId = UUID.randomUUID().toString();
+            publish(applicationId, submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11"));
+            awaitCase(applicationId);
+        }
+        List<String> newest = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 200).get("/cases")
+                .then().statusCode(200).extract().path("items.openedAt");
+        List<String> oldest = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            var page = given().auth().oauth2(HAGEN_CLERK).queryParam("sort", "oldest").queryParam("limit", 2)
+                    .queryParam("after", next == null ? new Object[0] : new Object[]{next}).get("/cases")
+                    .then().statusCode(200).extract().jsonPath();
+            oldest.addAll(page.getList("items.openedAt"));
+            next = page.getString("next");
+        } while (next != null);
+
+        // Every case once, in the opposite order, page after page.
+        List<String> reversed = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(reversed);
+        assertThat(oldest).hasSameSizeAs(newest).isEqualTo(reversed);
+        given().auth().oauth2(HAGEN_CLERK).queryParam("sort", "random").get("/cases")
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("oldest"));
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         KAFKA.publishCloudEvent("applications", key, UUID.randomUUID().toString(), "ApplicationSubmitted",
