@@ -2,6 +2,7 @@ package org.amtsweg.cases.inbox;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The order of the inbox: newest first (what just arrived) or oldest first (first come, first served —
@@ -29,9 +30,9 @@ public enum InboxOrder {
     }
 
     /** The order a {@code sort} value names; newest first when none is given. */
-    public static java.util.Optional<InboxOrder> of(String parameter) {
+    public static Optional<InboxOrder> of(String parameter) {
         if (parameter == null) {
-            return java.util.Optional.of(NEWEST);
+            return Optional.of(NEWEST);
         }
         return Arrays.stream(values()).filter(order -> order.parameter.equals(parameter)).findFirst();
     }
