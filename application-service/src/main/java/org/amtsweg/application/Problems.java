@@ -92,7 +92,7 @@ public final class Problems {
                 "Der Antrag ist im Status " + status + " und kann nicht mehr geändert werden.").with("currentStatus", status).build();
     }
 
-    public static HttpProblem staffToken() {
+    public static HttpProblem citizensOnly() {
         return problem("citizens-only", 403, "Nur für Bürgerinnen und Bürger / Citizens only",
                 "Anträge stellen Bürgerinnen und Bürger mit ihrem Nutzerkonto, nicht Beschäftigte einer Behörde.").build();
     }

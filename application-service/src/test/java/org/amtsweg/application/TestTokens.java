@@ -31,6 +31,11 @@ public final class TestTokens {
                 .claim("roles", List.of(roles)).claim("acr", "low"));
     }
 
+    /** A client acting on its own behalf with the given scopes, e.g. the case service fetching documents. */
+    public static String service(String clientId, String scope) {
+        return sign(new JWTClaimsSet.Builder().subject(clientId).claim("client_id", clientId).claim("scope", scope));
+    }
+
     static String sign(JWTClaimsSet.Builder claims) {
         return TestSigningKey.sign(claims, "application-service");
     }

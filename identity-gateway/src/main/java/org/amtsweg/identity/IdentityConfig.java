@@ -164,5 +164,15 @@ public interface IdentityConfig {
 
         /** Where RP-initiated logout may send the browser afterwards (exact match). */
         Optional<List<String>> postLogoutRedirectUris();
+
+        /**
+         * The authority a client acting on its own behalf works for, e.g. a specialist procedure
+         * (Fachverfahren): its tokens carry it as {@code authority}, so the case service shows it that
+         * authority's cases and no other's.
+         */
+        Optional<String> authority();
+
+        /** Roles its own tokens carry (claim {@code roles}), e.g. {@code procedure}. */
+        Optional<List<String>> roles();
     }
 }

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -107,11 +105,7 @@ public class AttachmentResource {
         return owned(id).chain(() -> store.list(id)).chain(all -> {
             StoredAttachment meta = all.stream().filter(attachment -> attachment.id().equals(attachmentId)).findFirst()
                     .orElseThrow(() -> Problems.notFound("Es gibt kein Dokument " + attachmentId + "."));
-            return store.content(id, attachmentId).map(content -> Response.ok(content.orElseThrow(), meta.mediaType())
-                    .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(meta.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                    .build());
+            return store.content(id, attachmentId).map(content -> meta.download(content.orElseThrow()));
         });
     }
 

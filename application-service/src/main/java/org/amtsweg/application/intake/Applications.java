@@ -65,6 +65,12 @@ public class Applications {
                         : Uni.createFrom().item(Optional.of(stored(row.get(), List.of()))));
     }
 
+    /** The status of an application whoever it belongs to: for services acting for the authority, never for citizens. */
+    public Uni<Optional<String>> status(UUID id) {
+        return pool.preparedQuery("SELECT status FROM application WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
+    }
+
     public Uni<Optional<ApplicationView>> view(UUID id, String subject) {
         return find(pool, id, subject, false).map(found -> found.map(Stored::view));
     }

@@ -3,6 +3,7 @@ package org.amtsweg.application.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.amtsweg.application.Problems;
 import org.amtsweg.events.Applicant;
 import org.amtsweg.events.PostalAddress;
 import jakarta.json.JsonString;
@@ -21,7 +22,15 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> TRUST_LEVELS = List.of("low", "substantial", "high");
 
+    /**
+     * The citizen of a token, refusing (403 {@code citizens-only}) the tokens of authority staff and of
+     * services acting on their own behalf: only a person's login carries a trust level ({@code acr})
+     * without speaking for an authority.
+     */
     public static Citizen from(JsonWebToken token) {
+        if (token.getClaim("authority") != null || token.getClaim("acr") == null) {
+            throw Problems.citizensOnly();
+        }
         ObjectNode claims = MAPPER.createObjectNode();
         for (String name : List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
             Object value = token.getClaim(name);
@@ -33,7 +42,7 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
         if (address != null) {
             claims.set("address", json(address));
         }
-        String acr = token.getClaim("acr") == null ? "low" : text(token.getClaim("acr"));
+        String acr = text(token.getClaim("acr"));
         return new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims);
     }
 

@@ -86,6 +86,43 @@ class AttachmentTest {
     }
 
     @Test
+    void theCaseServiceFetchesDocumentsOfSubmittedApplicationsOnly() {
+        String caseService = TestTokens.service("case-service", "catalog.read attachments.read");
+        String id = draft();
+        String attachment = upload(id, "mietbescheinigung", "miete.pdf", Documents.pdf()).then().statusCode(201).extract().path("id");
+        String path = "/submissions/" + id + "/attachments/" + attachment;
+
+        // While it is a draft, the documents are the citizen's alone.
+        given().auth().oauth2(caseService).get(path).then().statusCode(404).contentType("application/problem+json");
+
+        given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(WohngeldApplication.complete())
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit").then().statusCode(200);
+
+        byte[] content = given().auth().oauth2(caseService).get(path)
+                .then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Repr-Digest", equalTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(sha256(Documents.pdf())) + ":"))
+                .extract().asByteArray();
+        assertThat(content).isEqualTo(Documents.pdf());
+        given().auth().oauth2(caseService).get("/submissions/" + id + "/attachments/" + java.util.UUID.randomUUID())
+                .then().statusCode(404);
+
+        // Neither the citizen nor a service without the scope reaches them this way.
+        given().auth().oauth2(ERIKA).get(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.service("application-service", "catalog.read")).get(path).then().statusCode(403);
+    }
+
+    @Test
+    void aServiceActingOnItsOwnBehalfCannotApply() {
+        given().auth().oauth2(TestTokens.service("case-service", "catalog.read attachments.read")).contentType(ContentType.JSON)
+                .body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(403)
+                .body("type", containsString("citizens-only"));
+    }
+
+    @Test
     void markupInTextFieldsIsKeptAsTextAndServedAsJson() {
         String id = draft();
         Map<String, Object> data = WohngeldApplication.complete();
@@ -96,6 +133,14 @@ class AttachmentTest {
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("data.wohnung.vermieter.name", equalTo("<script>alert('x')</script>"));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static String draft() {

@@ -111,6 +111,10 @@ public class AccessTokenFactory {
                     .claim("amr", List.of(LoginMethod.PASSWORD.amr()));
         } else if (principal instanceof Principal.Service service) {
             claims.subject(service.clientId());
+            service.authority().ifPresent(authority -> claims.claim("authority", authority));
+            if (!service.roles().isEmpty()) {
+                claims.claim("roles", service.roles());
+            }
         }
     }
 

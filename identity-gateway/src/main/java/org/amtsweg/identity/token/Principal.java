@@ -22,7 +22,11 @@ public sealed interface Principal {
     record Staff(StaffAccount account, Instant authenticatedAt) implements Principal {
     }
 
-    /** A service calling another service on its own behalf (client credentials). */
-    record Service(String clientId, Instant authenticatedAt) implements Principal {
+    /**
+     * A client calling a service on its own behalf (client credentials): another Amtsweg service, or an
+     * authority's specialist procedure, which then speaks for that {@code authority} in its {@code roles}.
+     */
+    record Service(String clientId, java.util.Optional<String> authority, java.util.List<String> roles, Instant authenticatedAt)
+            implements Principal {
     }
 }

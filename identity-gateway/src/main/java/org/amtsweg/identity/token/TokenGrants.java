@@ -67,7 +67,8 @@ public class TokenGrants {
         client.requireGrant("client_credentials");
         List<String> scopes = client.grantScopes(form.getFirst("scope")).stream().filter(scope -> !scope.equals("openid")).toList();
         AUDIT.infof("token issued: grant=client_credentials client=%s", client.id());
-        return Uni.createFrom().item(tokens.issue(new Principal.Service(client.id(), Instant.now()), client.id(), client.audiences(), scopes));
+        return Uni.createFrom().item(tokens.issue(
+                new Principal.Service(client.id(), client.settings().authority(), client.settings().roles().orElse(List.of()), Instant.now()), client.id(), client.audiences(), scopes));
     }
 
     /**

@@ -105,6 +105,21 @@ class TokenEndpointTest {
         var claims = verified(token).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("application-service");
         assertThat(claims.getAudience()).containsExactly("catalog-service");
+        assertThat(claims.getClaim("authority")).isNull();
+        assertThat(claims.getClaim("roles")).isNull();
+    }
+
+    @Test
+    void aSpecialistProcedureSpeaksForItsAuthorityOnly() throws Exception {
+        String token = given().auth().preemptive().basic("procedure-stadt-hagen", "test-procedure-hagen-secret")
+                .formParam("grant_type", "client_credentials")
+                .post("/token")
+                .then().statusCode(200).body("scope", equalTo("handover")).extract().path("access_token");
+        var claims = verified(token).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("procedure-stadt-hagen");
+        assertThat(claims.getAudience()).containsExactly("case-service");
+        assertThat(claims.getStringClaim("authority")).isEqualTo("stadt-hagen");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("procedure");
     }
 
     @Test

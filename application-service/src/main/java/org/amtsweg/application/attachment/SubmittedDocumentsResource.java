@@ -1,0 +1,53 @@
+package org.amtsweg.application.attachment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.application.Problems;
+import org.amtsweg.application.intake.Applications;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * The documents of submitted applications for the case service, which hands them to the responsible
+ * clerks and specialist procedures after checking that the case is theirs. Only a client granted the
+ * scope {@code attachments.read} (the case service's own token) gets here; a draft's documents are
+ * the citizen's alone until she submits.
+ */
+@Path("/submissions/{applicationId}/attachments/{attachmentId}")
+@RolesAllowed(SubmittedDocumentsResource.SCOPE)
+public class SubmittedDocumentsResource {
+
+    static final String SCOPE = "attachments.read";
+    private static final Logger AUDIT = Logger.getLogger("org.amtsweg.application.audit");
+
+    private final Applications applications;
+    private final AttachmentStore store;
+    private final JsonWebToken token;
+
+    public SubmittedDocumentsResource(Applications applications, AttachmentStore store, JsonWebToken token) {
+        this.applications = applications;
+        this.store = store;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<Response> content(@PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId) {
+        return applications.status(applicationId).chain(status -> {
+            if (status.isEmpty() || "DRAFT".equals(status.get())) {
+                throw Problems.notFound("Es gibt keinen eingereichten Antrag " + applicationId + ".");
+            }
+            return store.list(applicationId);
+        }).chain(all -> {
+            StoredAttachment meta = all.stream().filter(attachment -> attachment.id().equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> Problems.notFound("Es gibt kein Dokument " + attachmentId + "."));
+            AUDIT.infof("document released: application=%s attachment=%s to=%s", applicationId, attachmentId, token.getSubject());
+            return store.content(applicationId, attachmentId).map(content -> meta.download(content.orElseThrow()));
+        });
+    }
+}
