@@ -46,4 +46,18 @@ public final class Problems {
                 .withTitle("Keine Behörde / No authority")
                 .withDetail("Die Anmeldung nennt keine Behörde; Vorgänge sehen nur Beschäftigte einer Behörde.").build();
     }
+
+    public static HttpProblem documentsUnavailable() {
+        return HttpProblem.builder().withType(URI.create(BASE + "documents-unavailable")).withStatus(503)
+                .withTitle("Dokumente gerade nicht abrufbar / Documents unavailable")
+                .withDetail("Der Dokumentenspeicher antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
+                .withHeader("Retry-After", "60").build();
+    }
+
+    public static HttpProblem documentAltered(java.util.UUID attachmentId) {
+        return HttpProblem.builder().withType(URI.create(BASE + "document-altered")).withStatus(502)
+                .withTitle("Dokument weicht ab / Document differs")
+                .withDetail("Das gespeicherte Dokument " + attachmentId + " stimmt nicht mit dem eingereichten überein (SHA-256); es wird nicht ausgeliefert.")
+                .build();
+    }
 }

@@ -31,6 +31,13 @@ public final class TestTokens {
                 .claim("roles", List.of(roles)).claim("acr", "low"));
     }
 
+    /** An authority's specialist procedure acting on its own behalf (client credentials), as the gateway issues it. */
+    public static String procedure(String authority) {
+        String client = "procedure-" + authority;
+        return sign(new JWTClaimsSet.Builder().subject(client).claim("client_id", client).claim("scope", "handover")
+                .claim("authority", authority).claim("roles", List.of("procedure")));
+    }
+
     static String sign(JWTClaimsSet.Builder claims) {
         return TestSigningKey.sign(claims, "case-service");
     }

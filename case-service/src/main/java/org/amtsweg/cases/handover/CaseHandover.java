@@ -69,7 +69,7 @@ public class CaseHandover {
         for (JsonNode attachment : details.attachments()) {
             attachments.add(new CaseExport.Attachment(attachment.path("id").asText(), text(attachment, "kind"), attachment.path("fileName").asText(),
                     attachment.path("mediaType").asText(), attachment.path("size").asLong(), attachment.path("sha256").asText(),
-                    "/applications/" + details.applicationId() + "/attachments/" + attachment.path("id").asText()));
+                    "/cases/" + details.id() + "/attachments/" + attachment.path("id").asText()));
         }
         return new CaseExport("1", details.id().toString(), details.applicationId().toString(), details.referenceNumber(),
                 details.authorityId(), details.serviceKey(), details.serviceName(), details.formVersion(), details.status(),

@@ -104,10 +104,6 @@ public class CaseResource {
     }
 
     private Clerk clerk() {
-        Clerk clerk = Clerk.from(token);
-        if (clerk.authority() == null) {
-            throw Problems.noAuthority();
-        }
-        return clerk;
+        return Clerk.ofAuthority(token);
     }
 }

@@ -18,6 +18,15 @@ public record Clerk(String username, String authority, Set<String> roles) {
                 authority == null ? null : text(authority), roles(token.getClaim("roles")));
     }
 
+    /** The member of staff (or procedure) a token speaks for, refusing tokens that name no authority (403). */
+    public static Clerk ofAuthority(JsonWebToken token) {
+        Clerk clerk = from(token);
+        if (clerk.authority() == null) {
+            throw org.amtsweg.cases.Problems.noAuthority();
+        }
+        return clerk;
+    }
+
     public boolean isSupervisor() {
         return roles.contains("supervisor");
     }

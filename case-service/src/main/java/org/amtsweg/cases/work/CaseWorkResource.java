@@ -1,13 +1,6 @@
 package org.amtsweg.cases.work;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.GET;
-import org.amtsweg.cases.handover.CaseExport;
-import org.amtsweg.cases.handover.CaseHandover;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,9 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A clerk's steps on a case, and the handover to its specialist procedure (export as JSON or as XML
- * valid against {@code /schemas/case-export-1.xsd}, and the takeover acknowledgement). {@code If-Match}
- * with the case's ETag (its revision) makes a step fail with 412 when someone changed the case between.
+ * A clerk's steps on a case. {@code If-Match} with the case's ETag (its revision) makes a step fail
+ * with 412 when someone changed the case between.
  */
 @Path("/cases/{id}")
 @RolesAllowed({"clerk", "supervisor"})
@@ -42,18 +34,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseWorkResource {
 
-    private static final XmlMapper XML = XmlMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
-            .build();
-
     private final CaseWork work;
-    private final CaseHandover handover;
     private final JsonWebToken token;
 
-    public CaseWorkResource(CaseWork work, CaseHandover handover, JsonWebToken token) {
+    public CaseWorkResource(CaseWork work, JsonWebToken token) {
         this.work = work;
-        this.handover = handover;
         this.token = token;
     }
 
@@ -111,38 +96,8 @@ public class CaseWorkResource {
         return work.note(clerk(), id, note.text()).replaceWith(Response.noContent().build());
     }
 
-    @GET
-    @Path("/export")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML})
-    public Uni<Response> export(@PathParam("id") UUID id, @HeaderParam("Accept") String accept) {
-        boolean xml = accept != null && accept.contains("xml") && !accept.contains("json");
-        return handover.export(clerk().authority(), id).map(found -> {
-            CaseExport export = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde."));
-            if (!xml) {
-                return Response.ok(export, MediaType.APPLICATION_JSON_TYPE).build();
-            }
-            try {
-                return Response.ok(XML.writeValueAsString(export.withoutData()), MediaType.APPLICATION_XML_TYPE).build();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the XML export", e);
-            }
-        });
-    }
-
-    /** The procedure confirms the takeover: the case is HANDED_OVER and leaves the feed. */
-    @POST
-    @Path("/handover")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<Response> acknowledge(@PathParam("id") UUID id) {
-        return work.handOver(clerk(), id).replaceWith(Response.noContent().build());
-    }
-
     private Clerk clerk() {
-        Clerk clerk = Clerk.from(token);
-        if (clerk.authority() == null) {
-            throw Problems.noAuthority();
-        }
-        return clerk;
+        return Clerk.ofAuthority(token);
     }
 
     /** The revision an {@code If-Match: "7"} names; absent means "whatever the current one is". */

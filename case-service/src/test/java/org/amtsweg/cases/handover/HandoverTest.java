@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.amtsweg.cases.CaseFixture;
+import org.amtsweg.cases.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import javax.xml.XMLConstants;
@@ -58,6 +59,46 @@ class HandoverTest {
         String caseId = CaseFixture.openCase(UUID.randomUUID().toString());
         given().auth().oauth2(CLERK).post("/cases/" + caseId + "/handover").then().statusCode(409);
         given().auth().oauth2(CaseFixture.DORTMUND_CLERK).get("/cases/" + caseId + "/export").then().statusCode(404);
+    }
+
+    @Test
+    void theProcedureTakesOverWithItsOwnTokenAndDoesNothingElse() {
+        String procedure = TestTokens.procedure("stadt-hagen");
+        String caseId = decidedCase();
+        given().auth().oauth2(procedure).get("/handover").then().statusCode(200).body("caseId", hasItem(caseId));
+        given().auth().oauth2(procedure).accept(ContentType.JSON).get("/cases/" + caseId + "/export")
+                .then().statusCode(200)
+                .body("attachments[0].href", equalTo("/cases/" + caseId + "/attachments/0f8e1c52-3a7d-4b96-8e21-5c4d3b2a1f00"));
+
+        // A procedure is no clerk: it reads neither the inbox nor a case, and decides nothing.
+        given().auth().oauth2(procedure).get("/cases").then().statusCode(403);
+        given().auth().oauth2(procedure).get("/cases/" + caseId).then().statusCode(403);
+        given().auth().oauth2(procedure).contentType(ContentType.JSON).body(Map.of("text", "übernommen"))
+                .post("/cases/" + caseId + "/notes").then().statusCode(403);
+        // Dortmund's procedure does not learn that Hagen's case exists.
+        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).get("/cases/" + caseId + "/export").then().statusCode(404);
+        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).get("/handover").then().body("caseId", not(hasItem(caseId)));
+
+        given().auth().oauth2(procedure).post("/cases/" + caseId + "/handover").then().statusCode(204);
+        given().auth().oauth2(CLERK).get("/cases/" + caseId + "/history")
+                .then().body("find { it.toStatus == 'HANDED_OVER' }.actor", equalTo("procedure-stadt-hagen"));
+    }
+
+    @Test
+    void aCaseDocumentIsOnlyForItsAuthorityAndAnAbsentStoreIsSaidPlainly() {
+        String caseId = decidedCase();
+        String attachment = "/cases/" + caseId + "/attachments/0f8e1c52-3a7d-4b96-8e21-5c4d3b2a1f00";
+        given().auth().oauth2(CaseFixture.DORTMUND_CLERK).get(attachment).then().statusCode(404);
+        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).get(attachment).then().statusCode(404);
+        given().auth().oauth2(CLERK).get("/cases/" + caseId + "/attachments/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.erika("high")).get(attachment).then().statusCode(403);
+        // Nothing serves documents in this module's tests: the case is right, the store is away.
+        given().auth().oauth2(TestTokens.procedure("stadt-hagen")).get(attachment)
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "60")
+                .body("type", equalTo("https://amtsweg.org/problems/documents-unavailable"));
     }
 
     private static String decidedCase() {

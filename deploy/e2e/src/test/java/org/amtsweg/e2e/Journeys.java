@@ -14,6 +14,9 @@ import static org.awaitility.Awaitility.await;
 /** Steps every journey takes: logging in, a complete Wohngeld application, finding its case. */
 final class Journeys {
 
+    /** The smallest PDF the type check accepts, standing in for the landlord's rent certificate. */
+    static final String RENT_CERTIFICATE = "%PDF-1.4\n%%EOF\n";
+
     private Journeys() {
     }
 
@@ -39,7 +42,7 @@ final class Journeys {
     static void uploadRentCertificate(String citizen, String id) {
         given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen)
                 .multiPart("kind", "mietbescheinigung")
-                .multiPart("file", "mietbescheinigung.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "application/pdf")
+                .multiPart("file", "mietbescheinigung.pdf", RENT_CERTIFICATE.getBytes(StandardCharsets.US_ASCII), "application/pdf")
                 .post("/applications/" + id + "/attachments")
                 .then().statusCode(201);
     }

@@ -1,0 +1,46 @@
+package org.amtsweg.cases.documents;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.cases.security.Clerk;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * A document of a case, for the authority's clerks and its specialist procedure: the content is what
+ * the citizen submitted (checked by SHA-256), delivered as a download, never rendered in our origin.
+ */
+@Path("/cases/{id}/attachments/{attachmentId}")
+@RolesAllowed({"clerk", "supervisor", "procedure"})
+public class CaseDocumentResource {
+
+    private final CaseDocuments documents;
+    private final JsonWebToken token;
+
+    public CaseDocumentResource(CaseDocuments documents, JsonWebToken token) {
+        this.documents = documents;
+        this.token = token;
+    }
+
+    @GET
+    public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
+        Clerk caller = Clerk.ofAuthority(token);
+        return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
+                Response.ok(document.content(), document.mediaType())
+                        .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                                + URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                        .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())) + ":")
+                        .build());
+    }
+}
