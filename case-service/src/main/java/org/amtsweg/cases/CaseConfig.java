@@ -13,6 +13,14 @@ public interface CaseConfig {
 
     /** Register checks. */
     interface Registry {
+        /**
+         * Where resident-register checks go: {@code simulator} (the test data; local use and tests, refused
+         * in {@code prod}) or {@code none} (no register connected: each check is recorded UNAVAILABLE at
+         * once, so the clerk checks by hand). A real XMeld adapter is selected by its own value.
+         */
+        @WithDefault("none")
+        String residentRegister();
+
         /** Switches the simulated resident register to "does not answer" (local experiments and tests). */
         @WithDefault("false")
         boolean simulatorUnavailable();

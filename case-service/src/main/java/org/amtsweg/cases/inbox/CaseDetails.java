@@ -27,8 +27,10 @@ public record CaseDetails(
         List<HistoryEntry> history) {
 
     /** A register check as recorded for audit. */
+    /** A register check as recorded for audit, with what was asked ({@code request}) and what came back ({@code response}). */
     public record RegistryResult(UUID id, String register, String legalBasis, String purpose, String state, String result,
-                                 List<String> differingFields, int attempts, OffsetDateTime requestedAt, OffsetDateTime completedAt) {
+                                 List<String> differingFields, int attempts, OffsetDateTime requestedAt, OffsetDateTime completedAt,
+                                 JsonNode request, JsonNode response) {
     }
 
     public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus, String detail) {

@@ -103,7 +103,8 @@ public class CaseQueries {
 
     private Uni<List<CaseDetails.RegistryResult>> checks(UUID caseId) {
         return pool.preparedQuery("""
-                        SELECT id, register, legal_basis, purpose, state, result, differing_fields, attempts, requested_at, completed_at
+                        SELECT id, register, legal_basis, purpose, state, result, differing_fields, attempts, requested_at, completed_at,
+                               request::text AS request, response::text AS response
                         FROM registry_check WHERE case_id = $1 ORDER BY requested_at, register""")
                 .execute(Tuple.of(caseId))
                 .map(rows -> {
@@ -111,7 +112,8 @@ public class CaseQueries {
                     rows.forEach(row -> results.add(new CaseDetails.RegistryResult(row.getUUID("id"), row.getString("register"),
                             row.getString("legal_basis"), row.getString("purpose"), row.getString("state"), row.getString("result"),
                             Arrays.asList(row.getArrayOfStrings("differing_fields")), row.getInteger("attempts"),
-                            row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("completed_at"))));
+                            row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("completed_at"),
+                            json(row.getString("request")), row.getString("response") == null ? null : json(row.getString("response")))));
                     return results;
                 });
     }

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -111,10 +112,12 @@ public class RegistryChecks {
 
     private Uni<Void> run(Row check) {
         RegisterQuery query = parse(check.getString("request"));
-        Uni<RegisterAnswer> answer = registers.adapter(check.getString("register"))
-                .map(adapter -> registers.ask(adapter, query))
-                .orElse(Uni.createFrom().item(RegisterAnswer.unavailable("no adapter for " + check.getString("register"))));
-        return answer
+        Optional<RegisterAdapter> adapter = registers.adapter(check.getString("register"));
+        if (adapter.isEmpty()) {
+            // Nothing to retry: no register is connected here, the clerk checks by hand.
+            return complete(check, RegisterAnswer.unavailable("kein Register angebunden: " + check.getString("register")));
+        }
+        return registers.ask(adapter.get(), query)
                 .onFailure().recoverWithItem(failure -> RegisterAnswer.unavailable(String.valueOf(failure.getMessage())))
                 .chain(result -> "UNAVAILABLE".equals(result.result()) && check.getInteger("attempts") + 1 < config.registry().maxAttempts()
                         ? retryLater(check)

@@ -2,8 +2,13 @@ package org.amtsweg.cases.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.lookup.LookupIfProperty;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.amtsweg.cases.CaseConfig;
 
 import java.io.IOException;
@@ -21,7 +26,10 @@ import java.util.Objects;
  * show how the case service copes with a register that does not answer.
  */
 @ApplicationScoped
+@LookupIfProperty(name = "amtsweg.cases.registry.resident-register", stringValue = ResidentRegisterSimulator.SELECTION)
 public class ResidentRegisterSimulator implements RegisterAdapter {
+
+    static final String SELECTION = "simulator";
 
     private final List<JsonNode> residents = new ArrayList<>();
     private final CaseConfig config;
@@ -32,6 +40,15 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
             mapper.readTree(in).path("residents").forEach(residents::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the simulated resident register", e);
+        }
+    }
+
+    /** Real applicants must never be checked against test data: {@code prod} refuses to start with the simulator. */
+    static void refuseInProduction(@Observes StartupEvent event, CaseConfig config) {
+        boolean prod = LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod");
+        if (prod && SELECTION.equals(config.registry().residentRegister())) {
+            throw new IllegalStateException("the prod profile must not check applicants against the resident register simulator; "
+                    + "set amtsweg.cases.registry.resident-register to a real register's adapter or to none");
         }
     }
 

@@ -75,6 +75,10 @@ class CaseIntakeTest {
                 .body("registryChecks[0].result", equalTo("MATCH"))
                 .body("registryChecks[0].legalBasis", org.hamcrest.Matchers.containsString("BMG"))
                 .body("registryChecks[0].purpose", org.hamcrest.Matchers.containsString("Wohngeld"))
+                // The audit record shows what was asked and what came back.
+                .body("registryChecks[0].request.familyName", equalTo("Mustermann"))
+                .body("registryChecks[0].request.birthdate", equalTo("1964-08-12"))
+                .body("registryChecks[0].response", org.hamcrest.Matchers.notNullValue())
                 .body("history.action", hasItem("OPENED"));
     }
 
