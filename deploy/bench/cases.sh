@@ -6,6 +6,7 @@
 #
 #   deploy/bench/cases.sh [cases] [seconds] [intake-events]     (defaults: 1000000 20 20000)
 #   (build first: ./mvnw -B package -DskipTests; needs wrk: apt-get install wrk)
+#   AMTSWEG_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/cases-%p.jfr" profiles the services while it runs.
 #
 # Targets (issue "case-service"): inbox p99 < 20 ms at 8 clerks on any page; intake >= 950 cases/s.
 set -euo pipefail
@@ -25,7 +26,7 @@ rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
 start_jar() {
-    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
+    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC ${AMTSWEG_BENCH_JVM_OPTS:-} -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
     echo $! > "$run_dir/$1.pid"
     until curl -sf "http://127.0.0.1:$2/q/health/ready" > /dev/null; do sleep 0.2; done
 }

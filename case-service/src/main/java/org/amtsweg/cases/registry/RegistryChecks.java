@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.cases.messaging.Outbox;
 import org.amtsweg.cases.messaging.OutboxRelay;
 import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
@@ -36,17 +35,15 @@ public class RegistryChecks {
 
     private final Pool pool;
     private final Registers registers;
-    private final Outbox outbox;
     private final OutboxRelay relay;
     private final CaseConfig config;
     private final ObjectMapper mapper;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public RegistryChecks(Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
+    public RegistryChecks(Pool pool, Registers registers, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
         this.pool = pool;
         this.registers = registers;
-        this.outbox = outbox;
         this.relay = relay;
         this.config = config;
         this.mapper = mapper;
@@ -105,23 +102,37 @@ public class RegistryChecks {
                         ORDER BY c.next_attempt_at LIMIT 64""")
                 .execute()
                 .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUni(this::run).merge(16)
+                        .onItem().transformToUni(this::ask).merge(16)
                         .collect().asList()
-                        .map(List::size));
+                        .chain(this::settle)
+                        .replaceWith(rows.size()));
     }
 
-    private Uni<Void> run(Row check) {
-        RegisterQuery query = parse(check.getString("request"));
+    /** A register's answer to one pending check; {@code retryable} unless no register is connected at all. */
+    private record Outcome(Row check, RegisterAnswer answer, boolean retryable) {
+    }
+
+    private Uni<Outcome> ask(Row check) {
         Optional<RegisterAdapter> adapter = registers.adapter(check.getString("register"));
         if (adapter.isEmpty()) {
             // Nothing to retry: no register is connected here, the clerk checks by hand.
-            return complete(check, RegisterAnswer.unavailable("kein Register angebunden: " + check.getString("register")));
+            return Uni.createFrom().item(new Outcome(check,
+                    RegisterAnswer.unavailable("kein Register angebunden: " + check.getString("register")), false));
         }
-        return registers.ask(adapter.get(), query)
+        return registers.ask(adapter.get(), parse(check.getString("request")))
                 .onFailure().recoverWithItem(failure -> RegisterAnswer.unavailable(String.valueOf(failure.getMessage())))
-                .chain(result -> "UNAVAILABLE".equals(result.result()) && check.getInteger("attempts") + 1 < config.registry().maxAttempts()
-                        ? retryLater(check)
-                        : complete(check, result));
+                .map(answer -> new Outcome(check, answer, true));
+    }
+
+    /** Answers are recorded together, in one statement; a register that did not answer is asked again later. */
+    private Uni<Void> settle(List<Outcome> outcomes) {
+        List<Outcome> again = outcomes.stream().filter(outcome -> outcome.retryable() && "UNAVAILABLE".equals(outcome.answer().result())
+                && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()).toList();
+        List<Outcome> answered = outcomes.stream().filter(outcome -> !again.contains(outcome)).toList();
+        Uni<Void> retries = again.isEmpty() ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(again).onItem().transformToUni(outcome -> retryLater(outcome.check())).merge(16)
+                .collect().asList().replaceWithVoid();
+        return retries.chain(() -> answered.isEmpty() ? Uni.createFrom().voidItem() : complete(answered));
     }
 
     private Uni<Void> retryLater(Row check) {
@@ -134,50 +145,70 @@ public class RegistryChecks {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> complete(Row check, RegisterAnswer answer) {
-        UUID checkId = check.getUUID("id");
-        UUID caseId = check.getUUID("case_id");
-        String applicationId = check.getUUID("application_id").toString();
+    private Uni<Void> complete(List<Outcome> answered) {
+        int n = answered.size();
+        UUID[] checkIds = new UUID[n];
+        String[] results = new String[n];
+        String[] differing = new String[n];
+        String[] responses = new String[n];
+        String[] details = new String[n];
+        UUID[] eventIds = new UUID[n];
+        String[] aggregates = new String[n];
+        String[] payloads = new String[n];
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        RegistryCheckCompleted event = new RegistryCheckCompleted(caseId.toString(), applicationId,
-                check.getString("authority_id"), checkId.toString(), check.getString("register"),
-                check.getString("legal_basis"), check.getString("purpose"), answer.result(),
-                answer.differingFields(), now.toInstant());
         try {
-            return pool.preparedQuery(COMPLETE_CHECK).execute(Tuple.from(new Object[]{checkId, answer.result(),
-                            answer.differingFields().toArray(String[]::new), mapper.writeValueAsString(answer.details()), now,
-                            check.getString("register") + ": " + answer.result(), caseId,
-                            UUID.randomUUID(), Topics.CASES, applicationId, RegistryCheckCompleted.TYPE, mapper.writeValueAsString(event)}))
-                    // No row: another instance completed this check meanwhile; its record stands.
-                    .invoke(relay::nudge)
-                    .replaceWithVoid();
+            for (int i = 0; i < n; i++) {
+                Row check = answered.get(i).check();
+                RegisterAnswer answer = answered.get(i).answer();
+                checkIds[i] = check.getUUID("id");
+                results[i] = answer.result();
+                differing[i] = mapper.writeValueAsString(answer.differingFields());
+                responses[i] = mapper.writeValueAsString(answer.details());
+                details[i] = check.getString("register") + ": " + answer.result();
+                eventIds[i] = UUID.randomUUID();
+                aggregates[i] = check.getUUID("application_id").toString();
+                payloads[i] = mapper.writeValueAsString(new RegistryCheckCompleted(check.getUUID("case_id").toString(), aggregates[i],
+                        check.getString("authority_id"), checkIds[i].toString(), check.getString("register"),
+                        check.getString("legal_basis"), check.getString("purpose"), answer.result(),
+                        answer.differingFields(), now.toInstant()));
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        return pool.preparedQuery(COMPLETE_CHECKS).execute(Tuple.from(new Object[]{checkIds, results, differing, responses, details,
+                        eventIds, aggregates, payloads, now, Topics.CASES, RegistryCheckCompleted.TYPE}))
+                // Fewer rows than answers: another instance completed some meanwhile; their records stand.
+                .invoke(relay::nudge)
+                .replaceWithVoid();
     }
 
     /**
-     * One statement: the check's record for audit, the case's history entry and register summary, and
-     * {@code RegistryCheckCompleted} in the outbox. The summary counts this check's new result itself,
-     * since a statement does not see its own updates.
+     * One statement for a round of answers: each check's record for audit, its case's history entry and
+     * register summary, and its {@code RegistryCheckCompleted} in the outbox. The summary takes this
+     * round's new results from the input, since a statement does not see its own updates.
      */
-    private static final String COMPLETE_CHECK = """
-            WITH done AS (
-                UPDATE registry_check SET state = 'DONE', result = $2, differing_fields = $3, response = $4::text::jsonb,
-                    attempts = attempts + 1, completed_at = $5
-                WHERE id = $1 AND state = 'PENDING'
-                RETURNING case_id),
+    private static final String COMPLETE_CHECKS = """
+            WITH answer AS (
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[])
+                    AS a(check_id, result, differing, response, detail, event_id, aggregate_id, payload)),
+            done AS (
+                UPDATE registry_check c SET state = 'DONE', result = a.result,
+                    differing_fields = ARRAY(SELECT jsonb_array_elements_text(a.differing::jsonb)),
+                    response = a.response::jsonb, attempts = c.attempts + 1, completed_at = $9
+                FROM answer a
+                WHERE c.id = a.check_id AND c.state = 'PENDING'
+                RETURNING c.id, c.case_id, a.result, a.detail, a.event_id, a.aggregate_id, a.payload),
             history AS (
-                INSERT INTO case_history (case_id, at, actor, action, detail) SELECT case_id, $5, 'system', 'REGISTRY_CHECK', $6 FROM done),
+                INSERT INTO case_history (case_id, at, actor, action, detail) SELECT case_id, $9, 'system', 'REGISTRY_CHECK', detail FROM done),
             summary AS (
-                UPDATE case_file SET registry_summary = (
-                        SELECT string_agg(DISTINCT coalesce(CASE WHEN c.id = $1 THEN $2 ELSE c.result END, 'PENDING'), ',')
-                        FROM registry_check c WHERE c.case_id = $7)
-                WHERE id = $7 AND EXISTS (SELECT 1 FROM done)),
+                UPDATE case_file f SET registry_summary = (
+                        SELECT string_agg(DISTINCT coalesce(d.result, c.result, 'PENDING'), ',')
+                        FROM registry_check c LEFT JOIN done d ON d.id = c.id WHERE c.case_id = f.id)
+                WHERE f.id IN (SELECT case_id FROM done)),
             event AS (
                 INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
-                SELECT $8, $9, $10, $11, $10, $12::text::jsonb FROM done)
-            SELECT case_id FROM done""";
+                SELECT event_id, $10, aggregate_id, $11, aggregate_id, payload::jsonb FROM done)
+            SELECT count(*) FROM done""";
 
     private RegisterQuery parse(String json) {
         try {
