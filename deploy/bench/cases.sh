@@ -52,5 +52,9 @@ measure() {
 measure "inbox, first page        " "$base?limit=50"
 measure "inbox, status IN_REVIEW  " "$base?limit=50&status=IN_REVIEW"
 measure "inbox, deep keyset page  " "$base?limit=50&after=$cursor"
+# A service runs for weeks: measure it compiled (JIT), not in its first seconds.
+warmup=$(( intake / 4 > 3000 ? intake / 4 : 3000 ))
+say "warming up with $warmup ApplicationSubmitted"
+java -cp "$classpath" deploy/bench/CaseBench.java intake "$AMTSWEG_KAFKA" "$jdbc" "$warmup" > /dev/null
 say "publishing $intake ApplicationSubmitted"
 java -cp "$classpath" deploy/bench/CaseBench.java intake "$AMTSWEG_KAFKA" "$jdbc" "$intake"
