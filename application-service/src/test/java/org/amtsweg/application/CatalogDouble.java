@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
 
+    /** Hagen's name line as the catalogue answers it now; a test may change it, as an administrator would. */
+    public static volatile String hagenNameLine = "Stadt Hagen – Der Oberbürgermeister";
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -35,7 +38,7 @@ public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
                 case "/services/ummeldung/form", "/services/ummeldung/form/versions/1" -> form("ummeldung");
                 case "/responsibility" -> responsibility(request.getParam("ags"));
                 case "/authorities/stadt-hagen" -> new JsonObject().put("id", "stadt-hagen").put("name", "Stadt Hagen")
-                        .put("branding", new JsonObject().put("primaryColor", "#00599c").put("nameLine", "Stadt Hagen – Der Oberbürgermeister"))
+                        .put("branding", new JsonObject().put("primaryColor", "#00599c").put("nameLine", hagenNameLine))
                         .put("contact", new JsonObject().put("locality", "Hagen"));
                 default -> null;
             };

@@ -15,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
-import org.amtsweg.application.catalog.Catalog;
-import org.amtsweg.application.documents.BrandedPdf;
 import org.amtsweg.application.intake.Intake;
 import org.amtsweg.application.intake.SubmissionReceipt;
 import org.amtsweg.application.security.Citizen;
@@ -36,13 +34,13 @@ public class MailboxResource {
 
     private final Pool pool;
     private final Intake intake;
-    private final Catalog catalog;
+    private final NoticeDocuments notices;
     private final JsonWebToken token;
 
-    public MailboxResource(Pool pool, Intake intake, Catalog catalog, JsonWebToken token) {
+    public MailboxResource(Pool pool, Intake intake, NoticeDocuments notices, JsonWebToken token) {
         this.pool = pool;
         this.intake = intake;
-        this.catalog = catalog;
+        this.notices = notices;
         this.token = token;
     }
 
@@ -89,30 +87,23 @@ public class MailboxResource {
         });
     }
 
-    /** The decision notice (Bescheid) as PDF, in the deciding authority's corporate identity. */
+    /** The decision notice (Bescheid) as PDF, in the deciding authority's corporate identity when it was issued. */
     @GET
     @Path("/{id}/notice")
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID id) {
         return pool.preparedQuery("""
-                        SELECT m.*, a.authority_id, a.reference_number, a.service_name FROM mailbox_message m JOIN application a ON a.id = m.application_id
+                        SELECT a.reference_number FROM mailbox_message m JOIN application a ON a.id = m.application_id
                         WHERE m.id = $1 AND m.citizen_subject = $2 AND m.kind = 'DECISION'""")
                 .execute(Tuple.of(id, subject()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw Problems.notFound("Es gibt keinen Bescheid " + id + ".");
                     }
-                    Row row = rows.iterator().next();
-                    return catalog.authority(row.getString("authority_id")).map(authority -> BrandedPdf.of(authority, "Bescheid")
-                            .line("Leistung", row.getString("service_name"))
-                            .line("Aktenzeichen", row.getString("reference_number"))
-                            .line("Entscheidung", outcome(row.getString("outcome")))
-                            .paragraph(row.getString("body"))
-                            .line("Begründung", row.getString("reasoning"))
-                            .render())
-                            .map(pdf -> Response.ok(pdf, "application/pdf")
-                                    .header("Content-Disposition", "attachment; filename=\"Bescheid-" + row.getString("reference_number") + ".pdf\"")
-                                    .build());
+                    String reference = rows.iterator().next().getString("reference_number");
+                    return notices.document(id).map(pdf -> Response.ok(pdf, "application/pdf")
+                            .header("Content-Disposition", "attachment; filename=\"Bescheid-" + reference + ".pdf\"")
+                            .build());
                 });
     }
 
@@ -126,14 +117,6 @@ public class MailboxResource {
         return Citizen.from(token).subject();
     }
 
-    private static String outcome(String outcome) {
-        return switch (String.valueOf(outcome)) {
-            case "APPROVED" -> "bewilligt";
-            case "REJECTED" -> "abgelehnt";
-            case "PARTIALLY_APPROVED" -> "teilweise bewilligt";
-            default -> outcome;
-        };
-    }
 
     private static MailboxMessage message(Row row) {
         return new MailboxMessage(row.getUUID("id"), row.getUUID("application_id"), row.getString("kind"), row.getString("subject"),

@@ -109,10 +109,11 @@ public class CaseEventConsumer {
 
     private Uni<Void> deliverNotice(SqlConnection connection, UUID applicationId, JsonNode decision) {
         return connection.preparedQuery("""
-                        INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, outcome, reasoning)
-                        SELECT $1, citizen_subject, id, 'DECISION', 'Bescheid zu ' || reference_number, $2, $3, $4 FROM application WHERE id = $5""")
+                        INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, outcome, reasoning, issued_at)
+                        SELECT $1, citizen_subject, id, 'DECISION', 'Bescheid zu ' || reference_number, $2, $3, $4, $6 FROM application WHERE id = $5""")
                 .execute(Tuple.from(new Object[]{UUID.randomUUID(), decision.path("noticeText").asText(), decision.path("outcome").asText(),
-                        decision.path("reasoning").asText(), applicationId}))
+                        decision.path("reasoning").asText(), applicationId,
+                        decision.hasNonNull("issuedAt") ? java.time.OffsetDateTime.parse(decision.get("issuedAt").asText()) : null}))
                 .replaceWithVoid();
     }
 

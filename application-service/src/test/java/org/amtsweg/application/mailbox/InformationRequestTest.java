@@ -115,7 +115,18 @@ class InformationRequestTest {
         byte[] pdf = given().auth().oauth2(ERIKA).get("/mailbox/" + messageId + "/notice")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         try (var document = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Bescheid").contains("Stadt Hagen").contains("bewilligt");
+            assertThat(new PDFTextStripper().getText(document)).contains("Bescheid").contains("Stadt Hagen").contains("bewilligt")
+                    .contains("Der Oberbürgermeister").containsPattern("Datum: \\d{2}\\.\\d{2}\\.\\d{4}");
+        }
+        // An issued notice stays as it was issued, whatever the authority changes later.
+        String before = CatalogDouble.hagenNameLine;
+        try {
+            CatalogDouble.hagenNameLine = "Stadt Hagen – Die Oberbürgermeisterin";
+            byte[] again = given().auth().oauth2(ERIKA).get("/mailbox/" + messageId + "/notice")
+                    .then().statusCode(200).extract().asByteArray();
+            assertThat(again).isEqualTo(pdf);
+        } finally {
+            CatalogDouble.hagenNameLine = before;
         }
         String max = TestTokens.citizen("max-pseudonym", "Max", "Mustermann", "1978-03-02", "Friedensplatz 1", "44135", "Dortmund", "05913000", "high");
         given().auth().oauth2(max).get("/mailbox/" + messageId).then().statusCode(404);
