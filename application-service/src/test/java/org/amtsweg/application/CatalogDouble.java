@@ -21,6 +21,11 @@ public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
     /** Hagen's name line as the catalogue answers it now; a test may change it, as an administrator would. */
     public static volatile String hagenNameLine = "Stadt Hagen – Der Oberbürgermeister";
 
+    /** Hagen's demo mark: a blue shield with "HA", as catalog-service seeds it. */
+    public static final String HAGEN_LOGO = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" role=\"img\" aria-label=\"Stadt Hagen\">"
+            + "<path d=\"M8 6h48v26c0 14-11 22-24 26C19 54 8 46 8 32z\" fill=\"#00599c\"/>"
+            + "<text x=\"32\" y=\"38\" font-family=\"sans-serif\" font-size=\"18\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">HA</text></svg>";
+
     private Vertx vertx;
     private HttpServer server;
 
@@ -29,6 +34,10 @@ public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
+            if (path.equals("/authorities/stadt-hagen/logo")) {
+                request.response().putHeader("Content-Type", "image/svg+xml").end(HAGEN_LOGO);
+                return;
+            }
             JsonObject body = switch (path) {
                 case "/services/wohngeld" -> service("wohngeld", "Wohngeld digital", "10092", "online", null, "substantial");
                 case "/services/ummeldung" -> service("ummeldung", "Ummeldung", null, "online", null, "high");

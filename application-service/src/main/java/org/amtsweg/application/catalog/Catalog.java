@@ -1,6 +1,7 @@
 package org.amtsweg.application.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.amtsweg.application.documents.Letterhead;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -72,6 +73,16 @@ public class Catalog {
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
     public Uni<JsonNode> authority(String id) {
         return api.authority(id);
+    }
+
+    /** The authority and its logo, for its documents; an authority without a logo (404) has a letterhead without one. */
+    public Uni<Letterhead> letterhead(String authorityId) {
+        Uni<java.util.Optional<String>> logo = api.logo(authorityId)
+                .map(java.util.Optional::of)
+                .onFailure(failure -> failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
+                .recoverWithItem(java.util.Optional.empty());
+        return Uni.combine().all().unis(api.authority(authorityId), logo).asTuple()
+                .map(parts -> new Letterhead(parts.getItem1(), parts.getItem2()));
     }
 
     /** A pinned form version; published versions never change, so a cached one is answered without the guards below. */

@@ -26,6 +26,11 @@ public interface CatalogApi {
     Uni<JsonNode> authority(@PathParam("id") String id);
 
     @GET
+    @Path("authorities/{id}/logo")
+    @jakarta.ws.rs.Produces("image/svg+xml")
+    Uni<String> logo(@PathParam("id") String id);
+
+    @GET
     @Path("services/{key}/form")
     Uni<JsonNode> currentForm(@PathParam("key") String key);
 

@@ -8,6 +8,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -17,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A one-page PDF in the corporate identity of the responsible authority: its colour band, its name
- * and name line, its contact — made with Apache PDFBox. The operator of the platform appears nowhere.
+ * A one-page PDF in the corporate identity of the responsible authority: its colour band with its
+ * logo, its name and name line, its contact — made with Apache PDFBox. The operator of the platform appears nowhere.
  */
 public final class BrandedPdf {
 
@@ -26,18 +28,22 @@ public final class BrandedPdf {
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final float MARGIN = 56;
 
+    private static final float LOGO_SIZE = 64;
+    private static final int LOGO_PIXELS = 256;
+
     private final JsonNode authority;
+    private final java.util.Optional<String> logoSvg;
     private final String title;
     private final List<String[]> lines = new ArrayList<>();
 
-    private BrandedPdf(JsonNode authority, String title) {
-        this.authority = authority;
+    private BrandedPdf(Letterhead letterhead, String title) {
+        this.authority = letterhead.authority();
+        this.logoSvg = letterhead.logoSvg();
         this.title = title;
     }
 
-    /** @param authority the authority as catalog-service describes it (name, contact, branding) */
-    public static BrandedPdf of(JsonNode authority, String title) {
-        return new BrandedPdf(authority, title);
+    public static BrandedPdf of(Letterhead letterhead, String title) {
+        return new BrandedPdf(letterhead, title);
     }
 
     /** A labelled line, e.g. "Aktenzeichen" – "HA-2026-000001". */
@@ -67,8 +73,15 @@ public final class BrandedPdf {
                 content.setNonStrokingColor(colour(branding.path("primaryColor").asText(), new Color(0x33, 0x33, 0x33)));
                 content.addRect(0, top - 90, width, 90);
                 content.fill();
-                text(content, BOLD, 20, Color.WHITE, MARGIN, top - 48, authority.path("name").asText());
-                text(content, REGULAR, 10, Color.WHITE, MARGIN, top - 68, branding.path("nameLine").asText(""));
+                float nameX = MARGIN;
+                java.util.Optional<java.awt.image.BufferedImage> logo = logoSvg.flatMap(svg -> LogoImage.render(svg, LOGO_PIXELS));
+                if (logo.isPresent()) {
+                    PDImageXObject image = LosslessFactory.createFromImage(document, logo.get());
+                    content.drawImage(image, MARGIN, top - 45 - LOGO_SIZE / 2, LOGO_SIZE, LOGO_SIZE);
+                    nameX = MARGIN + LOGO_SIZE + 14;
+                }
+                text(content, BOLD, 20, Color.WHITE, nameX, top - 48, authority.path("name").asText());
+                text(content, REGULAR, 10, Color.WHITE, nameX, top - 68, branding.path("nameLine").asText(""));
                 float y = top - 140;
                 text(content, BOLD, 16, Color.BLACK, MARGIN, y, title);
                 y -= 32;

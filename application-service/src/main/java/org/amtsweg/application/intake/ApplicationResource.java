@@ -99,13 +99,13 @@ public class ApplicationResource {
             if (view.referenceNumber() == null) {
                 throw Problems.notEditable(view.status());
             }
-            return withCatalog(catalog.authority(view.authority().id())).map(authority -> BrandedPdf.of(authority, "Eingangsbestätigung")
+            return withCatalog(catalog.letterhead(view.authority().id())).map(letterhead -> BrandedPdf.of(letterhead, "Eingangsbestätigung")
                     .line("Leistung", view.service().name())
                     .line("Aktenzeichen", view.referenceNumber())
                     .line("Eingegangen am", view.submittedAt().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr' (xxx)")))
                     .line("Antragstellende Person", view.data().at("/antragsteller/vorname").asText("") + " "
                             + view.data().at("/antragsteller/familienname").asText(""))
-                    .paragraph("Ihr Antrag ist vollständig und elektronisch bei " + authority.path("name").asText()
+                    .paragraph("Ihr Antrag ist vollständig und elektronisch bei " + letterhead.authority().path("name").asText()
                             + " eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.")
                     .render())
                     .map(pdf -> Response.ok(pdf, "application/pdf")

@@ -48,7 +48,7 @@ public class NoticeDocuments {
                     if (row.getBuffer("document") != null) {
                         return Uni.createFrom().item(row.getBuffer("document").getBytes());
                     }
-                    return catalog.authority(row.getString("authority_id")).map(authority -> BrandedPdf.of(authority, "Bescheid")
+                    return catalog.letterhead(row.getString("authority_id")).map(letterhead -> BrandedPdf.of(letterhead, "Bescheid")
                                     .line("Datum", DATE.format(row.getOffsetDateTime("issued_at")))
                                     .line("Leistung", row.getString("service_name"))
                                     .line("Aktenzeichen", row.getString("reference_number"))

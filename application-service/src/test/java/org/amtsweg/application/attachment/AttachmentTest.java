@@ -82,6 +82,13 @@ class AttachmentTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Stadt Hagen").contains("Eingangsbestätigung").contains(reference).contains("Wohngeld digital")
                     .doesNotContain("Amtsweg").doesNotContain("Dataport");
+            // Hagen's logo is drawn in its letterhead: the shield's blue is in the one image of the page.
+            var resources = document.getPage(0).getResources();
+            var names = new java.util.ArrayList<org.apache.pdfbox.cos.COSName>();
+            resources.getXObjectNames().forEach(names::add);
+            assertThat(names).hasSize(1);
+            var logo = ((org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(names.get(0))).getImage();
+            assertThat(logo.getRGB(logo.getWidth() / 2, logo.getHeight() / 6) & 0xffffff).isEqualTo(0x00599c);
         }
     }
 
