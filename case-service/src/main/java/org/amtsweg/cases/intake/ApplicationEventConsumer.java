@@ -110,7 +110,7 @@ public class ApplicationEventConsumer {
                         json(submitted.applicant()), submitted.data().toString(), json(submitted.attachments()),
                         submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
                         checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
-                        UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, json(opened), submitted.applicationId()}))
+                        UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()}))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         LOG.infof("application %s already has a case, or this event was applied before", submitted.applicationId());

@@ -2,7 +2,6 @@ package org.amtsweg.cases.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +27,19 @@ public class Outbox {
      */
     public Uni<UUID> append(SqlConnection connection, String topic, String aggregateId, String type, String correlationId, Object event) {
         UUID id = UUID.randomUUID();
-        JsonObject payload = new JsonObject(mapper.convertValue(event, java.util.Map.class));
         return connection.preparedQuery("""
                         INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
-                        VALUES ($1, $2, $3, $4, $5, $6)""")
-                .execute(Tuple.from(new Object[]{id, topic, aggregateId, type, correlationId, payload}))
+                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)""")
+                .execute(Tuple.from(new Object[]{id, topic, aggregateId, type, correlationId, json(event)}))
                 .replaceWith(id);
+    }
+
+    /** The event as JSON text, as the outbox stores it; also for statements that write the outbox row themselves. */
+    public String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON", e);
+        }
     }
 }

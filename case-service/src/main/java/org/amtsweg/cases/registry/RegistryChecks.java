@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.cases.messaging.Outbox;
 import org.amtsweg.cases.messaging.OutboxRelay;
 import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
@@ -35,15 +36,17 @@ public class RegistryChecks {
 
     private final Pool pool;
     private final Registers registers;
+    private final Outbox outbox;
     private final OutboxRelay relay;
     private final CaseConfig config;
     private final ObjectMapper mapper;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public RegistryChecks(Pool pool, Registers registers, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
+    public RegistryChecks(Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
         this.pool = pool;
         this.registers = registers;
+        this.outbox = outbox;
         this.relay = relay;
         this.config = config;
         this.mapper = mapper;
@@ -167,7 +170,7 @@ public class RegistryChecks {
                 details[i] = check.getString("register") + ": " + answer.result();
                 eventIds[i] = UUID.randomUUID();
                 aggregates[i] = check.getUUID("application_id").toString();
-                payloads[i] = mapper.writeValueAsString(new RegistryCheckCompleted(check.getUUID("case_id").toString(), aggregates[i],
+                payloads[i] = outbox.json(new RegistryCheckCompleted(check.getUUID("case_id").toString(), aggregates[i],
                         check.getString("authority_id"), checkIds[i].toString(), check.getString("register"),
                         check.getString("legal_basis"), check.getString("purpose"), answer.result(),
                         answer.differingFields(), now.toInstant()));
