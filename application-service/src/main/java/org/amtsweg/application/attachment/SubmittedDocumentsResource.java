@@ -5,21 +5,24 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.intake.Applications;
+import org.amtsweg.application.mailbox.NoticeDocuments;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
 /**
- * The documents of submitted applications for the case service, which hands them to the responsible
- * clerks and specialist procedures after checking that the case is theirs. Only a client granted the
+ * The documents of submitted applications, and the decision notice issued on them, for the case
+ * service, which hands them to the responsible clerks and specialist procedures after checking that
+ * the case is theirs. Only a client granted the
  * scope {@code attachments.read} (the case service's own token) gets here; a draft's documents are
  * the citizen's alone until she submits.
  */
-@Path("/submissions/{applicationId}/attachments/{attachmentId}")
+@Path("/submissions/{applicationId}")
 @RolesAllowed(SubmittedDocumentsResource.SCOPE)
 public class SubmittedDocumentsResource {
 
@@ -28,15 +31,18 @@ public class SubmittedDocumentsResource {
 
     private final Applications applications;
     private final AttachmentStore store;
+    private final NoticeDocuments notices;
     private final JsonWebToken token;
 
-    public SubmittedDocumentsResource(Applications applications, AttachmentStore store, JsonWebToken token) {
+    public SubmittedDocumentsResource(Applications applications, AttachmentStore store, NoticeDocuments notices, JsonWebToken token) {
         this.applications = applications;
         this.store = store;
+        this.notices = notices;
         this.token = token;
     }
 
     @GET
+    @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId) {
         return applications.status(applicationId).chain(status -> {
             if (status.isEmpty() || "DRAFT".equals(status.get())) {
@@ -49,5 +55,17 @@ public class SubmittedDocumentsResource {
             AUDIT.infof("document released: application=%s attachment=%s to=%s", applicationId, attachmentId, token.getSubject());
             return store.content(applicationId, attachmentId).map(content -> meta.download(content.orElseThrow()));
         });
+    }
+
+    /** The decision notice as issued to the citizen: the same kept document she downloads. */
+    @GET
+    @Path("/notice")
+    @Produces("application/pdf")
+    public Uni<Response> notice(@PathParam("applicationId") UUID applicationId) {
+        return notices.latestOf(applicationId).chain(message -> {
+            UUID id = message.orElseThrow(() -> Problems.notFound("Zum Antrag " + applicationId + " ist noch kein Bescheid eingegangen."));
+            AUDIT.infof("notice released: application=%s to=%s", applicationId, token.getSubject());
+            return notices.document(id);
+        }).map(pdf -> Response.ok(pdf, "application/pdf").build());
     }
 }

@@ -67,6 +67,14 @@ public class NoticeDocuments {
                 .map(rows -> rows.iterator().next().getBuffer("document").getBytes());
     }
 
+    /** The latest decision notice delivered for an application, if any. */
+    public Uni<java.util.Optional<UUID>> latestOf(UUID applicationId) {
+        return pool.preparedQuery("""
+                        SELECT id FROM mailbox_message WHERE application_id = $1 AND kind = 'DECISION' ORDER BY created_at DESC LIMIT 1""")
+                .execute(Tuple.of(applicationId))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
     /** Renders the notices that arrived and have no document yet. */
     @Scheduled(every = "${amtsweg.notices.render-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> renderPending() {

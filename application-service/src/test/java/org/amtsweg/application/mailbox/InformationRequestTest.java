@@ -128,6 +128,13 @@ class InformationRequestTest {
         } finally {
             CatalogDouble.hagenNameLine = before;
         }
+        // The case service hands the same document to the authority's clerks and procedure; citizens cannot use that way.
+        byte[] forTheAuthority = given().auth().oauth2(TestTokens.service("case-service", "attachments.read")).get("/submissions/" + id + "/notice")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(forTheAuthority).isEqualTo(pdf);
+        given().auth().oauth2(ERIKA).get("/submissions/" + id + "/notice").then().statusCode(403);
+        given().auth().oauth2(TestTokens.service("case-service", "attachments.read")).get("/submissions/" + submitted() + "/notice")
+                .then().statusCode(404).contentType("application/problem+json");
         String max = TestTokens.citizen("max-pseudonym", "Max", "Mustermann", "1978-03-02", "Friedensplatz 1", "44135", "Dortmund", "05913000", "high");
         given().auth().oauth2(max).get("/mailbox/" + messageId).then().statusCode(404);
         given().auth().oauth2(max).get("/mailbox/" + messageId + "/notice").then().statusCode(404);
@@ -137,6 +144,8 @@ class InformationRequestTest {
     void untouchedDraftsExpireAndAreCountedAsAbandoned() {
         String id = given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
                 .post("/applications").then().statusCode(201).extract().path("id");
+        // Sent once while incomplete: the fields that failed are counted too.
+        given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit").then().statusCode(422);
         pool.preparedQuery("UPDATE application SET updated_at = now() - interval '31 days' WHERE id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(id))).await().indefinitely();
         assertThat(expiry.expire().await().indefinitely()).isGreaterThanOrEqualTo(1);

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.security.Clerk;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,10 +17,11 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * A document of a case, for the authority's clerks and its specialist procedure: the content is what
- * the citizen submitted (checked by SHA-256), delivered as a download, never rendered in our origin.
+ * The documents of a case, for the authority's clerks and its specialist procedure: what the citizen
+ * submitted (checked by SHA-256), delivered as a download, never rendered in our origin; and the
+ * decision notice as she received it.
  */
-@Path("/cases/{id}/attachments/{attachmentId}")
+@Path("/cases/{id}")
 @RolesAllowed({"clerk", "supervisor", "procedure"})
 public class CaseDocumentResource {
 
@@ -32,6 +34,7 @@ public class CaseDocumentResource {
     }
 
     @GET
+    @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
         Clerk caller = Clerk.ofAuthority(token);
         return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
@@ -42,5 +45,16 @@ public class CaseDocumentResource {
                         .header("Content-Security-Policy", "default-src 'none'; sandbox")
                         .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())) + ":")
                         .build());
+    }
+
+    /** The decision notice (Bescheid) as issued to the citizen, to file with the case or take over. */
+    @GET
+    @Path("/notice")
+    @Produces("application/pdf")
+    public Uni<Response> notice(@PathParam("id") UUID caseId) {
+        Clerk caller = Clerk.ofAuthority(token);
+        return documents.notice(caller.authority(), caseId, caller.username()).map(pdf -> Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"Bescheid-" + caseId + ".pdf\"")
+                .build());
     }
 }

@@ -74,6 +74,33 @@ public class CaseDocuments {
                 });
     }
 
+    /** The decision notice of a decided case, exactly as the citizen received it. */
+    public Uni<byte[]> notice(String authority, UUID caseId, String requestedBy) {
+        return pool.preparedQuery("""
+                        SELECT f.application_id, EXISTS (SELECT 1 FROM decision d WHERE d.case_id = f.id) AS decided
+                        FROM case_file f WHERE f.id = $1 AND f.authority_id = $2""")
+                .execute(Tuple.of(caseId, authority))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problems.notFound("Es gibt keinen Vorgang " + caseId + " Ihrer Behörde.");
+                    }
+                    Row row = rows.iterator().next();
+                    if (!row.getBoolean("decided")) {
+                        throw Problems.notFound("Im Vorgang " + caseId + " ist noch kein Bescheid ergangen.");
+                    }
+                    return store.notice(row.getUUID("application_id"))
+                            .ifNoItem().after(WAIT_FOR_STORE).fail()
+                            .onFailure().transform(failure -> {
+                                LOG.warnf("document store did not deliver the notice of case=%s: %s", caseId, failure.toString());
+                                return Problems.documentsUnavailable();
+                            })
+                            .map(response -> {
+                                AUDIT.infof("notice released: case=%s to=%s", caseId, requestedBy);
+                                return response.getEntity();
+                            });
+                });
+    }
+
     private JsonNode attachment(Row row, UUID attachmentId) {
         try {
             for (JsonNode attachment : mapper.readTree(row.getString("attachments"))) {

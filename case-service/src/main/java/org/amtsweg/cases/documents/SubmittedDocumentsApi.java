@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 /**
- * application-service's store of submitted documents. The case service calls it on its own behalf: the
+ * application-service's store of submitted documents and of the decision notices issued to citizens. The case service calls it on its own behalf: the
  * filter fetches (and renews) a client-credentials token with the scope {@code attachments.read}.
  */
 @RegisterRestClient(configKey = "documents")
@@ -22,4 +22,8 @@ public interface SubmittedDocumentsApi {
     @GET
     @Path("/{applicationId}/attachments/{attachmentId}")
     Uni<RestResponse<byte[]>> content(@PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId);
+
+    @GET
+    @Path("/{applicationId}/notice")
+    Uni<RestResponse<byte[]>> notice(@PathParam("applicationId") UUID applicationId);
 }

@@ -61,6 +61,7 @@ public record CaseExport(
     public record HistoryEntry(String at, String actor, String action, String fromStatus, String toStatus, String detail) {
     }
 
-    public record Decision(String outcome, String reasoning, String noticeText, String decidedBy, String issuedAt) {
+    /** @param notice where the notice document (PDF) is fetched */
+    public record Decision(String outcome, String reasoning, String noticeText, String decidedBy, String issuedAt, String notice) {
     }
 }

@@ -59,7 +59,7 @@ public class CaseHandover {
                 .execute(Tuple.of(caseId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(row ->
                         new CaseExport.Decision(row.getString("outcome"), row.getString("reasoning"), row.getString("notice_text"),
-                                row.getString("decided_by"), row.getOffsetDateTime("issued_at").toString())));
+                                row.getString("decided_by"), row.getOffsetDateTime("issued_at").toString(), "/cases/" + caseId + "/notice")));
     }
 
     private static CaseExport export(CaseDetails details, CaseExport.Decision decision) {

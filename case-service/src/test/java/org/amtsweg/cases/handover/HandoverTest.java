@@ -93,6 +93,12 @@ class HandoverTest {
         given().auth().oauth2(CLERK).get("/cases/" + caseId + "/attachments/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.erika("high")).get(attachment).then().statusCode(403);
+        given().auth().oauth2(CLERK).accept(ContentType.JSON).get("/cases/" + caseId + "/export")
+                .then().body("decision.notice", equalTo("/cases/" + caseId + "/notice"));
+        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).get("/cases/" + caseId + "/notice").then().statusCode(404);
+        String undecided = CaseFixture.openCase(UUID.randomUUID().toString());
+        given().auth().oauth2(CLERK).get("/cases/" + undecided + "/notice").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(CLERK).get("/cases/" + caseId + "/notice").then().statusCode(503).header("Retry-After", "60");
         // Nothing serves documents in this module's tests: the case is right, the store is away.
         given().auth().oauth2(TestTokens.procedure("stadt-hagen")).get(attachment)
                 .then().statusCode(503)

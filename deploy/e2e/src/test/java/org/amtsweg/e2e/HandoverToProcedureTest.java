@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -52,6 +54,15 @@ class HandoverToProcedureTest {
                 .header("Repr-Digest", startsWith("sha-256=:"))
                 .extract().asByteArray();
         assertThat(new String(content, StandardCharsets.US_ASCII)).isEqualTo(Journeys.RENT_CERTIFICATE);
+
+        // The notice, as the citizen received it in her mailbox.
+        byte[] notice = await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(procedure)
+                .get("/cases/" + caseId + "/notice").then().extract().response(), response -> response.statusCode() == 200).asByteArray();
+        String noticeId = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).get("/mailbox")
+                .then().extract().path("find { it.applicationId == '" + id + "' && it.kind == 'DECISION' }.id");
+        byte[] citizensNotice = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).get("/mailbox/" + noticeId + "/notice")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(notice).isEqualTo(citizensNotice);
 
         String dortmund = clientToken("procedure-stadt-dortmund", "local-procedure-dortmund-secret");
         given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(dortmund).get(document).then().statusCode(404);
