@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
-import org.amtsweg.application.catalog.Catalog;
-import org.amtsweg.application.documents.BrandedPdf;
 import org.amtsweg.application.security.Citizen;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -37,13 +35,13 @@ public class ApplicationResource {
     private final Intake intake;
     private final Applications applications;
     private final JsonWebToken token;
-    private final Catalog catalog;
+    private final ReceiptDocuments receipts;
 
-    public ApplicationResource(Intake intake, Applications applications, JsonWebToken token, Catalog catalog) {
+    public ApplicationResource(Intake intake, Applications applications, JsonWebToken token, ReceiptDocuments receipts) {
+        this.receipts = receipts;
         this.intake = intake;
         this.applications = applications;
         this.token = token;
-        this.catalog = catalog;
     }
 
     /**
@@ -89,7 +87,7 @@ public class ApplicationResource {
         return withCatalog(intake.submit(citizen(), id, idempotencyKey));
     }
 
-    /** The receipt (Eingangsbestätigung) as PDF, in the responsible authority's corporate identity. */
+    /** The receipt (Eingangsbestätigung) as PDF, in the responsible authority's corporate identity when it was first issued. */
     @GET
     @Path("/{id}/receipt")
     @Produces("application/pdf")
@@ -99,15 +97,7 @@ public class ApplicationResource {
             if (view.referenceNumber() == null) {
                 throw Problems.notEditable(view.status());
             }
-            return withCatalog(catalog.letterhead(view.authority().id())).map(letterhead -> BrandedPdf.of(letterhead, "Eingangsbestätigung")
-                    .line("Leistung", view.service().name())
-                    .line("Aktenzeichen", view.referenceNumber())
-                    .line("Eingegangen am", view.submittedAt().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr' (xxx)")))
-                    .line("Antragstellende Person", view.data().at("/antragsteller/vorname").asText("") + " "
-                            + view.data().at("/antragsteller/familienname").asText(""))
-                    .paragraph("Ihr Antrag ist vollständig und elektronisch bei " + letterhead.authority().path("name").asText()
-                            + " eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.")
-                    .render())
+            return withCatalog(receipts.document(view))
                     .map(pdf -> Response.ok(pdf, "application/pdf")
                             .header("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + view.referenceNumber() + ".pdf\"")
                             .build());

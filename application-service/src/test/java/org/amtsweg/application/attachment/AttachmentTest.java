@@ -90,6 +90,15 @@ class AttachmentTest {
             var logo = ((org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(names.get(0))).getImage();
             assertThat(logo.getRGB(logo.getWidth() / 2, logo.getHeight() / 6) & 0xffffff).isEqualTo(0x00599c);
         }
+        // The receipt is the proof of what arrived when: it reads the same after Hagen changes its letterhead.
+        String before = CatalogDouble.hagenNameLine;
+        try {
+            CatalogDouble.hagenNameLine = "Stadt Hagen – Die Oberbürgermeisterin";
+            byte[] again = given().auth().oauth2(ERIKA).get("/applications/" + id + "/receipt").then().statusCode(200).extract().asByteArray();
+            assertThat(again).isEqualTo(receipt);
+        } finally {
+            CatalogDouble.hagenNameLine = before;
+        }
     }
 
     @Test
