@@ -1,0 +1,26 @@
+package org.amtsweg.identity;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The test profile runs with every shortcut the gateway has; the guard names each one, so a gateway
+ * configured like this would refuse to start in {@code prod}.
+ */
+@QuarkusTest
+class ProductionGuardTest {
+
+    @Inject
+    IdentityConfig config;
+
+    @Test
+    void everyLocalShortcutIsNamed() {
+        assertThat(ProductionGuard.shortcuts(config)).contains("the password grant", "the eID simulator", "demo staff",
+                "the repository's secret for client application-service", "the repository's secret for client case-service");
+        // Any other secret counts as the operator's own (the test procedure's here).
+        assertThat(ProductionGuard.shortcuts(config)).noneMatch(shortcut -> shortcut.contains("procedure-stadt-hagen"));
+    }
+}
