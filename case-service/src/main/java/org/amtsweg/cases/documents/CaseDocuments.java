@@ -55,12 +55,7 @@ public class CaseDocuments {
                 .chain(row -> {
                     JsonNode attachment = attachment(row, attachmentId);
                     UUID applicationId = row.getUUID("application_id");
-                    return store.content(applicationId, attachmentId)
-                            .ifNoItem().after(WAIT_FOR_STORE).fail()
-                            .onFailure().transform(failure -> {
-                                LOG.warnf("document store did not deliver case=%s attachment=%s: %s", caseId, attachmentId, failure.toString());
-                                return Problems.documentsUnavailable();
-                            })
+                    return fromStore(store.content(applicationId, attachmentId), "case=" + caseId + " attachment=" + attachmentId)
                             .map(response -> {
                                 byte[] content = response.getEntity();
                                 String expected = attachment.path("sha256").asText();
@@ -88,16 +83,20 @@ public class CaseDocuments {
                     if (!row.getBoolean("decided")) {
                         throw Problems.notFound("Im Vorgang " + caseId + " ist noch kein Bescheid ergangen.");
                     }
-                    return store.notice(row.getUUID("application_id"))
-                            .ifNoItem().after(WAIT_FOR_STORE).fail()
-                            .onFailure().transform(failure -> {
-                                LOG.warnf("document store did not deliver the notice of case=%s: %s", caseId, failure.toString());
-                                return Problems.documentsUnavailable();
-                            })
+                    return fromStore(store.notice(row.getUUID("application_id")), "notice of case=" + caseId)
                             .map(response -> {
                                 AUDIT.infof("notice released: case=%s to=%s", caseId, requestedBy);
                                 return response.getEntity();
                             });
+                });
+    }
+
+    /** A call to the document store, bounded in time; whatever goes wrong there is a 503 to try again. */
+    private static <T> Uni<T> fromStore(Uni<T> call, String what) {
+        return call.ifNoItem().after(WAIT_FOR_STORE).fail()
+                .onFailure().transform(failure -> {
+                    LOG.warnf("document store did not deliver %s: %s", what, failure.toString());
+                    return Problems.documentsUnavailable();
                 });
     }
 

@@ -20,9 +20,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Register checks (Registerabgleich) of cases: requested with the case, run asynchronously so that a
@@ -129,9 +131,10 @@ public class RegistryChecks {
 
     /** Answers are recorded together, in one statement; a register that did not answer is asked again later. */
     private Uni<Void> settle(List<Outcome> outcomes) {
-        List<Outcome> again = outcomes.stream().filter(outcome -> outcome.retryable() && "UNAVAILABLE".equals(outcome.answer().result())
-                && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()).toList();
-        List<Outcome> answered = outcomes.stream().filter(outcome -> !again.contains(outcome)).toList();
+        Map<Boolean, List<Outcome>> askAgain = outcomes.stream().collect(Collectors.partitioningBy(outcome -> outcome.retryable()
+                && "UNAVAILABLE".equals(outcome.answer().result()) && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()));
+        List<Outcome> again = askAgain.get(true);
+        List<Outcome> answered = askAgain.get(false);
         Uni<Void> retries = again.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(again).onItem().transformToUni(outcome -> retryLater(outcome.check())).merge(16)
                 .collect().asList().replaceWithVoid();
