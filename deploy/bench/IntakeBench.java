@@ -17,15 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Load generator for deploy/bench/intake.sh (a benchmark, not a test), run as a single-file program on
  * the infrastructure launcher's classpath. Prepares complete Wohngeld drafts (not measured), submits
- * a first share of them to warm the service up (its JIT compiler competes for the same two cores;
- * not measured either), then submits the rest with a fixed number in flight and measures end to end:
- * from the submit request to ApplicationSubmitted read back from the topic.
+ * a first share of them to warm the platform up (not measured either: on two shared cores the JIT
+ * compilers of the service and of the broker need tens of seconds under load before the code is
+ * compiled), then submits the rest in rounds with a fixed number in flight and measures each round end
+ * to end: from the submit request to ApplicationSubmitted read back from the topic.
  *
- *   IntakeBench <identity-url> <application-url> <bootstrap> <count> <in-flight>
+ *   IntakeBench <identity-url> <application-url> <bootstrap> <per-round> <in-flight> <rounds> <warm-up>
  */
 public class IntakeBench {
 
@@ -42,42 +46,45 @@ public class IntakeBench {
 
     public static void main(String[] args) throws Exception {
         String identity = args[0], application = args[1], bootstrap = args[2];
-        int count = Integer.parseInt(args[3]), inFlight = Integer.parseInt(args[4]);
+        int count = Integer.parseInt(args[3]), inFlight = Integer.parseInt(args[4]), rounds = Integer.parseInt(args[5]);
+        int warmUp = Integer.parseInt(args[6]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String token = token(http, identity);
+        Supplier<String> token = new Login(http, identity);
 
-        int warmUp = Math.max(2000, count / 3);
-        System.out.printf("preparing %d complete drafts ...%n", count + warmUp);
+        System.out.printf("preparing %d complete drafts ...%n", warmUp + rounds * count);
         List<String> drafts = Collections.synchronizedList(new ArrayList<>());
-        run(count + warmUp, 16, i -> {
-            String id = match(send(http, post(application + "/applications", token, "application/json", "{\"service\":\"wohngeld\"}")));
-            send(http, HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/data")).header("Authorization", "Bearer " + token)
+        run(warmUp + rounds * count, 16, i -> {
+            String id = match(send(http, post(application + "/applications", token.get(), "application/json", "{\"service\":\"wohngeld\"}")));
+            send(http, HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/data")).header("Authorization", "Bearer " + token.get())
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(DATA)).build());
             String boundary = "bench" + UUID.randomUUID();
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmietbescheinigung\r\n--" + boundary
                     + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"miete.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--"
                     + boundary + "--\r\n";
-            send(http, post(application + "/applications/" + id + "/attachments", token, "multipart/form-data; boundary=" + boundary, body));
+            send(http, post(application + "/applications/" + id + "/attachments", token.get(), "multipart/form-data; boundary=" + boundary, body));
             drafts.add(id);
         });
 
         System.out.printf("warming up with %d submissions ...%n", warmUp);
-        submitAll(application, token, drafts.subList(count, count + warmUp), inFlight, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        submitAll(application, token, drafts.subList(0, warmUp), inFlight, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
         Map<String, Long> started = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
-        Map<String, Long> answered = new ConcurrentHashMap<>();
-        CountDownLatch all = new CountDownLatch(count);
+        java.util.concurrent.Semaphore arrivals = new java.util.concurrent.Semaphore(0);
+        AtomicBoolean reading = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
+            // Fetches wait up to 10 ms for more records, so that the instrument costs the shared two cores little; that
+            // wait is part of the figures measured, which makes them conservative.
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.GROUP_ID_CONFIG, "intake-bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65536, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
                 consumer.subscribe(List.of("applications"));
-                while (all.getCount() > 0) {
+                while (reading.get()) {
                     consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                         if (started.containsKey(record.key()) && arrived.putIfAbsent(record.key(), System.nanoTime()) == null) {
-                            all.countDown();
+                            arrivals.release();
                         }
                     });
                 }
@@ -86,30 +93,61 @@ public class IntakeBench {
         reader.start();
         Thread.sleep(3000);
 
-        System.out.printf("submitting %d with %d in flight ...%n", count, inFlight);
-        long begin = System.nanoTime();
-        submitAll(application, token, drafts.subList(0, count), inFlight, started, answered);
-        if (!all.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            throw new IllegalStateException((count - all.getCount()) + " of " + count + " events arrived within 120 s; see the services' logs");
+        System.out.printf("measuring %d rounds of %d submissions with %d in flight ...%n", rounds, count, inFlight);
+        for (int round = 1; round <= rounds; round++) {
+            List<String> ids = drafts.subList(warmUp + (round - 1) * count, warmUp + round * count);
+            Map<String, Long> answered = new ConcurrentHashMap<>();
+            long begin = System.nanoTime();
+            submitAll(application, token, ids, inFlight, started, answered);
+            if (!arrivals.tryAcquire(count, 120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not all of round " + round + "'s events arrived within 120 s; see the services' logs");
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            double[] responses = ids.stream().mapToDouble(id -> (answered.get(id) - started.get(id)) / 1e6).sorted().toArray();
+            double[] latencies = ids.stream().mapToDouble(id -> (arrived.get(id) - started.get(id)) / 1e6).sorted().toArray();
+            System.out.printf("round %d: end to end (submit -> ApplicationSubmitted on the topic) %.0f submissions/s, p50 %.1f ms, p99 %.1f ms;"
+                            + " submit answered p50 %.1f ms, p99 %.1f ms%n", round, count / seconds, percentile(latencies, 50),
+                    percentile(latencies, 99), percentile(responses, 50), percentile(responses, 99));
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        List<Double> latencies = new ArrayList<>();
-        arrived.forEach((id, at) -> latencies.add((at - started.get(id)) / 1e6));
-        Collections.sort(latencies);
-        List<Double> responses = new ArrayList<>();
-        answered.forEach((id, at) -> responses.add((at - started.get(id)) / 1e6));
-        Collections.sort(responses);
-        System.out.printf("submit answered (HTTP 200):                               p50 %.1f ms, p99 %.1f ms%n",
-                responses.get(responses.size() / 2), responses.get((int) (responses.size() * 0.99)));
-        System.out.printf("end to end (submit -> ApplicationSubmitted on the topic): %.0f submissions/s, p50 %.1f ms, p99 %.1f ms%n",
-                count / seconds, latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+        reading.set(false);
+        reader.join();
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        return sorted[(int) Math.ceil(sorted.length * percent / 100.0) - 1];
+    }
+
+    /** A citizen's login; renewed well before the access token expires, since a long run outlasts it. */
+    private static final class Login implements Supplier<String> {
+        private final HttpClient http;
+        private final String identity;
+        private String token;
+        private long obtainedAt;
+
+        Login(HttpClient http, String identity) {
+            this.http = http;
+            this.identity = identity;
+        }
+
+        @Override
+        public synchronized String get() {
+            if (token == null || System.nanoTime() - obtainedAt > TimeUnit.MINUTES.toNanos(2)) {
+                try {
+                    token = token(http, identity);
+                } catch (Exception e) {
+                    throw new IllegalStateException("login failed", e);
+                }
+                obtainedAt = System.nanoTime();
+            }
+            return token;
+        }
     }
 
     /**
      * The measured submissions, from an event-loop client keeping exactly {@code inFlight} requests
      * open on as many kept-alive connections: a thread per request would cost more CPU than the service.
      */
-    private static void submitAll(String application, String token, List<String> ids, int inFlight, Map<String, Long> started,
+    private static void submitAll(String application, Supplier<String> token, List<String> ids, int inFlight, Map<String, Long> started,
                                   Map<String, Long> answered) throws Exception {
         URI base = URI.create(application);
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
@@ -127,7 +165,7 @@ public class IntakeBench {
             String id = ids.get(index);
             started.put(id, System.nanoTime());
             client.request(io.vertx.core.http.HttpMethod.POST, "/applications/" + id + "/submit")
-                    .compose(request -> request.putHeader("Authorization", "Bearer " + token).send())
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + token.get()).send())
                     .compose(response -> response.body().map(body -> {
                         if (response.statusCode() >= 300) {
                             failure.compareAndSet(null, id + " answered " + response.statusCode() + ": " + body);

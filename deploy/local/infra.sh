@@ -77,7 +77,11 @@ PROPS
             || fail "formatting Kafka's storage failed; see $run_dir/kafka-format.log"
     fi
     say "starting Kafka on 127.0.0.1:$kafka_port"
-    nohup java -Xms256m -Xmx512m -XX:+UseG1GC -Dlog4j2.configurationFile=classpath:log4j2.properties \
+    # C1 only: on a developer's machine or a CI runner the broker shares two or four cores with everything
+    # else, and C2 kept one of them busy for minutes after start compiling Kafka's request path, while the
+    # code C1 makes at once handles a produce request for about a tenth more than C2's (deploy/bench/intake.sh,
+    # measured). AMTSWEG_KAFKA_JVM_OPTS adds options, e.g. a flight recording.
+    nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1 ${AMTSWEG_KAFKA_JVM_OPTS:-} -Dlog4j2.configurationFile=classpath:log4j2.properties \
         -cp "$cp" kafka.Kafka "$run_dir/server.properties" > "$run_dir/kafka.log" 2>&1 &
     echo $! > "$run_dir/kafka.pid"
     wait_for_port "$kafka_port" 90 "Kafka" "$run_dir/kafka.log"

@@ -17,7 +17,7 @@ import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.intake.Applications;
 import org.amtsweg.application.security.Citizen;
 import org.apache.tika.Tika;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -38,17 +38,17 @@ public class AttachmentResource {
     private final Catalog catalog;
     private final AttachmentStore store;
     private final Vertx vertx;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final VirusScan virusScan;
 
-    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, JsonWebToken token,
+    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, SecurityIdentity identity,
                               VirusScan virusScan) {
         this.virusScan = virusScan;
         this.applications = applications;
         this.catalog = catalog;
         this.store = store;
         this.vertx = vertx;
-        this.token = token;
+        this.identity = identity;
     }
 
     @POST
@@ -61,7 +61,7 @@ public class AttachmentResource {
         if (kind == null || kind.isBlank()) {
             throw Problems.invalid("kind", "Die Art des Dokuments fehlt (Feld kind).");
         }
-        Citizen citizen = Citizen.from(token);
+        Citizen citizen = Citizen.from(identity);
         return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             String status = application.view().status();
@@ -112,7 +112,7 @@ public class AttachmentResource {
     @DELETE
     @Path("/{attachmentId}")
     public Uni<Response> delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
-        Citizen citizen = Citizen.from(token);
+        Citizen citizen = Citizen.from(identity);
         return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             if (!"DRAFT".equals(application.view().status())) {
@@ -128,7 +128,7 @@ public class AttachmentResource {
     }
 
     private Uni<Void> owned(UUID id) {
-        return applications.view(id, Citizen.from(token).subject()).map(found -> {
+        return applications.view(id, Citizen.from(identity).subject()).map(found -> {
             found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             return null;
         });

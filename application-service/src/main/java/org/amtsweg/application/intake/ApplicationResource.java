@@ -20,7 +20,7 @@ import org.amtsweg.application.Problems;
 import org.amtsweg.application.security.Citizen;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.net.URI;
 import java.util.List;
@@ -34,14 +34,14 @@ public class ApplicationResource {
 
     private final Intake intake;
     private final Applications applications;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final ReceiptDocuments receipts;
 
-    public ApplicationResource(Intake intake, Applications applications, JsonWebToken token, ReceiptDocuments receipts) {
+    public ApplicationResource(Intake intake, Applications applications, SecurityIdentity identity, ReceiptDocuments receipts) {
         this.receipts = receipts;
         this.intake = intake;
         this.applications = applications;
-        this.token = token;
+        this.identity = identity;
     }
 
     /**
@@ -105,7 +105,7 @@ public class ApplicationResource {
     }
 
     private Citizen citizen() {
-        return Citizen.from(token);
+        return Citizen.from(identity);
     }
 
     /** A catalogue that does not answer is the platform's problem, said plainly: 503, try again. */

@@ -18,7 +18,7 @@ import org.amtsweg.application.Problems;
 import org.amtsweg.application.intake.Intake;
 import org.amtsweg.application.intake.SubmissionReceipt;
 import org.amtsweg.application.security.Citizen;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,13 +35,13 @@ public class MailboxResource {
     private final Pool pool;
     private final Intake intake;
     private final NoticeDocuments notices;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public MailboxResource(Pool pool, Intake intake, NoticeDocuments notices, JsonWebToken token) {
+    public MailboxResource(Pool pool, Intake intake, NoticeDocuments notices, SecurityIdentity identity) {
         this.pool = pool;
         this.intake = intake;
         this.notices = notices;
-        this.token = token;
+        this.identity = identity;
     }
 
     /** Body of a reply: the citizen's message to the clerk (the changed data and documents are already saved). */
@@ -78,7 +78,7 @@ public class MailboxResource {
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SubmissionReceipt> reply(@PathParam("id") UUID id, @jakarta.validation.Valid Reply reply) {
-        Citizen citizen = Citizen.from(token);
+        Citizen citizen = Citizen.from(identity);
         return find(id, citizen.subject()).chain(message -> {
             if (!"INFORMATION_REQUEST".equals(message.kind()) || message.repliedAt() != null) {
                 throw Problems.notEditable(message.repliedAt() != null ? "REPLIED" : message.kind());
@@ -114,7 +114,7 @@ public class MailboxResource {
     }
 
     private String subject() {
-        return Citizen.from(token).subject();
+        return Citizen.from(identity).subject();
     }
 
 

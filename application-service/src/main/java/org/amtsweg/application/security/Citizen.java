@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.amtsweg.application.Problems;
 import org.amtsweg.events.Applicant;
 import org.amtsweg.events.PostalAddress;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,28 +23,43 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> TRUST_LEVELS = List.of("low", "substantial", "high");
 
+    /** The identity attribute holding what {@link #of(JsonWebToken)} found, so that a token is read once, not per request. */
+    static final String ATTRIBUTE = Citizen.class.getName();
+
     /**
-     * The citizen of a token, refusing (403 {@code citizens-only}) the tokens of authority staff and of
-     * services acting on their own behalf: only a person's login carries a trust level ({@code acr})
-     * without speaking for an authority.
+     * The citizen behind the request, refusing (403 {@code citizens-only}) the tokens of authority staff
+     * and of services acting on their own behalf.
      */
-    public static Citizen from(JsonWebToken token) {
-        if (token.getClaim("authority") != null || token.getClaim("acr") == null) {
-            throw Problems.citizensOnly();
+    public static Citizen from(SecurityIdentity identity) {
+        Optional<Citizen> known = identity.getAttribute(ATTRIBUTE);
+        if (known == null) {
+            known = identity.getPrincipal() instanceof JsonWebToken token ? of(token) : Optional.empty();
+        }
+        return known.orElseThrow(Problems::citizensOnly);
+    }
+
+    /**
+     * The citizen of a token; empty for staff and services: only a person's login carries a trust level
+     * ({@code acr}) without speaking for an authority.
+     */
+    static Optional<Citizen> of(JsonWebToken token) {
+        // getClaim throws and catches an exception inside for every name the JWT specification does not
+        // define, present or not: look first which claims there are.
+        java.util.Set<String> present = token.getClaimNames();
+        if (present.contains("authority") || !present.contains("acr")) {
+            return Optional.empty();
         }
         ObjectNode claims = MAPPER.createObjectNode();
         for (String name : List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
-            Object value = token.getClaim(name);
-            if (value != null) {
-                claims.put(name, text(value));
+            if (present.contains(name)) {
+                claims.put(name, text(token.getClaim(name)));
             }
         }
-        Object address = token.getClaim("address");
-        if (address != null) {
-            claims.set("address", json(address));
+        if (present.contains("address")) {
+            claims.set("address", json(token.getClaim("address")));
         }
         String acr = text(token.getClaim("acr"));
-        return new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims);
+        return Optional.of(new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims));
     }
 
     /** Whether this login's trust level reaches {@code required}. */

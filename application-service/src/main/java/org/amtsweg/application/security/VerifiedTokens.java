@@ -25,8 +25,9 @@ import java.time.Instant;
  * citizen's browser sends the same token with every request of a session: checking it once is enough.
  *
  * <p>A token not seen before goes to quarkus-oidc as usual ({@link Recorder} then remembers the
- * identity it built); a token seen before gets that identity back without a second check. Entries are
- * bounded in number; the token itself is the key (the identity holds it anyway).
+ * identity it built, with the {@link Citizen} the token names); a token seen before gets that identity
+ * back without a second check. Entries are bounded in number; the token itself is the key (the identity
+ * holds it anyway).
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -72,14 +73,21 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return Uni.createFrom().item(identity.build());
     }
 
-    void remember(SecurityIdentity identity) {
-        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || identity.getAttributes().containsKey(REMEMBERED)
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
-            return;
+    /**
+     * Remembers an identity quarkus-oidc has just built, with the citizen its token names (if any) read
+     * once for all later requests with the same token; answers the identity with that citizen.
+     */
+    SecurityIdentity remember(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || identity.getAttributes().containsKey(REMEMBERED)) {
+            return identity;
         }
-        SecurityIdentity marked = QuarkusSecurityIdentity.builder(identity).addAttribute(REMEMBERED, Boolean.TRUE).build();
-        tokens.put(credential.getToken(), new Remembered(marked, Instant.ofEpochSecond(jwt.getExpirationTime())));
+        SecurityIdentity read = QuarkusSecurityIdentity.builder(identity).addAttribute(Citizen.ATTRIBUTE, Citizen.of(jwt)).build();
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential != null && jwt.getExpirationTime() > 0) {
+            tokens.put(credential.getToken(), new Remembered(QuarkusSecurityIdentity.builder(read).addAttribute(REMEMBERED, Boolean.TRUE).build(),
+                    Instant.ofEpochSecond(jwt.getExpirationTime())));
+        }
+        return read;
     }
 
     /** Remembers each identity quarkus-oidc builds from an access token, before any other augmentor changes it. */
@@ -99,8 +107,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            tokens.remember(identity);
-            return Uni.createFrom().item(identity);
+            return Uni.createFrom().item(tokens.remember(identity));
         }
     }
 }
