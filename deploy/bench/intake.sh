@@ -3,7 +3,7 @@
 # ApplicationSubmitted read back from the Kafka topic — with validation, routing, outbox relay and
 # HTTP included. Starts its own broker, database, identity gateway, catalogue and intake.
 #
-#   deploy/bench/intake.sh [per-round] [in-flight] [rounds] [warm-up]   (defaults: 5000 32 3 30000; build first: ./mvnw -B package -DskipTests)
+#   deploy/bench/intake.sh [per-round] [in-flight] [rounds] [warm-up]   (defaults: 5000 32 3 15000; build first: ./mvnw -B package -DskipTests)
 #
 # The warm-up submissions are not measured: until the JIT compilers of the service and the broker have
 # compiled the hot code, which takes tens of seconds under load on two shared cores, the figures say
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib.sh
-count="${1:-5000}" inflight="${2:-32}" rounds="${3:-3}" warmup="${4:-30000}"
+count="${1:-5000}" inflight="${2:-32}" rounds="${3:-3}" warmup="${4:-15000}"
 
 export AMTSWEG_DATA_DIR="$ROOT/target/bench-intake"
 export AMTSWEG_KAFKA_PORT=29492 AMTSWEG_PG_PORT=25832 AMTSWEG_KAFKA="127.0.0.1:29492"

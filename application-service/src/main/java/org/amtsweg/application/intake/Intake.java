@@ -211,7 +211,7 @@ public class Intake {
         String payload = outbox.json(event);
         return referenceSequence(draft.authority().id(), now.getYear())
                 .chain(sequence -> pool.preparedQuery(RECORD_SUBMISSION).execute(Tuple.from(new Object[]{
-                        id, citizen.subject(), stored.revision(), "%s-%d-".formatted(stored.referencePrefix(), now.getYear()), sequence, now,
+                        id, citizen.subject(), stored.revision(), stored.referencePrefix() + "-" + now.getYear() + "-", sequence, now,
                         citizen.claims().toString(), idempotencyKey,
                         eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, payload,
                         "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen "})))
