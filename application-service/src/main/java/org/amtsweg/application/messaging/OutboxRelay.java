@@ -30,12 +30,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes the outbox to Kafka as CloudEvents (binary mode) and marks what the broker acknowledged.
- * A crash before the mark re-publishes the event; consumers drop the duplicates by event id.
+ * Publishes the outbox to Kafka as CloudEvents (binary mode) and removes what the broker acknowledged:
+ * the outbox holds only what is still to be sent, the topic is the record of what was, and the
+ * applicant's data is not kept a second time. A crash before the removal re-publishes the event;
+ * consumers drop the duplicates by event id.
  *
  * <p>Two ways out. The busy path ({@link #publishCommitted}) sends an event the moment its transaction
- * has committed, from memory, and marks it once the broker acknowledged — no polling delay, no second
- * read. The sweep ({@link #nudge}, and a poll every second) publishes whatever is still unmarked:
+ * has committed, from memory, and removes it once the broker acknowledged — no polling delay, no second
+ * read. The sweep ({@link #nudge}, and a poll every second) publishes whatever is still there:
  * events written by other paths, and those whose immediate send failed or whose instance crashed.
  * Only one sweep runs at a time across all instances (a transaction-scoped advisory lock), in outbox
  * order; it leaves alone what this instance is sending right now.
@@ -46,7 +48,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x616d747377656701L;
     private static final int BATCH = 256;
-    private static final java.time.Duration MARKING_DELAY = java.time.Duration.ofMillis(20);
+    private static final java.time.Duration REMOVAL_DELAY = java.time.Duration.ofMillis(20);
+    private static final String REMOVE = "DELETE FROM outbox_event WHERE id = ANY($1)";
     private static final URI SOURCE = URI.create("urn:amtsweg:application-service");
 
     private final Pool pool;
@@ -59,11 +62,11 @@ public class OutboxRelay {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
-    /** Sent immediately and not yet marked: the sweep must not send these a second time. */
+    /** Sent immediately and not yet removed: the sweep must not send these a second time. */
     private final java.util.Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Acknowledged by the broker, to be marked published by the next marking round. */
+    /** Acknowledged by the broker, to be removed by the next removal round. */
     private final java.util.Queue<UUID> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final AtomicBoolean marking = new AtomicBoolean();
+    private final AtomicBoolean removing = new AtomicBoolean();
 
     /** An outbox row that has just been committed, as the busy path sends it. */
     public record Committed(UUID id, String topic, String aggregateId, String type, String correlationId, String payload,
@@ -111,7 +114,7 @@ public class OutboxRelay {
         ack.whenComplete((ignored, failure) -> {
             if (failure == null) {
                 acknowledged.add(event.id());
-                markAcknowledged();
+                removeAcknowledged();
             } else {
                 inFlight.remove(event.id());
                 LOG.warnf("immediate publication of %s failed, the sweep retries: %s", event.id(), failure.getMessage());
@@ -120,15 +123,15 @@ public class OutboxRelay {
     }
 
     /**
-     * Marks acknowledged events, one statement per round; a round waits briefly so that under load it
-     * marks many at once. The mark commits without waiting for the disk: a mark lost in a crash only
+     * Removes acknowledged events, one statement per round; a round waits briefly so that under load it
+     * removes many at once. The removal commits without waiting for the disk: one lost in a crash only
      * means the sweep publishes the event again, and consumers drop it by its id.
      */
-    private void markAcknowledged() {
-        if (!marking.compareAndSet(false, true)) {
+    private void removeAcknowledged() {
+        if (!removing.compareAndSet(false, true)) {
             return;
         }
-        Uni.createFrom().voidItem().onItem().delayIt().by(MARKING_DELAY).chain(() -> {
+        Uni.createFrom().voidItem().onItem().delayIt().by(REMOVAL_DELAY).chain(() -> {
             List<UUID> ids = new ArrayList<>();
             for (UUID id = acknowledged.poll(); id != null && ids.size() < 1000; id = acknowledged.poll()) {
                 ids.add(id);
@@ -137,23 +140,22 @@ public class OutboxRelay {
                 return Uni.createFrom().item(ids);
             }
             return pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
-                            .chain(() -> connection.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids.toArray(UUID[]::new)))))
+                            .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(ids.toArray(UUID[]::new)))))
                     .onFailure().invoke(failure -> {
-                        // Unmarked, they stay in flight here and are marked with the next round.
+                        // Still there, they stay in flight here and are removed with the next round.
                         acknowledged.addAll(ids);
-                        LOG.warnf("marking published events failed, will retry: %s", failure.getMessage());
+                        LOG.warnf("removing published events failed, will retry: %s", failure.getMessage());
                     })
                     .replaceWith(ids);
         }).subscribe().with(ids -> {
             ids.forEach(inFlight::remove);
-            marking.set(false);
+            removing.set(false);
             if (!acknowledged.isEmpty()) {
-                markAcknowledged();
+                removeAcknowledged();
             }
         }, failure -> {
-            marking.set(false);
-            markAcknowledged();
+            removing.set(false);
+            removeAcknowledged();
         });
     }
 
@@ -166,7 +168,7 @@ public class OutboxRelay {
     private Uni<Integer> publishUnderLock(SqlConnection connection) {
         return connection.preparedQuery("""
                         SELECT id, topic, aggregate_id, type, correlation_id, payload::text AS payload, created_at
-                        FROM outbox_event WHERE published_at IS NULL AND NOT (id = ANY($2)) ORDER BY seq LIMIT $1""")
+                        FROM outbox_event WHERE NOT (id = ANY($2)) ORDER BY seq LIMIT $1""")
                 .execute(Tuple.of(BATCH, inFlight.toArray(UUID[]::new)))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -176,8 +178,7 @@ public class OutboxRelay {
                     // Sent in order without waiting in between; the idempotent producer keeps that order per partition.
                     List<CompletableFuture<Void>> acks = send(rows, ids);
                     return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                            .chain(() -> connection.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(ids.toArray(UUID[]::new))))
                             .replaceWith(ids.size());
                 });
     }

@@ -3,6 +3,9 @@ package org.amtsweg.application.intake;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.amtsweg.application.CatalogDouble;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.application.TestTokens;
@@ -17,6 +20,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -28,6 +32,9 @@ class SubmissionTest {
 
     private static final CloudEventTopics KAFKA = CloudEventTopics.at(
             org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    @Inject
+    Pool pool;
 
     @Test
     void anIncompleteApplicationIsRefusedFieldByFieldAndNothingIsSent() {
@@ -103,6 +110,9 @@ class SubmissionTest {
         assertThat(event.at("/applicant/trustLevel").asText()).isEqualTo("high");
         assertThat(event.at("/applicant/givenName").asText()).isEqualTo("Erika");
         assertThat(event.at("/data/bankverbindung/kontoinhaber").asText()).isEqualTo("Erika Mustermann");
+        // Once the broker has the event, the outbox keeps no second copy of the applicant's data.
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery("SELECT count(*) AS remaining FROM outbox_event WHERE aggregate_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong("remaining") == 0);
 
         given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                 .then().statusCode(200)
