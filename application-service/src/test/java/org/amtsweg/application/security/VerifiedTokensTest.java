@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 /** A token checked once is remembered, but never beyond what the check established. */
 @QuarkusTest
@@ -28,7 +29,10 @@ class VerifiedTokensTest {
         char last = parts[2].charAt(parts[2].length() - 2);
         String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
                 + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
-        given().auth().oauth2(tampered).get("/applications").then().statusCode(401);
+        given().auth().oauth2(tampered).get("/applications").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().get("/applications").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
