@@ -1,9 +1,10 @@
-package org.amtsweg.application.messaging;
+package org.amtsweg.events;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * W3C trace context for events: the trace id is the journey's correlation id (an application id is a
@@ -11,6 +12,11 @@ import java.util.HexFormat;
  * event of a journey, from the first draft to the decision, in every service and tracing backend.
  */
 public final class TraceContext {
+
+    // Compiled once: every published event asks twice.
+    private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+    /** W3C trace context forbids an all-zero trace id. */
+    private static final Pattern ALL_ZERO = Pattern.compile("0+");
 
     private TraceContext() {
     }
@@ -22,7 +28,7 @@ public final class TraceContext {
 
     private static String hex32(String id) {
         String hex = id.replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        if (hex.matches("[0-9a-f]{32}") && !hex.matches("0+")) {
+        if (HEX32.matcher(hex).matches() && !ALL_ZERO.matcher(hex).matches()) {
             return hex;
         }
         try {

@@ -1,4 +1,4 @@
-package org.amtsweg.application.messaging;
+package org.amtsweg.events;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +17,12 @@ class TraceContextTest {
     void aCorrelationIdThatIsNoUuidStillGivesAValidTraceId() {
         assertThat(TraceContext.traceparent("journey 42", "0f8e1c52-3a7d-4b96-8e21-5c4d3b2a1f00"))
                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void theNilUuidDoesNotGiveTheInvalidAllZeroTraceId() {
+        assertThat(TraceContext.traceparent("00000000-0000-0000-0000-000000000000", "0f8e1c52-3a7d-4b96-8e21-5c4d3b2a1f00"))
+                .matches("00-[0-9a-f]{32}-0f8e1c523a7d4b96-01")
+                .doesNotStartWith("00-00000000000000000000000000000000");
     }
 }
