@@ -12,10 +12,13 @@ import java.util.Set;
 public record Clerk(String username, String authority, Set<String> roles) {
 
     public static Clerk from(JsonWebToken token) {
-        Object authority = token.getClaim("authority");
-        Object username = token.getClaim("preferred_username");
+        // getClaim throws and catches an exception inside for every name the JWT specification does not
+        // define, present or not: look first which claims there are.
+        Set<String> present = token.getClaimNames();
+        Object authority = present.contains("authority") ? token.getClaim("authority") : null;
+        Object username = present.contains("preferred_username") ? token.getClaim("preferred_username") : null;
         return new Clerk(username == null ? token.getSubject() : text(username),
-                authority == null ? null : text(authority), roles(token.getClaim("roles")));
+                authority == null ? null : text(authority), present.contains("roles") ? roles(token.getClaim("roles")) : Set.of());
     }
 
     /** The member of staff (or procedure) a token speaks for, refusing tokens that name no authority (403). */

@@ -5,35 +5,41 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Access tokens that quarkus-oidc has already checked (signature, issuer, audience, expiry), remembered
- * until they expire. Checking an ES256 signature costs about a millisecond of CPU on the JDK, and a
- * clerk's inbox sends the same token with every request of a session: checking it once is enough.
+ * until they expire. A clerk's inbox sends the same token with every request of a session: checking it
+ * once is enough. Checking an ES256 signature costs about a millisecond of CPU on the JDK, and even
+ * before that quarkus-oidc decodes the token's JSON on every request.
  *
- * <p>A token not seen before goes to quarkus-oidc as usual ({@link Recorder} then remembers the
- * identity it built); a token seen before gets that identity back without a second check. Entries are
- * bounded in number; the token itself is the key (the identity holds it anyway).
+ * <p>This mechanism runs before quarkus-oidc's. A bearer token it remembers gets the identity built for
+ * it back, untouched; any other request — no token, a token not seen before, a tampered copy, an expired
+ * one — goes on to quarkus-oidc as usual, which checks it and answers 401 where it must. {@link Recorder}
+ * remembers the identity quarkus-oidc and every augmentor built. Entries are bounded in number; the token
+ * itself is the key (the identity holds it anyway).
  */
 @ApplicationScoped
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+public class VerifiedTokens implements HttpAuthenticationMechanism {
 
-    /** Marks an identity that came from this cache, so that it is not remembered again. */
-    private static final String REMEMBERED = VerifiedTokens.class.getName();
     private static final int MAXIMUM_TOKENS = 10_000;
+    private static final String BEARER = "Bearer ";
 
     private final Cache<String, Remembered> tokens = Caffeine.newBuilder()
             .maximumSize(MAXIMUM_TOKENS)
@@ -44,45 +50,47 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    /** Before quarkus-oidc's own provider, which keeps the default priority; answering nothing hands the request on to it. */
-    @Override
-    public int priority() {
-        return IdentityProvider.super.priority() + 100;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!(request.getToken() instanceof AccessTokenCredential credential)) {
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        // RFC 6750: the scheme is case-insensitive; anything else is quarkus-oidc's to judge.
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().nullItem();
         }
-        Remembered entry = tokens.getIfPresent(credential.getToken());
+        Remembered entry = tokens.getIfPresent(authorization.substring(BEARER.length()).trim());
         if (entry == null || !entry.expires().isAfter(Instant.now())) {
             return Uni.createFrom().nullItem();
         }
         // The remembered identity still points at the request that first brought the token.
-        RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(entry.identity());
-        if (current != null) {
-            identity.addAttribute(RoutingContext.class.getName(), current);
-        }
-        return Uni.createFrom().item(identity.build());
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(entry.identity())
+                .addAttribute(RoutingContext.class.getName(), context)
+                .build());
     }
 
+    /** Never asks for credentials itself: quarkus-oidc's challenge (401 with {@code WWW-Authenticate: Bearer}) does. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
+    /** Remembers an identity built from an access token until the token expires. */
     void remember(SecurityIdentity identity) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || identity.getAttributes().containsKey(REMEMBERED)
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
-            return;
+        if (credential != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            tokens.put(credential.getToken(), new Remembered(identity, Instant.ofEpochSecond(jwt.getExpirationTime())));
         }
-        SecurityIdentity marked = QuarkusSecurityIdentity.builder(identity).addAttribute(REMEMBERED, Boolean.TRUE).build();
-        tokens.put(credential.getToken(), new Remembered(marked, Instant.ofEpochSecond(jwt.getExpirationTime())));
     }
 
-    /** Remembers each identity quarkus-oidc builds from an access token, before any other augmentor changes it. */
+    /** Remembers each identity built from an access token, after every other augmentor has had its say. */
     @ApplicationScoped
     public static class Recorder implements SecurityIdentityAugmentor {
 
@@ -94,7 +102,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
         @Override
         public int priority() {
-            return Integer.MAX_VALUE;
+            return Integer.MIN_VALUE;
         }
 
         @Override

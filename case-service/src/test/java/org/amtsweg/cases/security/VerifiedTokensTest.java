@@ -11,6 +11,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 /** A clerk's token checked once is remembered, but never beyond what the check established. */
 @QuarkusTest
@@ -27,7 +28,10 @@ class VerifiedTokensTest {
         char changed = signature.charAt(signature.length() - 2) == 'A' ? 'B' : 'A';
         String tampered = parts[0] + "." + parts[1] + "." + signature.substring(0, signature.length() - 2) + changed
                 + signature.charAt(signature.length() - 1);
-        given().auth().oauth2(tampered).get("/cases").then().statusCode(401);
+        given().auth().oauth2(tampered).get("/cases").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().get("/cases").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
