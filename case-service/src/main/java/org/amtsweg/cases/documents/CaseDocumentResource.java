@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.security.Clerk;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +26,17 @@ import java.util.UUID;
 public class CaseDocumentResource {
 
     private final CaseDocuments documents;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public CaseDocumentResource(CaseDocuments documents, JsonWebToken token) {
+    public CaseDocumentResource(CaseDocuments documents, SecurityIdentity identity) {
         this.documents = documents;
-        this.token = token;
+        this.identity = identity;
     }
 
     @GET
     @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
-        Clerk caller = Clerk.ofAuthority(token);
+        Clerk caller = Clerk.ofAuthority(identity);
         return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
                 Response.ok(document.content(), document.mediaType())
                         .header("Content-Disposition", "attachment; filename*=UTF-8''"
@@ -52,7 +52,7 @@ public class CaseDocumentResource {
     @Path("/notice")
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID caseId) {
-        Clerk caller = Clerk.ofAuthority(token);
+        Clerk caller = Clerk.ofAuthority(identity);
         return documents.notice(caller.authority(), caseId, caller.username()).map(pdf -> Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"Bescheid-" + caseId + ".pdf\"")
                 .build());

@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.security.Clerk;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import java.util.List;
 
@@ -24,11 +24,11 @@ import java.util.List;
 public class HandoverResource {
 
     private final CaseHandover handover;
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public HandoverResource(CaseHandover handover, JsonWebToken token) {
+    public HandoverResource(CaseHandover handover, SecurityIdentity identity) {
         this.handover = handover;
-        this.token = token;
+        this.identity = identity;
     }
 
     /** The pull feed: decided cases of the caller's authority that no procedure has taken over yet. */
@@ -42,6 +42,6 @@ public class HandoverResource {
     }
 
     private Clerk clerk() {
-        return Clerk.ofAuthority(token);
+        return Clerk.ofAuthority(identity);
     }
 }

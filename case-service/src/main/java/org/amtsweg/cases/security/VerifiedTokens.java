@@ -32,8 +32,9 @@ import java.util.Set;
  * <p>This mechanism runs before quarkus-oidc's. A bearer token it remembers gets the identity built for
  * it back, untouched; any other request — no token, a token not seen before, a tampered copy, an expired
  * one — goes on to quarkus-oidc as usual, which checks it and answers 401 where it must. {@link Recorder}
- * remembers the identity quarkus-oidc and every augmentor built. Entries are bounded in number; the token
- * itself is the key (the identity holds it anyway).
+ * remembers the identity quarkus-oidc and every augmentor built, with the {@link Clerk} the token names
+ * read once for all later requests. Entries are bounded in number; the token itself is the key (the
+ * identity holds it anyway).
  */
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
@@ -82,12 +83,20 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         return DEFAULT_PRIORITY + 100;
     }
 
-    /** Remembers an identity built from an access token until the token expires. */
-    void remember(SecurityIdentity identity) {
-        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
-            tokens.put(credential.getToken(), new Remembered(identity, Instant.ofEpochSecond(jwt.getExpirationTime())));
+    /**
+     * Remembers an identity built from an access token, with the clerk its token names read once for all
+     * later requests with the same token; answers the identity with that clerk.
+     */
+    SecurityIdentity remember(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return identity;
         }
+        SecurityIdentity read = QuarkusSecurityIdentity.builder(identity).addAttribute(Clerk.ATTRIBUTE, Clerk.from(jwt)).build();
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential != null && jwt.getExpirationTime() > 0) {
+            tokens.put(credential.getToken(), new Remembered(read, Instant.ofEpochSecond(jwt.getExpirationTime())));
+        }
+        return read;
     }
 
     /** Remembers each identity built from an access token, after every other augmentor has had its say. */
@@ -107,8 +116,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            tokens.remember(identity);
-            return Uni.createFrom().item(identity);
+            return Uni.createFrom().item(tokens.remember(identity));
         }
     }
 }
