@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.security.Clerk;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +26,17 @@ import java.util.UUID;
 public class CaseDocumentResource {
 
     private final CaseDocuments documents;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public CaseDocumentResource(CaseDocuments documents, SecurityIdentity identity) {
+    public CaseDocumentResource(CaseDocuments documents, JsonWebToken token) {
         this.documents = documents;
-        this.identity = identity;
+        this.token = token;
     }
 
     @GET
     @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
-        Clerk caller = Clerk.ofAuthority(identity);
+        Clerk caller = Clerk.ofAuthority(token);
         return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
                 Response.ok(document.content(), document.mediaType())
                         .header("Content-Disposition", "attachment; filename*=UTF-8''"
@@ -52,7 +52,7 @@ public class CaseDocumentResource {
     @Path("/notice")
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID caseId) {
-        Clerk caller = Clerk.ofAuthority(identity);
+        Clerk caller = Clerk.ofAuthority(token);
         return documents.notice(caller.authority(), caseId, caller.username()).map(pdf -> Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"Bescheid-" + caseId + ".pdf\"")
                 .build());

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.cases.work.CaseWork;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 
@@ -37,12 +37,12 @@ public class CaseHandoverResource {
 
     private final CaseHandover handover;
     private final CaseWork work;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public CaseHandoverResource(CaseHandover handover, CaseWork work, SecurityIdentity identity) {
+    public CaseHandoverResource(CaseHandover handover, CaseWork work, JsonWebToken token) {
         this.handover = handover;
         this.work = work;
-        this.identity = identity;
+        this.token = token;
     }
 
     @GET
@@ -70,11 +70,11 @@ public class CaseHandoverResource {
     @Path("/handover")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> acknowledge(@PathParam("id") UUID id) {
-        return work.handOver(Clerk.ofAuthority(identity), id).replaceWith(Response.noContent().build());
+        return work.handOver(Clerk.ofAuthority(token), id).replaceWith(Response.noContent().build());
     }
 
     private Uni<CaseExport> find(UUID id) {
-        return handover.export(Clerk.ofAuthority(identity).authority(), id)
+        return handover.export(Clerk.ofAuthority(token).authority(), id)
                 .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")));
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.security.Clerk;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 
@@ -24,11 +24,11 @@ import java.util.List;
 public class HandoverResource {
 
     private final CaseHandover handover;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public HandoverResource(CaseHandover handover, SecurityIdentity identity) {
+    public HandoverResource(CaseHandover handover, JsonWebToken token) {
         this.handover = handover;
-        this.identity = identity;
+        this.token = token;
     }
 
     /** The pull feed: decided cases of the caller's authority that no procedure has taken over yet. */
@@ -42,6 +42,6 @@ public class HandoverResource {
     }
 
     private Clerk clerk() {
-        return Clerk.ofAuthority(identity);
+        return Clerk.ofAuthority(token);
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.security.Clerk;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Set;
 import java.util.UUID;
@@ -34,12 +34,12 @@ public class CaseResource {
 
     private final CaseQueries queries;
     private final LiveInbox liveInbox;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public CaseResource(CaseQueries queries, LiveInbox liveInbox, SecurityIdentity identity) {
+    public CaseResource(CaseQueries queries, LiveInbox liveInbox, JsonWebToken token) {
         this.queries = queries;
         this.liveInbox = liveInbox;
-        this.identity = identity;
+        this.token = token;
     }
 
     @GET
@@ -104,6 +104,6 @@ public class CaseResource {
     }
 
     private Clerk clerk() {
-        return Clerk.ofAuthority(identity);
+        return Clerk.ofAuthority(token);
     }
 }

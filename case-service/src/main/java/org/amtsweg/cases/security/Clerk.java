@@ -1,6 +1,5 @@
 package org.amtsweg.cases.security;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -12,29 +11,17 @@ import java.util.Set;
  */
 public record Clerk(String username, String authority, Set<String> roles) {
 
-    /** The identity attribute holding what {@link #from(JsonWebToken)} found, so that a token is read once, not per request. */
-    static final String ATTRIBUTE = Clerk.class.getName();
-
-    /**
-     * What a token says about its bearer. {@code getClaim} throws and catches an exception inside for
-     * every name the JWT specification does not define ({@code authority}, {@code roles}): done once per
-     * token ({@link VerifiedTokens} keeps the result with the identity), not on every request.
-     */
-    static Clerk from(JsonWebToken token) {
-        Set<String> present = token.getClaimNames();
-        Object authority = present.contains("authority") ? token.getClaim("authority") : null;
-        Object username = present.contains("preferred_username") ? token.getClaim("preferred_username") : null;
+    public static Clerk from(JsonWebToken token) {
+        Object authority = token.getClaim("authority");
+        Object username = token.getClaim("preferred_username");
         return new Clerk(username == null ? token.getSubject() : text(username),
-                authority == null ? null : text(authority), present.contains("roles") ? roles(token.getClaim("roles")) : Set.of());
+                authority == null ? null : text(authority), roles(token.getClaim("roles")));
     }
 
-    /** The member of staff (or procedure) a request speaks for, refusing tokens that name no authority (403). */
-    public static Clerk ofAuthority(SecurityIdentity identity) {
-        Clerk clerk = identity.getAttribute(ATTRIBUTE);
-        if (clerk == null && identity.getPrincipal() instanceof JsonWebToken token) {
-            clerk = from(token);
-        }
-        if (clerk == null || clerk.authority() == null) {
+    /** The member of staff (or procedure) a token speaks for, refusing tokens that name no authority (403). */
+    public static Clerk ofAuthority(JsonWebToken token) {
+        Clerk clerk = from(token);
+        if (clerk.authority() == null) {
             throw org.amtsweg.cases.Problems.noAuthority();
         }
         return clerk;

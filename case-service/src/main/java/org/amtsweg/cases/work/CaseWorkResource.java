@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.security.Clerk;
-import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -35,11 +35,11 @@ import java.util.UUID;
 public class CaseWorkResource {
 
     private final CaseWork work;
-    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public CaseWorkResource(CaseWork work, SecurityIdentity identity) {
+    public CaseWorkResource(CaseWork work, JsonWebToken token) {
         this.work = work;
-        this.identity = identity;
+        this.token = token;
     }
 
     /** Body of {@code POST /cases/{id}/assign}; without assignee the clerk takes the case. */
@@ -97,7 +97,7 @@ public class CaseWorkResource {
     }
 
     private Clerk clerk() {
-        return Clerk.ofAuthority(identity);
+        return Clerk.ofAuthority(token);
     }
 
     /** The revision an {@code If-Match: "7"} names; absent means "whatever the current one is". */
