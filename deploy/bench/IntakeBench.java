@@ -97,16 +97,18 @@ public class IntakeBench {
             throw new IllegalStateException("the bench's consumer got no partitions of the topic within 60 s");
         }
 
+        // One client for warm-up and rounds alike, so that every phase finds its connections open.
+        io.vertx.core.http.HttpClient client = client(application, inFlight);
         // The rounds follow the warm-up without a pause: an idle service deoptimises code it compiled under load.
         System.out.printf("warming up with %d submissions ...%n", warmUp);
-        submitAll(application, token, drafts.subList(0, warmUp), inFlight, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        submitAll(client, token, drafts.subList(0, warmUp), inFlight, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
         System.out.printf("measuring %d rounds of %d submissions with %d in flight ...%n", rounds, count, inFlight);
         for (int round = 1; round <= rounds; round++) {
             List<String> ids = drafts.subList(warmUp + (round - 1) * count, warmUp + round * count);
             Map<String, Long> answered = new ConcurrentHashMap<>();
             long begin = System.nanoTime();
-            submitAll(application, token, ids, inFlight, started, answered);
+            submitAll(client, token, ids, inFlight, started, answered);
             if (!arrivals.tryAcquire(count, 120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("not all of round " + round + "'s events arrived within 120 s; see the services' logs");
             }
@@ -158,9 +160,8 @@ public class IntakeBench {
      * The measured submissions, from an event-loop client keeping exactly {@code inFlight} requests
      * open on as many kept-alive connections: a thread per request would cost more CPU than the service.
      */
-    private static void submitAll(String application, Supplier<String> token, List<String> ids, int inFlight, Map<String, Long> started,
-                                  Map<String, Long> answered) throws Exception {
-        io.vertx.core.http.HttpClient client = client(application, inFlight);
+    private static void submitAll(io.vertx.core.http.HttpClient client, Supplier<String> token, List<String> ids, int inFlight,
+                                  Map<String, Long> started, Map<String, Long> answered) throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         CountDownLatch done = new CountDownLatch(ids.size());
         java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -198,16 +199,11 @@ public class IntakeBench {
         }
     }
 
-    private static io.vertx.core.http.HttpClient client;
-
-    /** One client for warm-up and rounds alike, so that every phase finds its connections open. */
-    private static synchronized io.vertx.core.http.HttpClient client(String application, int inFlight) {
-        if (client == null) {
-            URI base = URI.create(application);
-            client = io.vertx.core.Vertx.vertx().createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                    .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()).setKeepAlive(true).setMaxPoolSize(inFlight));
-        }
-        return client;
+    /** An event-loop client keeping up to {@code inFlight} kept-alive connections to intake. */
+    private static io.vertx.core.http.HttpClient client(String application, int inFlight) {
+        URI base = URI.create(application);
+        return io.vertx.core.Vertx.vertx().createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setDefaultHost(base.getHost()).setDefaultPort(base.getPort()).setKeepAlive(true).setMaxPoolSize(inFlight));
     }
 
     interface Step {
