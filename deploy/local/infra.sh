@@ -14,7 +14,8 @@ source "$(dirname "$0")/lib.sh"
 command="${1:-status}"
 mode="${2:-}"
 if [[ "$mode" == "--test" ]]; then
-    data_dir="$ROOT/target/test-infra"
+    # AMTSWEG_TEST_DATA_DIR with the two port variables lets several test runs share one machine.
+    data_dir="${AMTSWEG_TEST_DATA_DIR:-$ROOT/target/test-infra}"
     kafka_port="${AMTSWEG_TEST_KAFKA_PORT:-19092}"
     controller_port=$((kafka_port + 1))
     pg_port="${AMTSWEG_TEST_PG_PORT:-15432}"

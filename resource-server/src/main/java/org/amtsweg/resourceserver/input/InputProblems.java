@@ -1,0 +1,164 @@
+package org.amtsweg.resourceserver.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.resourceserver.problem.HttpStatusProblem;
+import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.Violation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request bodies that cannot be read, as RFC 9457 problems: a body that is no JSON (or too deeply
+ * nested, or with a key twice) is 400 {@code malformed-body}; a value of the wrong shape is 422
+ * {@code validation-failed} with the JSON pointer of the value. The messages name what was expected
+ * in the sender's terms ("Text", "Zahl", "Datum"), never a class of this software.
+ */
+public class InputProblems {
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response invalidInput(InvalidInputException failure) {
+        return validationFailed(failure.violations());
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException failure) {
+        return fromJackson(failure);
+    }
+
+    /** The JSON reader wraps what it cannot parse in a 400 without a body; here it gets one. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response webApplication(WebApplicationException failure) {
+        if (failure.getCause() instanceof JsonProcessingException json) {
+            return fromJackson(json);
+        }
+        Response original = failure.getResponse();
+        if (original.hasEntity()) {
+            return original;
+        }
+        return HttpStatusProblem.of(original).build();
+    }
+
+    static Response fromJackson(JsonProcessingException failure) {
+        if (failure instanceof InvalidDefinitionException) {
+            // The service cannot read this type at all: its defect, not the sender's.
+            return ProblemResponse.of(500, "internal-error", "Interner Fehler / Internal error",
+                    "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
+        }
+        if (failure instanceof JsonMappingException mapping && !(failure.getCause() instanceof StreamConstraintsException)
+                && !(failure instanceof StreamConstraintsException) && isValueProblem(mapping)) {
+            return validationFailed(List.of(violation(mapping)));
+        }
+        return malformed(failure);
+    }
+
+    private static boolean isValueProblem(JsonMappingException mapping) {
+        // A mapping failure while the parser still reads valid JSON is about a value; a syntax error is not.
+        return !(mapping.getCause() instanceof com.fasterxml.jackson.core.JsonParseException);
+    }
+
+    private static Response malformed(JsonProcessingException failure) {
+        JsonLocation location = failure.getLocation();
+        String where = location != null && location.getLineNr() > 0
+                ? " (Zeile " + location.getLineNr() + ", Spalte " + location.getColumnNr() + ")"
+                : "";
+        String detail = failure instanceof StreamConstraintsException || failure.getCause() instanceof StreamConstraintsException
+                ? "Der Inhalt ist zu tief verschachtelt oder ein Wert ist zu lang" + where + "."
+                : "Der Inhalt ist kein gültiges JSON" + where + ".";
+        ProblemResponse problem = ProblemResponse.of(400, "malformed-body", "Inhalt nicht lesbar / Request body unreadable", detail);
+        if (location != null && location.getLineNr() > 0) {
+            problem.with("line", location.getLineNr()).with("column", location.getColumnNr());
+        }
+        return problem.build();
+    }
+
+    static Response validationFailed(List<Violation> violations) {
+        return ProblemResponse.of(422, "validation-failed", "Eingabe fehlerhaft / Invalid input",
+                        violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
+                .with("violations", violations)
+                .build();
+    }
+
+    private static Violation violation(JsonMappingException failure) {
+        String pointer = pointer(failure.getPath());
+        if (failure instanceof PropertyBindingException) {
+            return new Violation(pointer, "unknown-field", "Dieses Feld ist hier nicht vorgesehen.", "This field is not expected here.");
+        }
+        Class<?> target = failure instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
+        String[] expected = expected(target);
+        return new Violation(pointer, "type", expected[0] + " erwartet.", "Expected " + expected[1] + ".");
+    }
+
+    /** What the reader wanted, in words a sender knows: German, English. */
+    private static String[] expected(Class<?> target) {
+        if (target == null) {
+            return new String[] {"Ein gültiger Wert", "a valid value"};
+        }
+        if (target == String.class || target == Character.class || target == char.class) {
+            return new String[] {"Text", "text"};
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return new String[] {"Ja oder nein (true/false)", "true or false"};
+        }
+        if (isWholeNumber(target)) {
+            return new String[] {"Eine ganze Zahl", "a whole number"};
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return new String[] {"Eine Zahl", "a number"};
+        }
+        if (target.isEnum()) {
+            return new String[] {"Einer der Werte " + enumValues(target), "one of " + enumValues(target)};
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return new String[] {"Ein gültiges Datum bzw. eine gültige Zeit (ISO 8601, z. B. 2026-12-01)",
+                    "a valid date or time (ISO 8601, e.g. 2026-12-01)"};
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return new String[] {"Eine Liste", "a list"};
+        }
+        if (target == java.util.UUID.class) {
+            return new String[] {"Eine Kennung (UUID)", "an identifier (UUID)"};
+        }
+        if (Map.class.isAssignableFrom(target) || !target.isPrimitive()) {
+            return new String[] {"Ein Objekt mit Feldern", "an object with fields"};
+        }
+        return new String[] {"Ein gültiger Wert", "a valid value"};
+    }
+
+    private static boolean isWholeNumber(Class<?> target) {
+        return target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == java.math.BigInteger.class;
+    }
+
+    private static String enumValues(Class<?> target) {
+        StringBuilder values = new StringBuilder();
+        for (Object constant : target.getEnumConstants()) {
+            values.append(values.length() == 0 ? "" : ", ").append(constant);
+        }
+        return values.toString();
+    }
+
+    static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                pointer.append('/').append(BodyText.escape(reference.getFieldName()));
+            } else if (reference.getIndex() >= 0) {
+                pointer.append('/').append(reference.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+}
