@@ -20,12 +20,15 @@ if [[ "$mode" == "--test" ]]; then
     controller_port=$((kafka_port + 1))
     pg_port="${AMTSWEG_TEST_PG_PORT:-15432}"
     db_suffix="_test"
+    # The test suite's data is wiped after each run: no fsync there, for speed (LocalPostgres explains).
+    pg_durability="-Damtsweg.postgres.durable=false"
 else
     data_dir="${AMTSWEG_DATA_DIR:-$ROOT/.data}"
     kafka_port="${AMTSWEG_KAFKA_PORT:-9092}"
     controller_port=$((kafka_port + 1))
     pg_port="${AMTSWEG_PG_PORT:-5432}"
     db_suffix=""
+    pg_durability="-Damtsweg.postgres.durable=true"
 fi
 databases=(amtsweg_identity amtsweg_catalog amtsweg_application amtsweg_case)
 if [[ -n "$db_suffix" ]]; then
@@ -46,7 +49,9 @@ infra_classpath() {
 }
 
 start_kafka() {
-    if is_running kafka; then say "Kafka already running on 127.0.0.1:$kafka_port"; return; fi
+    if is_running kafka && port_in_use "$kafka_port"; then say "Kafka already running on 127.0.0.1:$kafka_port"; return; fi
+    # A process that is alive but does not answer is no broker: stop it, then start afresh.
+    is_running kafka && { say "Kafka's process does not answer on $kafka_port; restarting it"; stop_process kafka; }
     require_free_port "$kafka_port" "Kafka"
     require_free_port "$controller_port" "the Kafka controller"
     local cp; cp="$(infra_classpath)"
@@ -98,10 +103,11 @@ start_postgres() {
             "${AMTSWEG_PG_USER:-postgres}" "${AMTSWEG_PG_PASSWORD:-}" "${databases[@]}"
         return
     fi
-    if is_running postgres; then say "PostgreSQL already running on 127.0.0.1:$pg_port"; return; fi
+    if is_running postgres && port_in_use "$pg_port"; then say "PostgreSQL already running on 127.0.0.1:$pg_port"; return; fi
+    is_running postgres && { say "PostgreSQL's launcher does not answer on $pg_port; restarting it"; stop_process postgres; }
     mkdir -p "$run_dir"
     say "starting embedded PostgreSQL on 127.0.0.1:$pg_port"
-    nohup java -Xmx128m -XX:+UseSerialGC -Dlog4j2.configurationFile=classpath:log4j2.properties \
+    nohup java -Xmx128m -XX:+UseSerialGC $pg_durability -Dlog4j2.configurationFile=classpath:log4j2.properties \
         -cp "$cp" org.amtsweg.infra.LocalPostgres "$data_dir/postgres" "$pg_port" "${databases[@]}" \
         > "$run_dir/postgres.log" 2>&1 &
     echo $! > "$run_dir/postgres.pid"
