@@ -1,0 +1,44 @@
+package org.amtsweg.resourceserver.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A stand-in for a service's resources: typed and untyped bodies, query and path parameters. */
+@Path("/echo")
+public class EchoResource {
+
+    public enum Outcome { APPROVED, REJECTED }
+
+    public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {
+    }
+
+    @POST
+    @Path("/note")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Note note(Note note) {
+        return note;
+    }
+
+    @PUT
+    @Path("/data")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonNode data(JsonNode data) {
+        return data;
+    }
+
+    @GET
+    @Path("/items/{key}")
+    public String item(@PathParam("key") String key, @QueryParam("q") String q) {
+        return key + ":" + q;
+    }
+}
