@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 final class Platform {
 
     static final Path ROOT = Path.of(System.getProperty("amtsweg.root", "../..")).toAbsolutePath().normalize();
-    static final int IDENTITY = 18080;
-    static final int CATALOG = 18081;
-    static final int APPLICATION = 18082;
-    static final int CASE = 18083;
+    /** The first of the platform's ports; AMTSWEG_E2E_PORT_BASE moves them all, so that two runs can share a machine. */
+    private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080"));
+    static final int IDENTITY = BASE;
+    static final int CATALOG = BASE + 1;
+    static final int APPLICATION = BASE + 2;
+    static final int CASE = BASE + 3;
     /** A second identity gateway, the upstream provider the platform's gateway delegates logins to. */
-    static final int UPSTREAM = 18090;
+    static final int UPSTREAM = BASE + 10;
     static final String FEDERATION_SECRET = "e2e-federation-secret";
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
 

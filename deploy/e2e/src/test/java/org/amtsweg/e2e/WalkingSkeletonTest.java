@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -116,8 +116,12 @@ class WalkingSkeletonTest {
                         .body("timeline.event", hasItem("CaseOpened")));
     }
 
+    static java.util.stream.IntStream servicePorts() {
+        return java.util.stream.IntStream.of(Platform.IDENTITY, Platform.CATALOG, Platform.APPLICATION, Platform.CASE);
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {Platform.IDENTITY, Platform.CATALOG, Platform.APPLICATION, Platform.CASE})
+    @MethodSource("servicePorts")
     void everyServiceReportsHealthMetricsAndItsApi(int port) {
         given().baseUri(Platform.url(port)).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(Platform.url(port)).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

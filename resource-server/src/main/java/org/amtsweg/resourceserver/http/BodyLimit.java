@@ -55,6 +55,10 @@ public class BodyLimit {
             }
         }).failureHandler(context -> {
             int status = context.statusCode();
+            if (status < 0 && context.failure() instanceof jakarta.ws.rs.WebApplicationException refused) {
+                // The form and multipart parsers refuse a field above its limit this way, outside any resource.
+                status = refused.getResponse().getStatus();
+            }
             if (context.response().headWritten() || status < 400 || status >= 500) {
                 context.next(); // a defect (5xx) stays with the framework's handler, which logs it with its stack trace
             } else if (status == 413) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,8 +35,25 @@ public class InputProblems {
         return validationFailed(failure.violations());
     }
 
+    // One mapper per exception class the problem extension maps itself: the most specific class wins
+    // before any priority counts, and its answers name Java types ("to `java.lang.String`").
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response mismatched(MismatchedInputException failure) {
+        return fromJackson(failure);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response invalidFormat(InvalidFormatException failure) {
+        return fromJackson(failure);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unrecognizedProperty(UnrecognizedPropertyException failure) {
+        return fromJackson(failure);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unreadable(JsonProcessingException failure) {
         return fromJackson(failure);
     }
 

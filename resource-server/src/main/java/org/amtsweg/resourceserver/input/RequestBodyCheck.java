@@ -31,8 +31,13 @@ public class RequestBodyCheck implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         Object body = context.proceed();
+        if (body == null && isJson(context)) {
+            // An empty body where the endpoint reads JSON: the resource would get nothing to work on.
+            throw new InvalidInputException(List.of(new Violation("", "required",
+                    "Der Inhalt der Anfrage fehlt.", "The request body is missing.")));
+        }
         if (body == null || body instanceof InputStream || body instanceof byte[]
-                || context.getMediaType() == null || !isJson(context.getMediaType().getSubtype())) {
+                || !isJson(context)) {
             return body;
         }
         // The tree of a typed body names its values as the sender wrote them, so the pointers match the request.
@@ -44,7 +49,11 @@ public class RequestBodyCheck implements ReaderInterceptor {
         return body;
     }
 
-    private static boolean isJson(String subtype) {
+    private static boolean isJson(ReaderInterceptorContext context) {
+        if (context.getMediaType() == null) {
+            return false;
+        }
+        String subtype = context.getMediaType().getSubtype();
         return "json".equals(subtype) || subtype.endsWith("+json");
     }
 }

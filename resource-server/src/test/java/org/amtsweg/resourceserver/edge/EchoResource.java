@@ -36,6 +36,13 @@ public class EchoResource {
         return data;
     }
 
+    @POST
+    @Path("/form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String form(@jakarta.ws.rs.FormParam("name") String name) {
+        return name;
+    }
+
     @GET
     @Path("/items/{key}")
     public String item(@PathParam("key") String key, @QueryParam("q") String q) {

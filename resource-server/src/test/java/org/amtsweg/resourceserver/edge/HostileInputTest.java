@@ -82,6 +82,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aMissingBodyIsNamed() {
+        assertProblem(post("/echo/note", ""), 422, "validation-failed")
+                .then().body("violations[0].pointer", equalTo("")).body("violations[0].keyword", equalTo("required"));
+    }
+
+    @Test
+    void anOverlongFormFieldIsRefusedWithAProblem() {
+        assertProblem(given().formParam("name", "x".repeat(10_000)).post("/echo/form"), 413, "request-too-large");
+        given().formParam("name", "Hagen").post("/echo/form").then().statusCode(200).body(equalTo("Hagen"));
+    }
+
+    @Test
     void parametersFollowTheSameTextRule() throws Exception {
         assertProblem(given().urlEncodingEnabled(false).get("/echo/items/key?q=a%00b"), 400, "invalid-parameter")
                 .then().body("parameter", equalTo("q"));
