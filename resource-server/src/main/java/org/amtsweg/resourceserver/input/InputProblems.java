@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
-import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
@@ -30,35 +30,35 @@ import java.util.Map;
  */
 public class InputProblems {
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response invalidInput(InvalidInputException failure) {
         return validationFailed(failure.violations());
     }
 
     // One mapper per exception class the problem extension maps itself: the most specific class wins
     // before any priority counts, and its answers name Java types ("to `java.lang.String`").
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response mismatched(MismatchedInputException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response invalidFormat(InvalidFormatException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response unrecognizedProperty(UnrecognizedPropertyException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response unreadable(JsonProcessingException failure) {
         return fromJackson(failure);
     }
 
     /** The JSON reader wraps what it cannot parse in a 400 without a body; here it gets one. */
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response webApplication(WebApplicationException failure) {
         if (failure.getCause() instanceof JsonProcessingException json) {
             return fromJackson(json);
@@ -68,6 +68,19 @@ public class InputProblems {
             return original;
         }
         return HttpStatusProblem.of(original).build();
+    }
+
+    // The problem extension maps these two itself, as about:blank; the most specific class wins.
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response notFound(NotFoundException failure) {
+        return webApplication(failure);
+    }
+
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response forbidden(jakarta.ws.rs.ForbiddenException failure) {
+        Response original = failure.getResponse();
+        return original.hasEntity() ? original
+                : ProblemResponse.of(403, "forbidden", "Keine Berechtigung / Forbidden", "Diese Anmeldung darf das nicht.").build();
     }
 
     static Response fromJackson(JsonProcessingException failure) {

@@ -15,6 +15,12 @@ public final class ProblemResponse {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://amtsweg.org/problems/";
+    /**
+     * Priority for this library's exception mappers: the problem extension registers its own at 999, and
+     * for the same exception class the lower number wins. Its answers name Java types and use
+     * {@code about:blank}.
+     */
+    public static final int AHEAD_OF_PROBLEM_EXTENSION = 900;
 
     private final int status;
     private final Map<String, Object> body = new LinkedHashMap<>();
