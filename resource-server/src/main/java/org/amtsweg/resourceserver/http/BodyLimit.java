@@ -55,8 +55,9 @@ public class BodyLimit {
             }
         }).failureHandler(context -> {
             int status = context.statusCode();
-            if (status < 0 && context.failure() instanceof jakarta.ws.rs.WebApplicationException refused) {
-                // The form and multipart parsers refuse a field above its limit this way, outside any resource.
+            if (context.failure() instanceof jakarta.ws.rs.WebApplicationException refused) {
+                // The form and multipart parsers refuse a field above its limit this way, outside any resource,
+                // and the router counts any exception as a 500.
                 status = refused.getResponse().getStatus();
             }
             if (context.response().headWritten() || status < 400 || status >= 500) {

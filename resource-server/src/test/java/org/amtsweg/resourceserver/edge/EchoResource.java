@@ -39,8 +39,9 @@ public class EchoResource {
     @POST
     @Path("/form")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String form(@jakarta.ws.rs.FormParam("name") String name) {
-        return name;
+    public io.smallrye.mutiny.Uni<String> form(@jakarta.ws.rs.FormParam("name") String name) {
+        // Non-blocking, as the gateway's login: the form is then parsed on the event loop as it arrives.
+        return io.smallrye.mutiny.Uni.createFrom().item(name);
     }
 
     @GET
