@@ -87,6 +87,7 @@ PROPS
     # else, and C2 kept one of them busy for minutes after start compiling Kafka's request path, while the
     # code C1 makes at once handles a produce request for about a tenth more than C2's (deploy/bench/intake.sh,
     # measured). AMTSWEG_KAFKA_JVM_OPTS adds options, e.g. a flight recording.
+    rotate_log "$run_dir/kafka.log"
     nohup java -Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1 ${AMTSWEG_KAFKA_JVM_OPTS:-} -Dlog4j2.configurationFile=classpath:log4j2.properties \
         -cp "$cp" kafka.Kafka "$run_dir/server.properties" > "$run_dir/kafka.log" 2>&1 &
     echo $! > "$run_dir/kafka.pid"
@@ -107,6 +108,7 @@ start_postgres() {
     is_running postgres && { say "PostgreSQL's launcher does not answer on $pg_port; restarting it"; stop_process postgres; }
     mkdir -p "$run_dir"
     say "starting embedded PostgreSQL on 127.0.0.1:$pg_port"
+    rotate_log "$run_dir/postgres.log"
     nohup java -Xmx128m -XX:+UseSerialGC $pg_durability -Dlog4j2.configurationFile=classpath:log4j2.properties \
         -cp "$cp" org.amtsweg.infra.LocalPostgres "$data_dir/postgres" "$pg_port" "${databases[@]}" \
         > "$run_dir/postgres.log" 2>&1 &

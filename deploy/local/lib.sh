@@ -55,3 +55,12 @@ stop_process() {
     fi
     rm -f "$pid_file"
 }
+
+# Keeps the last logs of a part when it starts again (a crashed process's log is the evidence): LOG
+# becomes LOG.1, LOG.1 becomes LOG.2, and so on up to LOG.3.
+rotate_log() {
+    local log="$1"
+    [[ -s "$log" ]] || return 0
+    for i in 2 1; do [[ -f "$log.$i" ]] && mv -f "$log.$i" "$log.$((i + 1))"; done
+    mv -f "$log" "$log.1"
+}

@@ -4,19 +4,19 @@
 # are ready and prints the URLs. Ctrl-C (or 'platform.sh stop') stops everything it started; the
 # data stays in .data/ and the next start resumes with it.
 #
-#   deploy/local/platform.sh [up]   start and stay in the foreground
+#   deploy/local/platform.sh [up]   start and stay in the foreground, restarting a part that dies
 #   deploy/local/platform.sh start  start and return (for scripts)
 #   deploy/local/platform.sh stop | status
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 here="$(dirname "$0")"
-modules=(event-contracts identity-gateway catalog-service application-service case-service deploy/infra)
+modules=(event-contracts resource-server identity-gateway catalog-service application-service case-service deploy/infra)
 
 build_if_needed() {
     local stale=""
     for module in identity-gateway catalog-service application-service case-service; do
         local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
-        if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" -newer "$jar" -print -quit)" ]]; then
+        if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" "$ROOT/resource-server/src/main" -newer "$jar" -print -quit)" ]]; then
             stale="$stale $module"
         fi
     done
@@ -50,12 +50,42 @@ stop() {
     "$here/infra.sh" stop
 }
 
+# A process supervisor's job, for the parts started here: a part that dies (killed, crashed) is started
+# again with the same scripts, at most $max_restarts times per part within ten minutes — a part that
+# keeps dying needs a person, not a loop. Each restart is logged with the last lines of the dead part's log.
+max_restarts=5
+supervise() {
+    local run_dir="${AMTSWEG_DATA_DIR:-$ROOT/.data}/run"
+    declare -A restarts=() window_start=()
+    while true; do
+        sleep 2
+        for part in postgres kafka identity-gateway catalog-service application-service case-service; do
+            [[ "$part" == postgres && -n "${AMTSWEG_PG_HOST:-}" ]] && continue
+            local pid_file="$run_dir/$part.pid"
+            [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2> /dev/null && continue
+            if (( SECONDS - ${window_start[$part]:-0} > 600 )); then window_start[$part]=$SECONDS; restarts[$part]=0; fi
+            if (( ${restarts[$part]:-0} >= max_restarts )); then
+                [[ "${restarts[$part]}" == "$max_restarts" ]] && say "$part died $max_restarts times within ten minutes; not restarting it again (see $run_dir/$part.log*)"
+                restarts[$part]=$((max_restarts + 1))
+                continue
+            fi
+            restarts[$part]=$(( ${restarts[$part]:-0} + 1 ))
+            say "$part is not running; restarting it (${restarts[$part]} of $max_restarts); its last log lines:"
+            tail -n 5 "$run_dir/$part.log" >&2 2> /dev/null || true
+            case "$part" in
+                postgres | kafka) "$here/infra.sh" start || say "restarting $part failed; trying again" ;;
+                *) "$here/services.sh" start || say "restarting $part failed; trying again" ;;
+            esac
+        done
+    done
+}
+
 case "${1:-up}" in
     up)
         trap 'echo; stop; exit 0' INT TERM
         start
-        say "press Ctrl-C to stop everything (data is kept in .data/)"
-        while true; do sleep 2; done
+        say "press Ctrl-C to stop everything (data is kept in .data/); a part that dies is restarted"
+        supervise
         ;;
     start) start ;;
     stop) stop ;;

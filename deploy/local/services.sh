@@ -37,9 +37,10 @@ start_service() {
     [[ -f "$jar" ]] || fail "$name is not built ($jar missing); run: ./mvnw -B package -DskipTests"
     require_free_port "$port" "$name"
     mkdir -p "$run_dir"
+    rotate_log "$run_dir/$name.log"
     # Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores.
     nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m \
-        -Dquarkus.profile="$profile" -jar "$jar" > "$run_dir/$name.log" 2>&1 &
+        -Dquarkus.profile="$profile" -jar "$jar" >> "$run_dir/$name.log" 2>&1 &
     echo $! > "$run_dir/$name.pid"
 }
 
