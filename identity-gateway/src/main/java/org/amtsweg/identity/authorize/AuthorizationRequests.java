@@ -27,10 +27,10 @@ public class AuthorizationRequests {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return pool.preparedQuery("""
                         INSERT INTO authorization_request (id, client_id, redirect_uri, scope, state, nonce, code_challenge, acr_minimum,
-                            csrf_token, created_at, expires_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                            csrf_token, browser_hash, created_at, expires_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
                 .execute(Tuple.from(new Object[]{request.id(), request.clientId(), request.redirectUri(), request.scope(), request.state(),
-                        request.nonce(), request.codeChallenge(), request.minimum().acr(), request.csrfToken(), now,
+                        request.nonce(), request.codeChallenge(), request.minimum().acr(), request.csrfToken(), request.browserHash(), now,
                         now.plus(config.loginRequestLifetime())}))
                 .replaceWithVoid();
     }
@@ -41,7 +41,8 @@ public class AuthorizationRequests {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(row ->
                         new AuthorizationRequest(row.getString("id"), row.getString("client_id"), row.getString("redirect_uri"),
                                 row.getString("scope"), row.getString("state"), row.getString("nonce"), row.getString("code_challenge"),
-                                TrustLevel.fromAcr(row.getString("acr_minimum")).orElse(TrustLevel.LOW), row.getString("csrf_token"))));
+                                TrustLevel.fromAcr(row.getString("acr_minimum")).orElse(TrustLevel.LOW), row.getString("csrf_token"),
+                                row.getString("browser_hash"))));
     }
 
     /** A login transaction ends with its code; the same form cannot be posted twice. */

@@ -14,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.assurance.LoginMethod;
 import org.amtsweg.identity.assurance.TrustLevel;
@@ -29,10 +27,6 @@ import org.amtsweg.identity.token.OpaqueTokens;
 import org.amtsweg.identity.token.TokenStore;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +50,12 @@ public class AuthorizeResource {
     private final LoginThrottle throttle;
     private final TestIdentityCards cards;
     private final UpstreamProvider upstream;
+    private final BrowserBinding binding;
     private final Template login;
     private final Template message;
 
     public AuthorizeResource(IdentityConfig config, AuthorizationRequests requests, TokenStore store, ClientRedirects redirects, Logins logins,
-                             LoginThrottle throttle, TestIdentityCards cards, UpstreamProvider upstream,
+                             LoginThrottle throttle, TestIdentityCards cards, UpstreamProvider upstream, BrowserBinding binding,
                              @Location("login.html") Template login, @Location("message.html") Template message) {
         this.config = config;
         this.requests = requests;
@@ -70,6 +65,7 @@ public class AuthorizeResource {
         this.throttle = throttle;
         this.cards = cards;
         this.upstream = upstream;
+        this.binding = binding;
         this.login = login;
         this.message = message;
     }
@@ -82,7 +78,8 @@ public class AuthorizeResource {
                                    @QueryParam("code_challenge") String codeChallenge,
                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
                                    @QueryParam("acr_values") String acrValues, @QueryParam("prompt") String prompt,
-                                   @CookieParam(SESSION_COOKIE) String sessionCookie) {
+                                   @CookieParam(SESSION_COOKIE) String sessionCookie,
+                                   @CookieParam(BrowserBinding.COOKIE) String loginCookie) {
         IdentityConfig.Client client = clientId == null ? null : config.clients().get(clientId);
         if (client == null) {
             return page(400, "Unbekannte Anwendung", "Die Anwendung, die Sie hierher geschickt hat, ist nicht registriert.");
@@ -114,8 +111,9 @@ public class AuthorizeResource {
         if (minimum.isEmpty()) {
             return redirects.error(redirectUri, state, "invalid_request", "acr_values names an unknown level");
         }
+        String browser = binding.valueFor(loginCookie);
         AuthorizationRequest request = new AuthorizationRequest(OpaqueTokens.random(), clientId, redirectUri, String.join(" ", scopes),
-                state, nonce, codeChallenge, minimum.get(), OpaqueTokens.random());
+                state, nonce, codeChallenge, minimum.get(), OpaqueTokens.random(), BrowserBinding.hash(browser));
         boolean forceLogin = prompt != null && Arrays.asList(prompt.split(" ")).contains("login");
         return store.sessionOfCookie(forceLogin ? null : sessionCookie).chain(session -> {
             if (session.isPresent() && session.get().method().trustLevel().satisfies(request.minimum())) {
@@ -125,7 +123,8 @@ public class AuthorizeResource {
             if (prompt != null && prompt.contains("none")) {
                 return redirects.error(redirectUri, state, "login_required", "no session that satisfies the request");
             }
-            return requests.save(request).replaceWith(loginPage(200, request, null));
+            Response page = loginPage(200, request, null);
+            return requests.save(request).replaceWith(Response.fromResponse(page).cookie(binding.cookie(browser)).build());
         });
     }
 
@@ -135,7 +134,7 @@ public class AuthorizeResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> login(@FormParam("request") String requestId, @FormParam("csrf") String csrf, @FormParam("method") String method,
                                @FormParam("username") String username, @FormParam("password") String password,
-                               @Context HttpServerRequest http) {
+                               @CookieParam(BrowserBinding.COOKIE) String loginCookie, @Context HttpServerRequest http) {
         if (requestId == null) {
             return page(400, "Anmeldung nicht möglich", "Das Formular ist unvollständig.");
         }
@@ -144,9 +143,10 @@ public class AuthorizeResource {
                 return page(400, "Anmeldung abgelaufen", "Die Anmeldung hat zu lange gedauert. Bitte kehren Sie zur Anwendung zurück und beginnen Sie erneut.");
             }
             AuthorizationRequest request = found.get();
-            if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), request.csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                AUDIT.warnf("login form with wrong CSRF token refused: client=%s", request.clientId());
-                return page(403, "Anmeldung nicht möglich", "Das Formular stammt nicht von dieser Anmeldeseite.");
+            if (!BrowserBinding.genuineForm(request, csrf, loginCookie)) {
+                AUDIT.warnf("login form refused: wrong CSRF token or another browser's (or no) login cookie, client=%s", request.clientId());
+                return page(403, "Anmeldung nicht möglich", "Das Formular stammt nicht von der Anmeldeseite, die in diesem Browser geöffnet wurde. "
+                        + "Bitte kehren Sie zur Anwendung zurück und beginnen Sie die Anmeldung erneut (Cookies müssen für diese Seite erlaubt sein).");
             }
             Optional<LoginMethod> loginMethod = LoginMethod.fromCode(String.valueOf(method));
             if (loginMethod.isEmpty() || username == null || password == null) {

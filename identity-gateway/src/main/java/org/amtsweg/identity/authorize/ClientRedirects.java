@@ -4,11 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.session.LoginSession;
 import org.amtsweg.identity.token.TokenStore;
 import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The two ways a login ends at the client's (verified) redirect URI: with a code, or with an error. */
 @ApplicationScoped
@@ -30,11 +32,11 @@ public class ClientRedirects {
                 .map(code -> {
                     AUDIT.infof("authorization code issued: client=%s sid=%s acr=%s", request.clientId(), session.sid(),
                             session.method().trustLevel().acr());
-                    UriBuilder target = UriBuilder.fromUri(request.redirectUri()).queryParam("code", code).queryParam("iss", config.issuer());
-                    if (request.state() != null) {
-                        target.queryParam("state", request.state());
-                    }
-                    Response.ResponseBuilder response = Pages.redirect(target.build());
+                    Map<String, String> parameters = new LinkedHashMap<>();
+                    parameters.put("code", code);
+                    parameters.put("state", request.state());
+                    parameters.put("iss", config.issuer());
+                    Response.ResponseBuilder response = Pages.redirect(RedirectUris.withParameters(request.redirectUri(), parameters));
                     if (newCookie != null) {
                         response.cookie(new NewCookie.Builder(AuthorizeResource.SESSION_COOKIE).value(newCookie).path("/").httpOnly(true)
                                 .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build());
@@ -45,11 +47,11 @@ public class ClientRedirects {
 
     /** An RFC 6749 §4.1.2.1 error response, with the state and (RFC 9207) the issuer. */
     public Uni<Response> error(String redirectUri, String state, String error, String description) {
-        UriBuilder target = UriBuilder.fromUri(redirectUri).queryParam("error", error).queryParam("error_description", description)
-                .queryParam("iss", config.issuer());
-        if (state != null) {
-            target.queryParam("state", state);
-        }
-        return Uni.createFrom().item(Pages.redirect(target.build()).build());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("error", error);
+        parameters.put("error_description", description);
+        parameters.put("state", state);
+        parameters.put("iss", config.issuer());
+        return Uni.createFrom().item(Pages.redirect(RedirectUris.withParameters(redirectUri, parameters)).build());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.amtsweg.identity.assurance.LoginMethod;
 import org.amtsweg.identity.assurance.TrustLevel;
 import org.amtsweg.identity.authorize.AuthorizationRequest;
 import org.amtsweg.identity.authorize.AuthorizationRequests;
+import org.amtsweg.identity.authorize.BrowserBinding;
 import org.amtsweg.identity.authorize.ClientRedirects;
 import org.amtsweg.identity.authorize.Pages;
 import org.amtsweg.identity.session.LoginSession;
@@ -27,8 +29,6 @@ import org.amtsweg.identity.token.OpaqueTokens;
 import org.amtsweg.identity.token.TokenStore;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,7 +69,8 @@ public class FederationResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> start(@FormParam("request") String requestId, @FormParam("csrf") String csrf) {
+    public Uni<Response> start(@FormParam("request") String requestId, @FormParam("csrf") String csrf,
+                               @CookieParam(BrowserBinding.COOKIE) String loginCookie) {
         if (!upstream.enabled() || requestId == null) {
             return page(404, "Anmeldung nicht möglich", "Die Anmeldung über einen anderen Anbieter ist hier nicht eingerichtet.");
         }
@@ -78,8 +79,9 @@ public class FederationResource {
                 return page(400, "Anmeldung abgelaufen", "Bitte kehren Sie zur Anwendung zurück und beginnen Sie erneut.");
             }
             AuthorizationRequest request = found.get();
-            if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), request.csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                return page(403, "Anmeldung nicht möglich", "Das Formular stammt nicht von dieser Anmeldeseite.");
+            if (!BrowserBinding.genuineForm(request, csrf, loginCookie)) {
+                AUDIT.warnf("upstream login form refused: wrong CSRF token or another browser's (or no) login cookie, client=%s", request.clientId());
+                return page(403, "Anmeldung nicht möglich", "Das Formular stammt nicht von der Anmeldeseite, die in diesem Browser geöffnet wurde.");
             }
             String state = OpaqueTokens.random();
             String nonce = OpaqueTokens.random();
@@ -94,7 +96,8 @@ public class FederationResource {
     @GET
     @Path("/callback")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error) {
+    public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,
+                                  @CookieParam(BrowserBinding.COOKIE) String loginCookie) {
         if (state == null) {
             return page(400, "Anmeldung nicht möglich", "Die Antwort des Anbieters ist unvollständig.");
         }
@@ -110,6 +113,13 @@ public class FederationResource {
                             return page(400, "Anmeldung abgelaufen", "Bitte kehren Sie zur Anwendung zurück und beginnen Sie erneut.");
                         }
                         AuthorizationRequest request = found.get();
+                        if (!BrowserBinding.sameBrowser(request, loginCookie)) {
+                            // Someone else's upstream login, sent to this browser: completing it would log this browser
+                            // into that person's account (login CSRF through the callback).
+                            AUDIT.warnf("upstream callback refused: another browser's (or no) login cookie, client=%s", request.clientId());
+                            return page(403, "Anmeldung nicht möglich", "Diese Antwort des Anbieters gehört zu einer Anmeldung, "
+                                    + "die nicht in diesem Browser begonnen wurde.");
+                        }
                         if (error != null || code == null) {
                             return requests.complete(request.id()).chain(() -> redirects.error(request.redirectUri(), request.state(),
                                     "access_denied", "the login at " + upstream.displayName() + " did not succeed"));

@@ -10,8 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.UriBuilder;
 import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.authorize.RedirectUris;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -57,17 +58,19 @@ public class UpstreamProvider {
     }
 
     public Uni<URI> authorizationRedirect(String state, String nonce, String codeChallenge, String acrMinimum) {
-        return metadata().map(meta -> UriBuilder.fromUri(meta.get("authorization_endpoint").asText())
-                .queryParam("response_type", "code")
-                .queryParam("client_id", config.upstream().clientId().orElseThrow())
-                .queryParam("redirect_uri", callbackUri())
-                .queryParam("scope", config.upstream().scope())
-                .queryParam("state", state)
-                .queryParam("nonce", nonce)
-                .queryParam("code_challenge", codeChallenge)
-                .queryParam("code_challenge_method", "S256")
-                .queryParam("acr_values", acrMinimum)
-                .build());
+        return metadata().map(meta -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("response_type", "code");
+            parameters.put("client_id", config.upstream().clientId().orElseThrow());
+            parameters.put("redirect_uri", callbackUri());
+            parameters.put("scope", config.upstream().scope());
+            parameters.put("state", state);
+            parameters.put("nonce", nonce);
+            parameters.put("code_challenge", codeChallenge);
+            parameters.put("code_challenge_method", "S256");
+            parameters.put("acr_values", acrMinimum);
+            return RedirectUris.withParameters(meta.get("authorization_endpoint").asText(), parameters);
+        });
     }
 
     /** Exchanges the upstream's code and returns the verified claims of its ID token. */

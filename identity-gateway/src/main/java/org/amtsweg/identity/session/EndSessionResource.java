@@ -12,14 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.authorize.Pages;
+import org.amtsweg.identity.authorize.RedirectUris;
 import org.amtsweg.identity.token.TokenStore;
 import org.amtsweg.identity.token.TokenVerifier;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,11 +70,9 @@ public class EndSessionResource {
             NewCookie expired = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true)
                     .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build();
             if (postLogoutRedirectUri != null) {
-                UriBuilder target = UriBuilder.fromUri(postLogoutRedirectUri);
-                if (state != null) {
-                    target.queryParam("state", state);
-                }
-                return Pages.redirect(target.build()).cookie(expired).build();
+                Map<String, String> parameters = new LinkedHashMap<>();
+                parameters.put("state", state);
+                return Pages.redirect(RedirectUris.withParameters(postLogoutRedirectUri, parameters)).cookie(expired).build();
             }
             Response page = Pages.html(200, message.data("title", "Sie sind abgemeldet")
                     .data("text", "Ihre Anmeldung ist beendet. Sie können dieses Fenster schließen.").render(), null);

@@ -26,6 +26,8 @@ public final class Browser {
     public final String state = OpaqueTokens.random();
     public final String nonce = OpaqueTokens.random();
     public String sessionCookie;
+    /** The login page's browser binding cookie ({@link BrowserBinding}), kept as a browser keeps it. */
+    public String loginCookie;
 
     /** GET /authorize with the given extra parameters (they replace the defaults). */
     public Response authorize(Map<String, String> overrides) {
@@ -38,17 +40,33 @@ public final class Browser {
         if (sessionCookie != null) {
             request.cookie(AuthorizeResource.SESSION_COOKIE, sessionCookie);
         }
-        return request.get("/authorize");
+        if (loginCookie != null) {
+            request.cookie(BrowserBinding.COOKIE, loginCookie);
+        }
+        Response response = request.get("/authorize");
+        if (response.getCookie(BrowserBinding.COOKIE) != null) {
+            loginCookie = response.getCookie(BrowserBinding.COOKIE);
+        }
+        return response;
+    }
+
+    /** The hidden fields {@code request} and {@code csrf} of the login page's form for {@code method}. */
+    public static Map<String, String> formFields(Response loginPage, String method) {
+        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == '" + method + "' }";
+        return Map.of("request", loginPage.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
+                "csrf", loginPage.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"));
     }
 
     /** Submits the login page's form for {@code method}, as the person would. */
     public Response login(Response loginPage, String method, String username, String password) {
-        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == '" + method + "' }";
-        String request = loginPage.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value");
-        String csrf = loginPage.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value");
-        Response response = given().redirects().follow(false)
-                .formParams(Map.of("request", request, "csrf", csrf, "method", method, "username", username, "password", password))
-                .post("/authorize/login");
+        Map<String, String> fields = formFields(loginPage, method);
+        var post = given().redirects().follow(false)
+                .formParams(Map.of("request", fields.get("request"), "csrf", fields.get("csrf"), "method", method,
+                        "username", username, "password", password));
+        if (loginCookie != null) {
+            post.cookie(BrowserBinding.COOKIE, loginCookie);
+        }
+        Response response = post.post("/authorize/login");
         if (response.getCookie(AuthorizeResource.SESSION_COOKIE) != null) {
             sessionCookie = response.getCookie(AuthorizeResource.SESSION_COOKIE);
         }
