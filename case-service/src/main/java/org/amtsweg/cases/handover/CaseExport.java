@@ -1,5 +1,6 @@
 package org.amtsweg.cases.handover;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
@@ -16,6 +17,8 @@ import java.util.List;
 @JacksonXmlRootElement(localName = "caseExport", namespace = CaseExport.NAMESPACE)
 public record CaseExport(
         @JacksonXmlProperty(isAttribute = true) String version,
+        /** How many characters XML 1.0 cannot carry were replaced by U+FFFD (XML only; absent when none). */
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JacksonXmlProperty(isAttribute = true) Integer replacedCharacters,
         String caseId,
         String applicationId,
         String referenceNumber,
@@ -38,8 +41,13 @@ public record CaseExport(
 
     /** The same export without the JSON data tree, for XML. */
     public CaseExport withoutData() {
-        return new CaseExport(version, caseId, applicationId, referenceNumber, authorityId, serviceKey, serviceName, formVersion, status,
-                submittedAt, applicant, null, fields, attachments, registryChecks, history, decision);
+        return new CaseExport(version, replacedCharacters, caseId, applicationId, referenceNumber, authorityId, serviceKey, serviceName,
+                formVersion, status, submittedAt, applicant, null, fields, attachments, registryChecks, history, decision);
+    }
+
+    CaseExport withReplacedCharacters(int count) {
+        return new CaseExport(version, count, caseId, applicationId, referenceNumber, authorityId, serviceKey, serviceName,
+                formVersion, status, submittedAt, applicant, data, fields, attachments, registryChecks, history, decision);
     }
 
     public record Applicant(String subject, String givenName, String familyName, String birthdate, String streetAddress,

@@ -71,7 +71,7 @@ public class CaseHandover {
                     attachment.path("mediaType").asText(), attachment.path("size").asLong(), attachment.path("sha256").asText(),
                     "/cases/" + details.id() + "/attachments/" + attachment.path("id").asText()));
         }
-        return new CaseExport("1", details.id().toString(), details.applicationId().toString(), details.referenceNumber(),
+        return new CaseExport("1", null, details.id().toString(), details.applicationId().toString(), details.referenceNumber(),
                 details.authorityId(), details.serviceKey(), details.serviceName(), details.formVersion(), details.status(),
                 details.submittedAt().toString(),
                 new CaseExport.Applicant(applicant.path("subject").asText(), text(applicant, "givenName"), text(applicant, "familyName"),

@@ -58,7 +58,7 @@ public class CaseHandoverResource {
     public Uni<Response> exportAsXml(@PathParam("id") UUID id) {
         return find(id).map(export -> {
             try {
-                return Response.ok(XML.writeValueAsString(export.withoutData()), MediaType.APPLICATION_XML_TYPE).build();
+                return Response.ok(XML.writeValueAsString(XmlText.replaceForbidden(export.withoutData())), MediaType.APPLICATION_XML_TYPE).build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the XML export", e);
             }
