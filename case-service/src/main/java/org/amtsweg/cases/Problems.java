@@ -41,6 +41,18 @@ public final class Problems {
                 .with("currentStatus", transition.from().name()).with("requestedStatus", transition.to().name()).build();
     }
 
+    /**
+     * Someone else works on the case. Named by username (what colleagues know each other by), so the
+     * clerk can ask them, or take the case over explicitly, which the history then records.
+     */
+    public static HttpProblem caseHeldByColleague(String holder) {
+        return HttpProblem.builder().withType(URI.create(BASE + "case-held-by-colleague")).withStatus(409)
+                .withTitle("Vorgang bei einer Kollegin oder einem Kollegen / Case held by a colleague")
+                .withDetail("Den Vorgang bearbeitet " + holder + ". Wer ihn übernehmen will, sendet {\"takeOver\": true, \"reason\": \"…\"};"
+                        + " die Übernahme steht dann mit Grund in der Historie.")
+                .with("heldBy", holder).build();
+    }
+
     public static HttpProblem noAuthority() {
         return HttpProblem.builder().withType(URI.create(BASE + "no-authority")).withStatus(403)
                 .withTitle("Keine Behörde / No authority")

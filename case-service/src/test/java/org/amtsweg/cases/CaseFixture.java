@@ -21,6 +21,8 @@ public final class CaseFixture {
             ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String HAGEN_CLERK = TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk");
+    /** A second clerk of Hagen, for what happens when two work the same inbox. */
+    public static final String HAGEN_COLLEAGUE = TestTokens.staff("kollegin.hagen", "stadt-hagen", "clerk");
     public static final String HAGEN_SUPERVISOR = TestTokens.staff("supervisor.hagen", "stadt-hagen", "clerk", "supervisor");
     public static final String DORTMUND_CLERK = TestTokens.staff("clerk.dortmund", "stadt-dortmund", "clerk");
 

@@ -75,12 +75,7 @@ public class CaseResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> events(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        Long after;
-        try {
-            after = lastEventId == null || lastEventId.isBlank() ? null : Long.valueOf(lastEventId.trim());
-        } catch (NumberFormatException e) {
-            throw Problems.invalidParameter("Last-Event-ID", "Last-Event-ID muss die Nummer eines Ereignisses dieses Stroms sein.");
-        }
+        Long after = lastEventId == null || lastEventId.isBlank() ? null : eventNumber(lastEventId.trim());
         return liveInbox.follow(clerk().authority(), after)
                 .map(event -> sse.newEventBuilder().id(String.valueOf(event.id())).name(event.type())
                         .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data()).build());
@@ -101,6 +96,19 @@ public class CaseResource {
                 .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")))
                 // The revision is the ETag: steps sent with If-Match fail with 412 if the case changed meanwhile.
                 .map(details -> jakarta.ws.rs.core.Response.ok(details).tag(String.valueOf(details.revision())).build());
+    }
+
+    /** An event id of this stream: its outbox position, never negative. */
+    private static long eventNumber(String lastEventId) {
+        try {
+            long number = Long.parseLong(lastEventId);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, like a negative number
+        }
+        throw Problems.invalidParameter("Last-Event-ID", "Last-Event-ID muss die Nummer eines Ereignisses dieses Stroms sein.");
     }
 
     private Clerk clerk() {

@@ -1,5 +1,7 @@
 package org.amtsweg.cases.work;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -22,6 +24,7 @@ import org.amtsweg.events.Topics;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,8 +51,13 @@ public class CaseWork {
     record Locked(UUID id, UUID applicationId, String authorityId, CaseStatus status, String assignee, int revision) {
     }
 
-    /** Takes a case (self), or gives it to a colleague (supervisors only); a received case goes into review. */
-    public Uni<Void> assign(Clerk clerk, UUID caseId, String assignee, Integer expectedRevision) {
+    /**
+     * Takes a case (self), or gives it to a colleague (supervisors only); a received case goes into review.
+     * A case a colleague holds stays theirs (409 naming them) unless a supervisor reassigns it or the clerk
+     * takes it over explicitly with a reason; either is recorded in the history: who took it from whom,
+     * when and why. Taking a case one already holds changes nothing.
+     */
+    public Uni<Void> assign(Clerk clerk, UUID caseId, String assignee, boolean takeOver, String reason, Integer expectedRevision) {
         String target = assignee == null || assignee.isBlank() ? clerk.username() : assignee;
         if (!target.equals(clerk.username()) && !clerk.isSupervisor()) {
             throw Problems.forbidden("Nur die Sachgebietsleitung weist Vorgänge anderen zu.");
@@ -60,7 +68,22 @@ public class CaseWork {
                     && locked.status() != CaseStatus.INFORMATION_REQUESTED) {
                 throw new CaseStatus.IllegalTransition(locked.status(), CaseStatus.IN_REVIEW);
             }
-            return update(connection, locked, next, target, clerk.username(), "ASSIGNED", "zugewiesen an " + target);
+            String holder = locked.assignee();
+            if (target.equals(holder) && next == locked.status()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (holder == null || holder.equals(target)) {
+                return update(connection, locked, next, target, clerk.username(), "ASSIGNED", "zugewiesen an " + target);
+            }
+            if (!clerk.isSupervisor() && !takeOver) {
+                throw Problems.caseHeldByColleague(holder);
+            }
+            String why = reason == null || reason.isBlank() ? "" : " Grund: " + reason.strip();
+            return target.equals(clerk.username())
+                    ? update(connection, locked, next, target, clerk.username(), "TAKEN_OVER",
+                            clerk.username() + " hat den Vorgang von " + holder + " übernommen." + why)
+                    : update(connection, locked, next, target, clerk.username(), "REASSIGNED",
+                            "von " + holder + " an " + target + " neu zugewiesen." + why);
         });
     }
 
@@ -70,19 +93,53 @@ public class CaseWork {
         UUID requestId = UUID.randomUUID();
         return step(clerk, caseId, expectedRevision, (connection, locked) -> {
             CaseStatus next = locked.status().moveTo(CaseStatus.INFORMATION_REQUESTED);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            InformationRequested event = new InformationRequested(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
-                    requestId.toString(), message, fields, documents, dueDate, now.toInstant());
-            return connection.preparedQuery("""
-                            INSERT INTO information_request (id, case_id, message, fields, documents, due_date, requested_by, requested_at)
-                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                    .execute(Tuple.from(new Object[]{requestId, caseId, message, fields.toArray(String[]::new), documents.toArray(String[]::new),
-                            dueDate, clerk.username(), now}))
-                    .chain(() -> update(connection, locked, next, locked.assignee(), clerk.username(), "INFORMATION_REQUESTED", message))
-                    .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), InformationRequested.TYPE,
-                            locked.applicationId().toString(), event))
-                    .replaceWithVoid();
+            return unknownFields(connection, caseId, fields).chain(unknown -> {
+                WorkInput.refuseUnknownFields(unknown);
+                return informationRequested(connection, clerk, locked, next, requestId, message, fields, documents, dueDate);
+            });
         }).replaceWith(requestId);
+    }
+
+    /**
+     * The requested fields the case's data does not have: neither a value nor a property of an object
+     * the applicant filled in (an optional field left empty may well be what is missing). The form's
+     * schema lives in the catalogue; the data is what this service holds.
+     */
+    private Uni<List<Integer>> unknownFields(SqlConnection connection, UUID caseId, List<String> fields) {
+        return connection.preparedQuery("SELECT data::text AS data FROM case_file WHERE id = $1").execute(Tuple.of(caseId))
+                .map(rows -> {
+                    JsonNode data;
+                    try {
+                        data = mapper.readTree(rows.iterator().next().getString("data"));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("stored case data is not JSON", e);
+                    }
+                    List<Integer> unknown = new ArrayList<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        JsonPointer pointer = JsonPointer.compile(fields.get(i));
+                        if (data.at(pointer).isMissingNode() && !data.at(pointer.head()).isObject()) {
+                            unknown.add(i);
+                        }
+                    }
+                    return unknown;
+                });
+    }
+
+    private Uni<Void> informationRequested(SqlConnection connection, Clerk clerk, Locked locked, CaseStatus next, UUID requestId, String message,
+                                           List<String> fields, List<String> documents, LocalDate dueDate) {
+        UUID caseId = locked.id();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        InformationRequested event = new InformationRequested(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
+                requestId.toString(), message, fields, documents, dueDate, now.toInstant());
+        return connection.preparedQuery("""
+                        INSERT INTO information_request (id, case_id, message, fields, documents, due_date, requested_by, requested_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                .execute(Tuple.from(new Object[]{requestId, caseId, message, fields.toArray(String[]::new), documents.toArray(String[]::new),
+                        dueDate, clerk.username(), now}))
+                .chain(() -> update(connection, locked, next, locked.assignee(), clerk.username(), "INFORMATION_REQUESTED", message))
+                .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), InformationRequested.TYPE,
+                        locked.applicationId().toString(), event))
+                .replaceWithVoid();
     }
 
     /** Decides the case and issues the notice (Bescheid). */

@@ -2,11 +2,6 @@ package org.amtsweg.cases.work;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,57 +37,57 @@ public class CaseWorkResource {
         this.token = token;
     }
 
-    /** Body of {@code POST /cases/{id}/assign}; without assignee the clerk takes the case. */
-    public record Assignment(@Size(max = 100) String assignee) {
+    /**
+     * Body of {@code POST /cases/{id}/assign}; without assignee the clerk takes the case. A case a
+     * colleague holds is taken over only explicitly ({@code takeOver} with a {@code reason}), or given
+     * to someone by a supervisor.
+     */
+    public record Assignment(String assignee, Boolean takeOver, String reason) {
     }
 
     /** Body of {@code POST /cases/{id}/information-requests}. */
-    public record InformationRequest(
-            @NotBlank @Size(max = 5000) String message,
-            @NotNull List<@Pattern(regexp = "(/[^/]*)+", message = "ein JSON-Pointer wie /wohnung/bruttokaltmiete_eur") String> fields,
-            @NotNull List<@NotBlank String> documents,
-            LocalDate dueDate) {
+    public record InformationRequest(String message, List<String> fields, List<String> documents, LocalDate dueDate) {
     }
 
     /** Body of {@code POST /cases/{id}/decision}. */
-    public record Decision(
-            @NotNull @Pattern(regexp = "APPROVED|REJECTED|PARTIALLY_APPROVED") String outcome,
-            @NotBlank @Size(max = 20000) String reasoning,
-            @NotBlank @Size(max = 20000) String noticeText) {
+    public record Decision(String outcome, String reasoning, String noticeText) {
     }
 
     /** Body of {@code POST /cases/{id}/notes}. */
-    public record Note(@NotBlank @Size(max = 5000) String text) {
+    public record Note(String text) {
     }
+
+    // Each body is checked completely by WorkInput (422 with every pointer) before the case is touched.
 
     @POST
     @Path("/assign")
-    public Uni<Response> assign(@PathParam("id") UUID id, @Valid Assignment assignment, @HeaderParam("If-Match") String ifMatch) {
-        return work.assign(clerk(), id, assignment == null ? null : assignment.assignee(), revision(ifMatch))
+    public Uni<Response> assign(@PathParam("id") UUID id, Assignment assignment, @HeaderParam("If-Match") String ifMatch) {
+        Assignment body = assignment == null ? new Assignment(null, null, null) : assignment;
+        WorkInput.checkAssignment(body.assignee(), body.takeOver(), body.reason());
+        return work.assign(clerk(), id, body.assignee(), Boolean.TRUE.equals(body.takeOver()), body.reason(), revision(ifMatch))
                 .replaceWith(Response.noContent().build());
     }
 
     @POST
     @Path("/information-requests")
-    public Uni<Response> requestInformation(@PathParam("id") UUID id, @Valid @NotNull InformationRequest request,
-                                            @HeaderParam("If-Match") String ifMatch) {
-        if (request.fields().isEmpty() && request.documents().isEmpty()) {
-            throw Problems.invalidParameter("fields", "Eine Nachforderung nennt mindestens eine Angabe oder ein Dokument.");
-        }
+    public Uni<Response> requestInformation(@PathParam("id") UUID id, InformationRequest request, @HeaderParam("If-Match") String ifMatch) {
+        WorkInput.checkInformationRequest(request.message(), request.fields(), request.documents(), request.dueDate());
         return work.requestInformation(clerk(), id, request.message(), request.fields(), request.documents(), request.dueDate(), revision(ifMatch))
                 .map(requestId -> Response.status(201).entity(Map.of("requestId", requestId)).build());
     }
 
     @POST
     @Path("/decision")
-    public Uni<Response> decide(@PathParam("id") UUID id, @Valid @NotNull Decision decision, @HeaderParam("If-Match") String ifMatch) {
+    public Uni<Response> decide(@PathParam("id") UUID id, Decision decision, @HeaderParam("If-Match") String ifMatch) {
+        WorkInput.checkDecision(decision.outcome(), decision.reasoning(), decision.noticeText());
         return work.decide(clerk(), id, decision.outcome(), decision.reasoning(), decision.noticeText(), revision(ifMatch))
                 .map(decisionId -> Response.status(201).entity(Map.of("decisionId", decisionId)).build());
     }
 
     @POST
     @Path("/notes")
-    public Uni<Response> note(@PathParam("id") UUID id, @Valid @NotNull Note note) {
+    public Uni<Response> note(@PathParam("id") UUID id, Note note) {
+        WorkInput.checkNote(note.text());
         return work.note(clerk(), id, note.text()).replaceWith(Response.noContent().build());
     }
 

@@ -102,11 +102,15 @@ class CaseWorkTest {
         given().auth().oauth2(CLERK).contentType(ContentType.JSON)
                 .body(Map.of("message", "", "fields", List.of("wohnung"), "documents", List.of()))
                 .post("/cases/" + caseId + "/information-requests")
-                .then().statusCode(400);
+                .then().statusCode(422)
+                .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
+                .body("violations.pointer", hasItem("/message"))
+                .body("violations.pointer", hasItem("/fields/0"));
         given().auth().oauth2(CLERK).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "MAYBE", "reasoning", "x", "noticeText", "y"))
                 .post("/cases/" + caseId + "/decision")
-                .then().statusCode(400);
+                .then().statusCode(422)
+                .body("violations.pointer", hasItem("/outcome"));
         given().auth().oauth2(CLERK).contentType(ContentType.JSON).header("If-Match", "not-a-revision").body(Map.of())
                 .post("/cases/" + caseId + "/assign").then().statusCode(400);
     }
