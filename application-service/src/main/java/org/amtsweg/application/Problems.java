@@ -31,8 +31,20 @@ public final class Problems {
                 .build();
     }
 
+    /** A request whose own fields are wrong (not the form data): every violation with its JSON pointer into the body. */
+    public static HttpProblem invalidFields(List<Violation> violations) {
+        return problem("validation-failed", 422, "Eingabe fehlerhaft / Invalid input",
+                violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
+                .with("violations", violations)
+                .build();
+    }
+
+    /**
+     * The login is weaker than the application's service demands. {@code requiredTrustLevel} is the
+     * {@code acr} value a portal asks for ({@code acr_values}) to step the login up.
+     */
     public static HttpProblem trustLevelTooLow(String required, String actual) {
-        return problem("insufficient-trust-level", 403, "Vertrauensniveau nicht ausreichend / Trust level too low",
+        return problem("trust-level-too-low", 403, "Vertrauensniveau nicht ausreichend / Trust level too low",
                 "Diese Leistung verlangt mindestens das Vertrauensniveau " + required + "; Ihre Anmeldung hat " + actual
                         + ". Melden Sie sich z. B. mit dem Online-Ausweis an.")
                 .with("requiredTrustLevel", required)
@@ -55,6 +67,19 @@ public final class Problems {
                 "Für " + service + " ist am Ort " + ags + " keine Behörde zuständig.").with("ags", ags).build();
     }
 
+    /** A fault of this service; the detail says nothing of it (it is logged). */
+    public static HttpProblem internalError() {
+        return problem("internal-error", 500, "Interner Fehler / Internal error",
+                "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
+    }
+
+    /** The same type as an unreadable JSON body: the sender's body cannot be read at all. */
+    public static HttpProblem unreadableMultipart() {
+        return problem("malformed-body", 400, "Inhalt nicht lesbar / Request body unreadable",
+                "Der Inhalt ist kein lesbares multipart/form-data: die Grenze (boundary) passt nicht zum Content-Type, "
+                        + "oder der Inhalt bricht ab. Erwartet werden die Teile file und kind.").build();
+    }
+
     public static HttpProblem tooLarge(String detail) {
         return problem("too-large", 413, "Datei zu groß / File too large", detail).build();
     }
@@ -74,6 +99,32 @@ public final class Problems {
         return problem("scan-unavailable", 503, "Virenprüfung nicht erreichbar / Virus scan unavailable",
                 "Die Datei kann gerade nicht auf Schadsoftware geprüft werden; bitte versuchen Sie es gleich noch einmal.")
                 .withHeader("Retry-After", 30).build();
+    }
+
+    /** What was found is named in {@code found}, from a fixed vocabulary (see {@code PdfActiveContent}). */
+    public static HttpProblem activeContent(List<String> found) {
+        return problem("active-content", 422, "Aktive Inhalte im Dokument / Active content in document",
+                "Die PDF-Datei enthält aktive Inhalte (" + String.join(", ", found) + ") und wurde nicht gespeichert. "
+                        + "Bitte laden Sie eine Fassung ohne Skripte, Aktionen und eingebettete Dateien hoch, z. B. als PDF gedruckt.")
+                .with("found", found).build();
+    }
+
+    public static HttpProblem encryptedDocument() {
+        return problem("encrypted-document", 422, "Verschlüsseltes Dokument / Encrypted document",
+                "Die PDF-Datei ist verschlüsselt oder kennwortgeschützt; die Behörde könnte sie nicht öffnen. "
+                        + "Bitte laden Sie sie ohne Kennwort und ohne Verschlüsselung hoch.").build();
+    }
+
+    public static HttpProblem unreadableDocument() {
+        return problem("unreadable-document", 422, "Dokument nicht lesbar / Document unreadable",
+                "Die PDF-Datei ist beschädigt oder zu verschachtelt, um sie zu prüfen, und wurde nicht gespeichert.").build();
+    }
+
+    /** The key names another application's submission: a client that reuses keys would otherwise get a wrong answer. */
+    public static HttpProblem idempotencyKeyReused() {
+        return problem("idempotency-key-reused", 422, "Idempotency-Key bereits verwendet / Idempotency key already used",
+                "Dieser Idempotency-Key wurde schon für einen anderen Antrag verwendet; jeder Antrag braucht seinen eigenen.")
+                .with("field", "Idempotency-Key").build();
     }
 
     public static HttpProblem fieldsNotEditable(java.util.List<String> pointers) {
@@ -101,6 +152,12 @@ public final class Problems {
         return problem("catalog-unavailable", 503, "Leistungskatalog nicht erreichbar / Catalogue unavailable",
                 "Der Leistungskatalog antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
                 .withHeader("Retry-After", 60).build();
+    }
+
+    /** The catalogue answered a well-formed question with an error we cannot pass on: a fault between the services. */
+    public static HttpProblem catalogError() {
+        return problem("catalog-error", 502, "Fehler im Leistungskatalog / Catalogue error",
+                "Der Leistungskatalog hat die Anfrage nicht beantwortet; bitte versuchen Sie es später erneut.").build();
     }
 
     private static HttpProblem.Builder problem(String type, int status, String title, String detail) {

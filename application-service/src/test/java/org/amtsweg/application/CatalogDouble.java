@@ -34,6 +34,13 @@ public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
+            // Keys that make the double misbehave, as a catalogue may: refuse the question, or fail.
+            if (path.equals("/services/abgelehnt") || path.equals("/services/ausfall")) {
+                int status = path.endsWith("abgelehnt") ? 400 : 500;
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", status).put("title", "double").encode());
+                return;
+            }
             if (path.equals("/authorities/stadt-hagen/logo")) {
                 request.response().putHeader("Content-Type", "image/svg+xml").end(HAGEN_LOGO);
                 return;

@@ -29,6 +29,33 @@ public final class Documents {
         return png;
     }
 
+    /** A one-page PDF made with PDFBox, changed by {@code shape} before it is saved (an action added, a file embedded, …). */
+    public static byte[] builtPdf(PdfShape shape) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText("Mietbescheinigung");
+                content.endText();
+            }
+            shape.apply(document, page);
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A change to a PDF under construction. */
+    @FunctionalInterface
+    public interface PdfShape {
+        void apply(org.apache.pdfbox.pdmodel.PDDocument document, org.apache.pdfbox.pdmodel.PDPage page) throws java.io.IOException;
+    }
+
     public static byte[] ofSize(int bytes) {
         byte[] content = Arrays.copyOf(pdf(), bytes);
         Arrays.fill(content, pdf().length, bytes, (byte) ' ');

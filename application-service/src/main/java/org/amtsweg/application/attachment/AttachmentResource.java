@@ -26,13 +26,17 @@ import java.util.UUID;
 
 /**
  * Documents of an application: uploaded while it is a draft, or when the authority asked for them.
- * Type and size follow the form's hints; the type is decided by the content, never by the name.
+ * Type and size follow the form's hints; the type is decided by the content, never by the name; a
+ * PDF with active content (scripts, launch actions, embedded files) is refused.
  */
 @Path("/applications/{id}/attachments")
 @Authenticated
 public class AttachmentResource {
 
     private static final Tika TIKA = new Tika();
+    /** A kind of document as forms name them, e.g. {@code mietbescheinigung}. */
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^[a-z0-9]+([_-][a-z0-9]+)*$");
+    private static final int MAX_KIND_LENGTH = 64;
 
     private final Applications applications;
     private final Catalog catalog;
@@ -61,8 +65,15 @@ public class AttachmentResource {
         if (kind == null || kind.isBlank()) {
             throw Problems.invalid("kind", "Die Art des Dokuments fehlt (Feld kind).");
         }
+        if (kind.length() > MAX_KIND_LENGTH || !KIND.matcher(kind).matches()) {
+            // Not echoed: it may hold anything, and no form has such a kind.
+            throw Problems.invalid("kind", "Die Art des Dokuments ist keine, die ein Formular kennt (Kleinbuchstaben, Ziffern, - und _).");
+        }
+        if (file.size() == 0) {
+            throw Problems.invalid("file", "Die Datei ist leer (Feld file).");
+        }
         Citizen citizen = Citizen.from(identity);
-        return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
+        return applications.find(applications.pool(), id, citizen, false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             String status = application.view().status();
             boolean requested = "INFORMATION_REQUESTED".equals(status) && application.requestedDocuments().contains(kind);
@@ -87,7 +98,9 @@ public class AttachmentResource {
                     if (!rule.mediaTypes().contains(detected)) {
                         throw Problems.unsupportedType(detected, rule.mediaTypes());
                     }
-                    return virusScan.check(content).chain(() -> store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content));
+                    return withoutActiveContent(detected, content)
+                            .chain(() -> virusScan.check(content))
+                            .chain(() -> store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content));
                 });
             });
         }).map(saved -> Response.status(201).entity(saved).build());
@@ -113,7 +126,7 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     public Uni<Response> delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         Citizen citizen = Citizen.from(identity);
-        return applications.find(applications.pool(), id, citizen.subject(), false).chain(found -> {
+        return applications.find(applications.pool(), id, citizen, false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             if (!"DRAFT".equals(application.view().status())) {
                 throw Problems.notEditable(application.view().status());
@@ -127,8 +140,28 @@ public class AttachmentResource {
         });
     }
 
+    /**
+     * A PDF is parsed (PDFBox) on a worker thread: it may take a moment, and the event loop serves
+     * everybody else meanwhile. Other accepted types (images) carry no actions.
+     */
+    private Uni<Void> withoutActiveContent(String mediaType, byte[] content) {
+        if (!"application/pdf".equals(mediaType)) {
+            return Uni.createFrom().voidItem();
+        }
+        return vertx.executeBlocking(() -> PdfActiveContent.inspect(content), false).map(verdict -> {
+            switch (verdict.outcome()) {
+                case ACTIVE -> throw Problems.activeContent(verdict.found());
+                case ENCRYPTED -> throw Problems.encryptedDocument();
+                case UNREADABLE -> throw Problems.unreadableDocument();
+                default -> {
+                    return null;
+                }
+            }
+        });
+    }
+
     private Uni<Void> owned(UUID id) {
-        return applications.view(id, Citizen.from(identity).subject()).map(found -> {
+        return applications.view(id, Citizen.from(identity)).map(found -> {
             found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             return null;
         });

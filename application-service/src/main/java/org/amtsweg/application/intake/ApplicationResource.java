@@ -3,9 +3,6 @@ package org.amtsweg.application.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,8 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.security.Citizen;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.amtsweg.application.validation.Violation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import java.net.URI;
@@ -44,30 +40,30 @@ public class ApplicationResource {
         this.identity = identity;
     }
 
-    /**
-     * Body of {@code POST /applications}.
-     *
-     * @param ags the municipality the application is for; defaults to the one of the citizen's address
-     */
-    public record NewApplication(@NotBlank String service, @Pattern(regexp = "[0-9]{8}", message = "muss ein 8-stelliger AGS sein") String ags) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> open(@Valid NewApplication request) {
-        return withCatalog(intake.open(citizen(), request.service(), request.ags()))
+    public Uni<Response> open(NewApplication request) {
+        if (request == null) {
+            throw Problems.invalid("/", "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.");
+        }
+        List<Violation> violations = request.violations();
+        if (!violations.isEmpty()) {
+            throw Problems.invalidFields(violations);
+        }
+        return intake.open(citizen(), request.service(), request.ags())
                 .map(view -> Response.created(URI.create("/applications/" + view.id())).entity(view).build());
     }
 
+    /** All of the citizen's applications; those above her login's trust level without their data (see {@link Applications#mine}). */
     @GET
     public Uni<List<ApplicationView>> mine() {
-        return applications.mine(citizen().subject(), 100);
+        return applications.mine(citizen(), 100);
     }
 
     @GET
     @Path("/{id}")
     public Uni<ApplicationView> one(@PathParam("id") UUID id) {
-        return applications.view(id, citizen().subject())
+        return applications.view(id, citizen())
                 .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + ".")));
     }
 
@@ -75,16 +71,17 @@ public class ApplicationResource {
     @Path("/{id}/data")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ApplicationView> saveData(@PathParam("id") UUID id, JsonNode data) {
-        return withCatalog(intake.saveDraft(citizen(), id, data));
+        return intake.saveDraft(citizen(), id, data);
     }
 
     @POST
     @Path("/{id}/submit")
     public Uni<SubmissionReceipt> submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw Problems.invalid("Idempotency-Key", "Der Idempotency-Key muss 1 bis 200 Zeichen lang sein.");
+        if (idempotencyKey != null && !IdempotencyKey.isWellFormed(idempotencyKey)) {
+            throw Problems.invalid("Idempotency-Key", "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
+                    + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
         }
-        return withCatalog(intake.submit(citizen(), id, idempotencyKey));
+        return intake.submit(citizen(), id, idempotencyKey);
     }
 
     /** The receipt (Eingangsbestätigung) as PDF, in the responsible authority's corporate identity when it was first issued. */
@@ -92,12 +89,12 @@ public class ApplicationResource {
     @Path("/{id}/receipt")
     @Produces("application/pdf")
     public Uni<Response> receipt(@PathParam("id") UUID id) {
-        return applications.view(id, citizen().subject()).chain(found -> {
+        return applications.view(id, citizen()).chain(found -> {
             ApplicationView view = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             if (view.referenceNumber() == null) {
                 throw Problems.notEditable(view.status());
             }
-            return withCatalog(receipts.document(view))
+            return receipts.document(view)
                     .map(pdf -> Response.ok(pdf, "application/pdf")
                             .header("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + view.referenceNumber() + ".pdf\"")
                             .build());
@@ -106,12 +103,5 @@ public class ApplicationResource {
 
     private Citizen citizen() {
         return Citizen.from(identity);
-    }
-
-    /** A catalogue that does not answer is the platform's problem, said plainly: 503, try again. */
-    static <T> Uni<T> withCatalog(Uni<T> call) {
-        return call.onFailure(failure -> failure instanceof TimeoutException || failure instanceof CircuitBreakerOpenException
-                        || failure instanceof jakarta.ws.rs.ProcessingException)
-                .transform(failure -> Problems.catalogUnavailable());
     }
 }

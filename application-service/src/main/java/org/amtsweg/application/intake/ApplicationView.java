@@ -10,7 +10,10 @@ import java.util.UUID;
  * An application as its citizen sees it: what she applied for, at which authority, what she entered,
  * which fields came from her identity, and what has happened since.
  *
- * @param prefilled JSON pointers of the fields filled from the identity (once-only)
+ * @param prefilled          JSON pointers of the fields filled from the identity (once-only)
+ * @param requiredTrustLevel the trust level the service demands for anything done with the application
+ * @param withheld           true in a list read with a weaker login: data, prefilled fields and timeline are left
+ *                           out (null, empty) until the citizen logs in with at least {@code requiredTrustLevel}
  */
 public record ApplicationView(
         UUID id,
@@ -24,7 +27,15 @@ public record ApplicationView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         OffsetDateTime submittedAt,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        String requiredTrustLevel,
+        boolean withheld) {
+
+    /** What a login below {@code requiredTrustLevel} may see of the application: that it exists, and its state. */
+    public ApplicationView withheldData() {
+        return new ApplicationView(id, service, authority, formVersion, status, referenceNumber, null, null, createdAt, updatedAt,
+                submittedAt, List.of(), requiredTrustLevel, true);
+    }
 
     public record Service(String key, String name) {
     }

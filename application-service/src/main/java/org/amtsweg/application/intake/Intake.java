@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.application.Problems;
+import org.amtsweg.application.catalog.Ags;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.catalog.ResponsibleAuthority;
 import org.amtsweg.application.catalog.ServiceOffer;
@@ -68,7 +69,8 @@ public class Intake {
      * authority must be responsible at the citizen's place; the current form version is pinned.
      */
     public Uni<ApplicationView> open(Citizen citizen, String serviceKey, String agsOrNull) {
-        String ags = agsOrNull != null ? agsOrNull : citizen.municipality()
+        // The request's AGS is checked at the edge; the one of the address is used only if it is one.
+        String ags = agsOrNull != null ? agsOrNull : citizen.municipality().filter(Ags::isWellFormed)
                 .orElseThrow(() -> Problems.invalid("ags", "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an."));
         return catalog.service(serviceKey).chain(found -> {
             ServiceOffer service = found.orElseThrow(() -> Problems.invalid("service", "Es gibt keine Leistung " + serviceKey + "."));
@@ -105,7 +107,7 @@ public class Intake {
                     LOG.infof("draft %s opened for service %s at authority %s", id, service.key(), authority.id());
                     funnel.started(authority.id(), service.key());
                 })
-                .chain(() -> applications.view(id, citizen.subject()))
+                .chain(() -> applications.view(id, citizen))
                 .map(Optional::orElseThrow);
     }
 
@@ -114,7 +116,7 @@ public class Intake {
         if (data == null || !data.isObject()) {
             throw Problems.invalid("/", "Die Antragsdaten müssen ein JSON-Objekt sein.");
         }
-        return applications.find(pool, id, citizen.subject(), false).chain(found -> {
+        return applications.find(pool, id, citizen, false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             String status = stored.view().status();
             if (!"DRAFT".equals(status) && !"INFORMATION_REQUESTED".equals(status)) {
@@ -145,29 +147,31 @@ public class Intake {
                             return result;
                         }));
             });
-        }).chain(() -> applications.view(id, citizen.subject())).map(Optional::orElseThrow);
+        }).chain(() -> applications.view(id, citizen)).map(Optional::orElseThrow);
     }
 
     /**
      * Submits: validates everything against the pinned form, assigns the reference number and writes
      * {@code ApplicationSubmitted} to the outbox in the same transaction. Submitting again returns the
      * first result and emits nothing.
+     *
+     * <p>The {@code Idempotency-Key} decides which request this is: the key the application was
+     * submitted with repeats that request's answer, whatever happened to the application since; a key
+     * of another application of the citizen is refused (422 {@code idempotency-key-reused}) rather than
+     * answered with the wrong application's submission. Keys are the citizen's own: another citizen's
+     * keys neither collide with hers nor can be probed.
      */
     public Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey) {
         return submit(citizen, id, idempotencyKey, SUBMIT_ATTEMPTS);
     }
 
     private Uni<SubmissionReceipt> submit(Citizen citizen, UUID id, String idempotencyKey, int attempts) {
-        return Uni.combine().all().unis(applications.find(pool, id, citizen.subject(), false, false), attachments.list(id)).asTuple()
+        return Uni.combine().all().unis(applications.find(pool, id, citizen, false, false), attachments.list(id)).asTuple()
                 .chain(both -> {
                     Applications.Stored stored = both.getItem1().orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
                     ApplicationView draft = stored.view();
-                    if ("INFORMATION_REQUESTED".equals(draft.status())) {
-                        return supplement(citizen, id, null);
-                    }
                     if (!"DRAFT".equals(draft.status())) {
-                        // Submitted before (a repeated request, or a concurrent one that won): same answer, no second event.
-                        return Uni.createFrom().item(receipt(draft));
+                        return submittedBefore(citizen, stored, idempotencyKey);
                     }
                     return catalog.form(draft.service().key(), draft.formVersion())
                             .chain(form -> record(citizen, stored, idempotencyKey, form, both.getItem2()))
@@ -184,6 +188,33 @@ public class Intake {
     }
 
     /**
+     * Submit on an application that is no draft any more. Its own key: the retry of the request that
+     * submitted it, answered as then. Another application's key: refused. Otherwise (no key, or a new
+     * one) its existing submission, with no second number and no second event; or, while the authority
+     * has asked for more, the reply with what was supplemented.
+     */
+    private Uni<SubmissionReceipt> submittedBefore(Citizen citizen, Applications.Stored stored, String idempotencyKey) {
+        ApplicationView view = stored.view();
+        if (idempotencyKey != null && idempotencyKey.equals(stored.idempotencyKey())) {
+            return Uni.createFrom().item(new SubmissionReceipt(view.id(), view.referenceNumber(), "SUBMITTED", view.submittedAt(),
+                    view.service(), view.authority()));
+        }
+        Uni<Void> keyIsFree = idempotencyKey == null ? Uni.createFrom().voidItem()
+                : pool.preparedQuery("SELECT 1 FROM application WHERE citizen_subject = $1 AND idempotency_key = $2 AND id <> $3")
+                        .execute(Tuple.of(citizen.subject(), idempotencyKey, view.id()))
+                        .map(rows -> {
+                            if (rows.size() > 0) {
+                                throw Problems.idempotencyKeyReused();
+                            }
+                            return null;
+                        });
+        return keyIsFree.chain(() -> "INFORMATION_REQUESTED".equals(view.status())
+                ? supplement(citizen, view.id(), null)
+                // Submitted before (a repeated request, or a concurrent one that won): same answer, no second event.
+                : Uni.createFrom().item(receipt(view)));
+    }
+
+    /**
      * Validates the draft as read and records the submission in one statement — status, reference
      * number, outbox event and timeline entry commit together — provided the draft is still exactly
      * as validated (same revision, still a draft). Empty when it changed in between.
@@ -191,9 +222,6 @@ public class Intake {
     private Uni<Optional<SubmissionReceipt>> record(Citizen citizen, Applications.Stored stored, String idempotencyKey, JsonNode form,
                                                     List<StoredAttachment> uploaded) {
         ApplicationView draft = stored.view();
-        if (!citizen.reaches(stored.minimumTrustLevel())) {
-            throw Problems.trustLevelTooLow(stored.minimumTrustLevel(), citizen.trustLevel());
-        }
         List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form.get("schema"), draft.data()));
         violations.addAll(missingDocuments(AttachmentRules.of(form.path("presentation")).required().stream()
                 .map(AttachmentRules.Kind::kind).toList(), uploaded));
@@ -215,6 +243,10 @@ public class Intake {
                         citizen.claims().toString(), idempotencyKey,
                         eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, payload,
                         "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen "})))
+                // The key is unique per citizen: another of her applications was submitted with it (meanwhile).
+                .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                        && IDEMPOTENCY_KEY_INDEX.equals(pg.getConstraint()))
+                .transform(failure -> Problems.idempotencyKeyReused())
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.<SubmissionReceipt>empty();
@@ -236,6 +268,8 @@ public class Intake {
      * from the updated row. Nothing is written, and no number is drawn, if the draft changed meanwhile.
      * Answers the number and the event as stored, which the relay then sends as it is.
      */
+    private static final String IDEMPOTENCY_KEY_INDEX = "application_idempotency_key";
+
     private static final String RECORD_SUBMISSION = """
             WITH submitted AS (
                 UPDATE application
@@ -257,10 +291,10 @@ public class Intake {
      * the documents asked for are there, and emits {@code ApplicationSupplemented} into the same case.
      */
     public Uni<SubmissionReceipt> supplement(Citizen citizen, UUID id, String message) {
-        return applications.view(id, citizen.subject()).chain(found -> {
+        return applications.view(id, citizen).chain(found -> {
             ApplicationView view = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             return Uni.combine().all().unis(catalog.form(view.service().key(), view.formVersion()), attachments.list(id)).asTuple();
-        }).chain(both -> pool.withTransaction(connection -> applications.find(connection, id, citizen.subject(), true).chain(found -> {
+        }).chain(both -> pool.withTransaction(connection -> applications.find(connection, id, citizen, true).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
             if (!"INFORMATION_REQUESTED".equals(stored.view().status())) {
                 throw Problems.notEditable(stored.view().status());

@@ -26,7 +26,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The citizen's mailbox: information requests (answered here) and decision notices (downloadable). */
+/**
+ * The citizen's mailbox: information requests (answered here) and decision notices (downloadable).
+ * A message belongs to an application, and its content needs the trust level that application's
+ * service demands: the list shows every message, the content only to a login strong enough; reading
+ * one, replying and the notice answer 403 {@code trust-level-too-low} below it.
+ */
 @Path("/mailbox")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,27 +55,30 @@ public class MailboxResource {
 
     @GET
     public Uni<List<MailboxMessage>> messages() {
-        return pool.preparedQuery("SELECT * FROM mailbox_message WHERE citizen_subject = $1 ORDER BY created_at DESC LIMIT 200")
-                .execute(Tuple.of(subject()))
+        Citizen citizen = Citizen.from(identity);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.citizen_subject = $1 ORDER BY m.created_at DESC LIMIT 200")
+                .execute(Tuple.of(citizen.subject()))
                 .map(rows -> {
                     List<MailboxMessage> messages = new ArrayList<>();
-                    rows.forEach(row -> messages.add(message(row)));
+                    rows.forEach(row -> {
+                        MailboxMessage message = message(row);
+                        messages.add(citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent());
+                    });
                     return messages;
                 });
     }
 
-    /** One message; reading it marks it read. */
+    /** One message; reading it marks it read (not when the login may not read it). */
     @GET
     @Path("/{id}")
     public Uni<MailboxMessage> read(@PathParam("id") UUID id) {
-        return pool.preparedQuery("UPDATE mailbox_message SET read_at = coalesce(read_at, now()) WHERE id = $1 AND citizen_subject = $2 RETURNING *")
-                .execute(Tuple.of(id, subject()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problems.notFound("Es gibt keine Nachricht " + id + ".");
-                    }
-                    return message(rows.iterator().next());
-                });
+        Citizen citizen = Citizen.from(identity);
+        return find(id, citizen).chain(found -> pool.preparedQuery("""
+                                UPDATE mailbox_message m SET read_at = coalesce(m.read_at, now()) FROM application a
+                                WHERE m.id = $1 AND m.citizen_subject = $2 AND a.id = m.application_id RETURNING\s""" + COLUMNS)
+                .execute(Tuple.of(id, citizen.subject()))
+                .map(rows -> message(rows.iterator().next())));
     }
 
     /** Answers an information request: the reopened application goes back to the authority, with this message. */
@@ -79,7 +87,7 @@ public class MailboxResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SubmissionReceipt> reply(@PathParam("id") UUID id, @jakarta.validation.Valid Reply reply) {
         Citizen citizen = Citizen.from(identity);
-        return find(id, citizen.subject()).chain(message -> {
+        return find(id, citizen).chain(message -> {
             if (!"INFORMATION_REQUEST".equals(message.kind()) || message.repliedAt() != null) {
                 throw Problems.notEditable(message.repliedAt() != null ? "REPLIED" : message.kind());
             }
@@ -92,14 +100,16 @@ public class MailboxResource {
     @Path("/{id}/notice")
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID id) {
+        Citizen citizen = Citizen.from(identity);
         return pool.preparedQuery("""
-                        SELECT a.reference_number FROM mailbox_message m JOIN application a ON a.id = m.application_id
+                        SELECT a.reference_number, a.minimum_trust_level FROM mailbox_message m JOIN application a ON a.id = m.application_id
                         WHERE m.id = $1 AND m.citizen_subject = $2 AND m.kind = 'DECISION'""")
-                .execute(Tuple.of(id, subject()))
+                .execute(Tuple.of(id, citizen.subject()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         throw Problems.notFound("Es gibt keinen Bescheid " + id + ".");
                     }
+                    citizen.requireTrustLevel(rows.iterator().next().getString("minimum_trust_level"));
                     String reference = rows.iterator().next().getString("reference_number");
                     return notices.document(id).map(pdf -> Response.ok(pdf, "application/pdf")
                             .header("Content-Disposition", "attachment; filename=\"Bescheid-" + reference + ".pdf\"")
@@ -107,21 +117,28 @@ public class MailboxResource {
                 });
     }
 
-    private Uni<MailboxMessage> find(UUID id, String subject) {
-        return pool.preparedQuery("SELECT * FROM mailbox_message WHERE id = $1 AND citizen_subject = $2").execute(Tuple.of(id, subject))
-                .map(rows -> Optional.ofNullable(rows.size() == 0 ? null : message(rows.iterator().next()))
-                        .orElseThrow(() -> Problems.notFound("Es gibt keine Nachricht " + id + ".")));
+    /** The citizen's message, if her login reaches its application's trust level (403 otherwise; 404 if not hers). */
+    private Uni<MailboxMessage> find(UUID id, Citizen citizen) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.id = $1 AND m.citizen_subject = $2")
+                .execute(Tuple.of(id, citizen.subject()))
+                .map(rows -> {
+                    MailboxMessage message = Optional.ofNullable(rows.size() == 0 ? null : message(rows.iterator().next()))
+                            .orElseThrow(() -> Problems.notFound("Es gibt keine Nachricht " + id + "."));
+                    citizen.requireTrustLevel(message.requiredTrustLevel());
+                    return message;
+                });
     }
 
-    private String subject() {
-        return Citizen.from(identity).subject();
-    }
-
+    /** A message with the trust level of its application ({@code m}: the message, {@code a}: its application). */
+    private static final String COLUMNS = """
+            m.id, m.application_id, m.kind, m.subject, m.body, m.fields, m.documents, m.due_date, m.outcome, m.reasoning,
+            m.created_at, m.read_at, m.replied_at, a.minimum_trust_level""";
 
     private static MailboxMessage message(Row row) {
         return new MailboxMessage(row.getUUID("id"), row.getUUID("application_id"), row.getString("kind"), row.getString("subject"),
                 row.getString("body"), Arrays.asList(row.getArrayOfStrings("fields")), Arrays.asList(row.getArrayOfStrings("documents")),
                 row.getLocalDate("due_date"), row.getString("outcome"), row.getString("reasoning"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("read_at"), row.getOffsetDateTime("replied_at"));
+                row.getOffsetDateTime("read_at"), row.getOffsetDateTime("replied_at"), row.getString("minimum_trust_level"), false);
     }
 }

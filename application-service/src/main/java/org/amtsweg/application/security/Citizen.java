@@ -55,6 +55,11 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
                 claims.put(name, text(token.getClaim(name)));
             }
         }
+        // An impossible birth date (1964-02-30) is treated as not released: it is neither prefilled nor
+        // passed on, and cannot fail a submission later.
+        if (claims.has("birthdate") && !isDate(claims.get("birthdate").asText())) {
+            claims.remove("birthdate");
+        }
         if (present.contains("address")) {
             claims.set("address", json(token.getClaim("address")));
         }
@@ -62,9 +67,22 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
         return Optional.of(new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims));
     }
 
-    /** Whether this login's trust level reaches {@code required}. */
+    /** Whether this login's trust level reaches {@code required}; a level nobody knows is reached by nobody. */
     public boolean reaches(String required) {
-        return TRUST_LEVELS.indexOf(trustLevel) >= TRUST_LEVELS.indexOf(required);
+        int actual = TRUST_LEVELS.indexOf(trustLevel);
+        int demanded = TRUST_LEVELS.indexOf(required);
+        return actual >= 0 && demanded >= 0 && actual >= demanded;
+    }
+
+    /**
+     * Refuses (403 {@code trust-level-too-low}) a login below what an application's service demands.
+     * The level counts for everything done with the application, not only for opening and submitting
+     * it: a password login must not read or change what an eID login entered.
+     */
+    public void requireTrustLevel(String required) {
+        if (!reaches(required)) {
+            throw Problems.trustLevelTooLow(required, trustLevel);
+        }
     }
 
     /** A claim by dotted path, e.g. {@code address.street_address}. */
@@ -87,6 +105,15 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
                         address.path("postal_code").textValue(), address.path("locality").textValue(), address.path("country").textValue()),
                 municipality.orElse(null),
                 trustLevel);
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException impossible) {
+            return false;
+        }
     }
 
     /** quarkus-oidc hands non-standard claims out as JSON-P values; a string is wanted without its quotes. */

@@ -50,6 +50,7 @@ class DraftTest {
                 .post("/applications")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/trust-level-too-low"))
                 .body("requiredTrustLevel", equalTo("high"))
                 .body("actualTrustLevel", equalTo("substantial"));
     }
@@ -78,8 +79,9 @@ class DraftTest {
         given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
                 .body(Map.of("service", "wohngeld", "ags", "Hagen"))
                 .post("/applications")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/ags"));
         given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
                 .body("{not json")
                 .post("/applications")
@@ -119,6 +121,44 @@ class DraftTest {
                 .get("/applications/" + id)
                 .then().statusCode(200)
                 .body("data.wohnung.bruttokaltmiete_eur", equalTo(650));
+    }
+
+    @Test
+    void anImpossibleDateIsAViolationAtItsPointerInWordsACitizenReads() {
+        String id = open();
+        Map<String, Object> data = org.amtsweg.application.WohngeldApplication.complete();
+        data.put("antragsteller", Map.of("vorname", "Erika", "familienname", "Mustermann", "geburtsdatum", "2023-02-30",
+                "anschrift", Map.of("strasse_hausnummer", "Rathausstraße 11", "postleitzahl", "58095", "ort", "Hagen"),
+                "familienstand", "verheiratet"));
+        data.put("wohnung", new java.util.HashMap<>((Map<String, Object>) data.get("wohnung")));
+        ((Map<String, Object>) data.get("wohnung")).put("einzugsdatum", "2019-13-01");
+        String body = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON).body(data)
+                .put("/applications/" + id + "/data")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.pointer", equalTo(java.util.List.of("/antragsteller/geburtsdatum", "/wohnung/einzugsdatum")))
+                .body("violations.keyword", equalTo(java.util.List.of("format", "format")))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("java.").doesNotContain("LocalDate").doesNotContain("DateTimeParse");
+    }
+
+    @Test
+    void anImpossibleBirthDateInTheIdentityIsNeitherPrefilledNorFailsTheSubmission() {
+        String token = TestTokens.citizen("erika-pseudonym", "Erika", "Mustermann", "1964-02-30", "Rathausstraße 11", "58095", "Hagen",
+                "05914000", "high");
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
+                .post("/applications")
+                .then().statusCode(201)
+                .body("prefilled", org.hamcrest.Matchers.not(hasItem("/antragsteller/geburtsdatum")))
+                .body("data.antragsteller.geburtsdatum", org.hamcrest.Matchers.nullValue())
+                .extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(org.amtsweg.application.WohngeldApplication.complete())
+                .put("/applications/" + id + "/data").then().statusCode(200);
+        given().auth().oauth2(token).multiPart("kind", "mietbescheinigung")
+                .multiPart("file", "miete.pdf", org.amtsweg.application.Documents.pdf(), "application/pdf")
+                .post("/applications/" + id + "/attachments").then().statusCode(201);
+        given().auth().oauth2(token).post("/applications/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
     }
 
     @Test
