@@ -66,12 +66,27 @@ public interface IdentityConfig {
     /** Signing key rotation: a new key is published before it signs, an old one stays until its tokens expired. */
     interface Keys {
         /**
-         * Algorithm of newly generated keys: {@code ES256} (P-256) or {@code RS256} (3072-bit RSA, the
-         * length BSI TR-02102-1 asks for) for resource servers that cannot check ECDSA. Changing it
-         * rotates to a key of the new kind at the next start, published ahead like any rotation.
+         * Algorithm of access tokens: {@code ES256} (P-256) or {@code RS256} (3072-bit RSA, the length BSI
+         * TR-02102-1 asks for) for resource servers that cannot check ECDSA. The gateway always keeps a key
+         * of each kind; ID tokens use the algorithm their client registered ({@code id-token-signed-response-alg}).
          */
         @WithDefault("ES256")
-        String algorithm();
+        String accessTokenAlgorithm();
+
+        /**
+         * The master key that wraps the private signing keys in the database (envelope encryption): 256 bits,
+         * base64. Usually from the environment ({@code AMTSWEG_IDENTITY_MASTER_KEY}); or see {@link #masterKeyFile()}.
+         */
+        Optional<String> masterKey();
+
+        /** A file that holds the master key (base64), e.g. a mounted secret; used where {@link #masterKey()} is not set. */
+        Optional<String> masterKeyFile();
+
+        /**
+         * Earlier master keys (base64), only for reading keys they wrapped: at start-up every key is
+         * re-wrapped with the current master key, after which the earlier ones can be removed.
+         */
+        Optional<List<String>> previousMasterKeys();
 
         /** How long a new key is published before it signs (longer than resource servers cache the JWKS). */
         @WithDefault("PT10M")
@@ -174,5 +189,20 @@ public interface IdentityConfig {
 
         /** Roles its own tokens carry (claim {@code roles}), e.g. {@code procedure}. */
         Optional<List<String>> roles();
+
+        /**
+         * The right to read the claims of any token at the introspection endpoint (e.g. an audit service).
+         * Without it a client learns the claims only of tokens it is an audience of or was issued; of any
+         * other token only whether it is active.
+         */
+        @WithDefault("false")
+        boolean introspection();
+
+        /**
+         * The algorithm of this client's ID tokens ({@code id_token_signed_response_alg} of OpenID Connect
+         * Dynamic Client Registration): {@code RS256} (the registration's default) or {@code ES256}.
+         */
+        @WithDefault("RS256")
+        String idTokenSignedResponseAlg();
     }
 }

@@ -2,7 +2,11 @@ package org.amtsweg.identity;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.amtsweg.identity.keys.MasterKeys;
 import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +26,16 @@ class ProductionGuardTest {
                 "the repository's secret for client application-service", "the repository's secret for client case-service");
         // Any other secret counts as the operator's own (the test procedure's here).
         assertThat(ProductionGuard.shortcuts(config)).noneMatch(shortcut -> shortcut.contains("procedure-stadt-hagen"));
+        assertThat(ProductionGuard.shortcuts(config)).contains("the repository's development master key");
+    }
+
+    @Test
+    void prodRefusesToStartWithoutAMasterKeyAndAcceptsAnOperatorsOwn() {
+        assertThat(ProductionGuard.refusals(OperatorConfigs.of(Map.of()))).singleElement().asString()
+                .contains("master key").contains("AMTSWEG_IDENTITY_MASTER_KEY");
+        String operatorsKey = Base64.getEncoder().encodeToString("an-operator-s-own-256-bit-key!!!".getBytes());
+        assertThat(ProductionGuard.refusals(OperatorConfigs.of(Map.of("amtsweg.identity.keys.master-key", operatorsKey)))).isEmpty();
+        assertThat(ProductionGuard.refusals(OperatorConfigs.of(Map.of("amtsweg.identity.keys.master-key", MasterKeys.DEVELOPMENT_KEY))))
+                .singleElement().asString().contains("development master key");
     }
 }

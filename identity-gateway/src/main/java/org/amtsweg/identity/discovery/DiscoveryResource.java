@@ -4,7 +4,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import com.nimbusds.jose.JWSAlgorithm;
 import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.keys.SigningKeyRing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +56,9 @@ public class DiscoveryResource {
         document.put("acr_values_supported", List.of("low", "substantial", "high"));
         document.put("prompt_values_supported", List.of("none", "login"));
         document.put("subject_types_supported", List.of("public"));
-        document.put("id_token_signing_alg_values_supported", List.of("ES256", "RS256"));
-        document.put("userinfo_signing_alg_values_supported", List.of("none"));
+        // RS256 first: OpenID Connect requires it and Registration makes it the default; a client may register ES256.
+        // No userinfo_signing_alg_values_supported: userinfo always answers plain JSON, never a JWT.
+        document.put("id_token_signing_alg_values_supported", SigningKeyRing.ALGORITHMS.stream().map(JWSAlgorithm::getName).toList());
         document.put("authorization_response_iss_parameter_supported", true);
         document.put("claims_parameter_supported", false);
         document.put("request_parameter_supported", false);

@@ -24,9 +24,12 @@ public class SigningKey extends PanacheEntityBase {
     @Column(nullable = false)
     public String algorithm;
 
-    /** The private key as a JWK (JSON). */
-    @Column(name = "private_jwk", nullable = false)
-    public String privateJwk;
+    /**
+     * The private key, wrapped with the master key ({@link MasterKeys}: a JWE around the JWK). Rows from
+     * before the wrapping hold the plain JWK until the next start wraps them.
+     */
+    @Column(name = "key_material", nullable = false)
+    public String keyMaterial;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

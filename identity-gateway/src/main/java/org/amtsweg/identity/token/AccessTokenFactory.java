@@ -2,6 +2,7 @@ package org.amtsweg.identity.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -74,7 +75,7 @@ public class AccessTokenFactory {
             claims.claim("sid", sid);
         }
         subjectClaims(claims, principal, scopes);
-        return new IssuedToken(sign(claims.build(), "at+jwt"), jti, expires, config.accessTokenLifetime().toSeconds(), scopes, null, null);
+        return new IssuedToken(sign(claims.build(), "at+jwt", keyRing.accessTokenAlgorithm()), jti, expires, config.accessTokenLifetime().toSeconds(), scopes, null, null);
     }
 
     /** An OpenID Connect ID token for the client, with the nonce of its authorization request. */
@@ -95,7 +96,10 @@ public class AccessTokenFactory {
             claims.claim("sid", sid);
         }
         subjectClaims(claims, principal, scopes);
-        return sign(claims.build(), "JWT");
+        // The client's registered id_token_signed_response_alg (RS256 unless it chose ES256).
+        IdentityConfig.Client client = config.clients().get(clientId);
+        JWSAlgorithm algorithm = client == null ? JWSAlgorithm.RS256 : JWSAlgorithm.parse(client.idTokenSignedResponseAlg().trim());
+        return sign(claims.build(), "JWT", algorithm);
     }
 
     private void subjectClaims(JWTClaimsSet.Builder claims, Principal principal, List<String> scopes) {
@@ -141,14 +145,15 @@ public class AccessTokenFactory {
         }
     }
 
-    private String sign(JWTClaimsSet claims, String type) {
-        JWSHeader header = new JWSHeader.Builder(keyRing.algorithm())
+    private String sign(JWTClaimsSet claims, String type, JWSAlgorithm algorithm) {
+        SigningKeyRing.Signing signing = keyRing.signing(algorithm);
+        JWSHeader header = new JWSHeader.Builder(signing.algorithm())
                 .type(new JOSEObjectType(type))
-                .keyID(keyRing.activeKey().getKeyID())
+                .keyID(signing.kid())
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(keyRing.signer());
+            jwt.sign(signing.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }

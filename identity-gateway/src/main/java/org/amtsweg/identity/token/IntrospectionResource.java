@@ -13,9 +13,13 @@ import org.amtsweg.identity.client.RegisteredClient;
 import org.amtsweg.identity.client.RegisteredClients;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Token introspection (RFC 7662) for confidential clients: is this access or refresh token active, and for whom? */
+/**
+ * Token introspection (RFC 7662) for confidential clients: is this access or refresh token active, and
+ * for whom? The claims only for a client the token is meant for (see {@link #mayRead}).
+ */
 @Path("/introspect")
 public class IntrospectionResource {
 
@@ -48,6 +52,9 @@ public class IntrospectionResource {
                 if (revoked) {
                     return inactive();
                 }
+                if (!mayRead(client, claims.get().getAudience(), String.valueOf(claims.get().getClaim("client_id")))) {
+                    return activeOnly();
+                }
                 Map<String, Object> body = new LinkedHashMap<>(claims.get().toJSONObject());
                 body.put("active", true);
                 body.put("token_type", "access_token");
@@ -58,6 +65,9 @@ public class IntrospectionResource {
             if (grant.isEmpty()) {
                 return inactive();
             }
+            if (!mayRead(client, List.of(), grant.get().clientId())) {
+                return activeOnly();
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("active", true);
             body.put("token_type", "refresh_token");
@@ -66,6 +76,19 @@ public class IntrospectionResource {
             body.put("sid", grant.get().session().sid());
             return body;
         });
+    }
+
+    /**
+     * A token's claims (a citizen's name, birth date, address) are for the services it was issued for:
+     * its audiences, the client it was issued to, and clients with the explicit introspection right.
+     */
+    private static boolean mayRead(RegisteredClient client, List<String> audiences, String issuedTo) {
+        return client.settings().introspection() || client.id().equals(issuedTo) || audiences.contains(client.id());
+    }
+
+    /** RFC 7662 §2.2 requires only {@code active}; a client that may not read the token learns nothing else. */
+    private static Map<String, Object> activeOnly() {
+        return Map.of("active", true);
     }
 
     private static Map<String, Object> inactive() {

@@ -40,7 +40,8 @@ public class TokenVerifier {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             Optional<JWK> key = keyRing.publishedKey(jwt.getHeader().getKeyID());
-            if (key.isEmpty() || !jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key.get()).toPublicKey()))) {
+            // The header's algorithm must be the key's own: a key is never used with another algorithm.
+            if (key.isEmpty() || !jwt.getHeader().getAlgorithm().equals(key.get().getAlgorithm()) || !jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key.get()).toPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

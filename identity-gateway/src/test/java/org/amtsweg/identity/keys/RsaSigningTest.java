@@ -16,7 +16,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deployment whose resource servers cannot check ECDSA configures RS256 and gets BSI-length RSA keys. */
+/** A deployment whose resource servers cannot check ECDSA configures RS256 access tokens and gets BSI-length RSA keys. */
 @QuarkusTest
 @TestProfile(RsaSigningTest.Rs256.class)
 class RsaSigningTest {
@@ -24,7 +24,7 @@ class RsaSigningTest {
     public static class Rs256 implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("amtsweg.identity.keys.algorithm", "RS256");
+            return Map.of("amtsweg.identity.keys.access-token-algorithm", "RS256");
         }
     }
 
