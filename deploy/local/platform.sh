@@ -57,27 +57,47 @@ max_restarts=5
 supervise() {
     local run_dir="${AMTSWEG_DATA_DIR:-$ROOT/.data}/run"
     declare -A restarts=() window_start=()
+    local infra=(kafka) services=(identity-gateway catalog-service application-service case-service)
+    [[ -z "${AMTSWEG_PG_HOST:-}" ]] && infra=(postgres kafka)
     while true; do
         sleep 2
-        for part in postgres kafka identity-gateway catalog-service application-service case-service; do
-            [[ "$part" == postgres && -n "${AMTSWEG_PG_HOST:-}" ]] && continue
-            local pid_file="$run_dir/$part.pid"
-            [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2> /dev/null && continue
-            if (( SECONDS - ${window_start[$part]:-0} > 600 )); then window_start[$part]=$SECONDS; restarts[$part]=0; fi
-            if (( ${restarts[$part]:-0} >= max_restarts )); then
-                [[ "${restarts[$part]}" == "$max_restarts" ]] && say "$part died $max_restarts times within ten minutes; not restarting it again (see $run_dir/$part.log*)"
-                restarts[$part]=$((max_restarts + 1))
-                continue
-            fi
-            restarts[$part]=$(( ${restarts[$part]:-0} + 1 ))
-            say "$part is not running; restarting it (${restarts[$part]} of $max_restarts); its last log lines:"
-            tail -n 5 "$run_dir/$part.log" >&2 2> /dev/null || true
-            case "$part" in
-                postgres | kafka) "$here/infra.sh" start || say "restarting $part failed; trying again" ;;
-                *) "$here/services.sh" start || say "restarting $part failed; trying again" ;;
-            esac
-        done
+        # The infrastructure first: a service cannot become ready while its database or broker is down,
+        # so services are only restarted once both answer (a restart before would only count against the bound).
+        restart_dead "$run_dir" infra.sh "${infra[@]}"
+        infra_answers || continue
+        restart_dead "$run_dir" services.sh "${services[@]}"
     done
+}
+
+infra_answers() {
+    port_in_use "${AMTSWEG_KAFKA_PORT:-9092}" || return 1
+    [[ -n "${AMTSWEG_PG_HOST:-}" ]] || port_in_use "${AMTSWEG_PG_PORT:-5432}"
+}
+
+# restart_dead RUN_DIR SCRIPT PART... — starts again, with SCRIPT, each PART that is dead and has restarts left.
+restart_dead() {
+    local run_dir="$1" script="$2"; shift 2
+    local dead=()
+    for part in "$@"; do
+        [[ -f "$run_dir/$part.pid" ]] && kill -0 "$(cat "$run_dir/$part.pid")" 2> /dev/null && continue
+        if (( SECONDS - ${window_start[$part]:-0} > 600 )); then window_start[$part]=$SECONDS; restarts[$part]=0; fi
+        if (( ${restarts[$part]:-0} >= max_restarts )); then
+            (( ${restarts[$part]} == max_restarts )) \
+                && say "$part died $max_restarts times within ten minutes; not restarting it again (see $run_dir/$part.log*)"
+            restarts[$part]=$((max_restarts + 1))
+            continue
+        fi
+        restarts[$part]=$(( ${restarts[$part]:-0} + 1 ))
+        say "$part is not running; restarting it (${restarts[$part]} of $max_restarts); its last log lines:"
+        tail -n 5 "$run_dir/$part.log" >&2 2> /dev/null || true
+        dead+=("$part")
+    done
+    (( ${#dead[@]} > 0 )) || return 0
+    if [[ "$script" == services.sh ]]; then
+        "$here/services.sh" start "${dead[@]}" || say "restarting ${dead[*]} failed; trying again"
+    else
+        "$here/infra.sh" start || say "restarting ${dead[*]} failed; trying again"
+    fi
 }
 
 case "${1:-up}" in

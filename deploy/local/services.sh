@@ -2,7 +2,10 @@
 # Starts or stops the four Amtsweg services from their built jars, in dependency order, and waits
 # until each one reports ready. Used by platform.sh (local use) and by the end-to-end tests.
 #
-#   deploy/local/services.sh start | stop | status
+#   deploy/local/services.sh start [NAME...] | stop | status
+#
+# 'start' with names starts only those (in dependency order) and waits only for them: the platform's
+# supervisor restarts a dead service without waiting on the ones that run.
 #
 # Environment (defaults in brackets): AMTSWEG_RUN_DIR [.data/run], AMTSWEG_PROFILE [local],
 # AMTSWEG_IDENTITY_PORT [8080], AMTSWEG_CATALOG_PORT [8081], AMTSWEG_APPLICATION_PORT [8082],
@@ -59,6 +62,14 @@ case "${1:-status}" in
     start)
         require_java
         command -v curl > /dev/null || fail "curl is required to wait for readiness"
+        if [[ $# -gt 1 ]]; then
+            for name in "${services[@]}"; do
+                [[ " ${*:2} " == *" $name "* ]] || continue
+                start_service "$name"
+                wait_ready "$name"
+            done
+            exit 0
+        fi
         # The gateway first: the others fetch its discovery document and keys when they start.
         start_service identity-gateway
         wait_ready identity-gateway
