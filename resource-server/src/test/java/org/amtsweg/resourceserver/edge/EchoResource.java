@@ -17,6 +17,19 @@ import java.util.List;
 @Path("/echo")
 public class EchoResource {
 
+    private final io.vertx.mutiny.sqlclient.Pool database;
+
+    public EchoResource(io.vertx.mutiny.sqlclient.Pool database) {
+        this.database = database;
+    }
+
+    /** Reads from a database that does not answer (the test profile points the pool at a closed port). */
+    @GET
+    @Path("/database")
+    public io.smallrye.mutiny.Uni<String> database() {
+        return database.query("SELECT 1").execute().map(rows -> "read");
+    }
+
     public enum Outcome { APPROVED, REJECTED }
 
     public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {

@@ -1,0 +1,78 @@
+package org.amtsweg.resourceserver.availability;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * While the service's database cannot be reached, a request is answered {@code 503
+ * temporarily-unavailable} with {@code Retry-After}, never 500: the citizen's request was fine and can be
+ * sent again in a moment, and a portal or load balancer knows to do so. The log says it once per
+ * outage, not once per request.
+ *
+ * <p>What counts as "cannot be reached": the connection refused or lost, and PostgreSQL's own refusals
+ * of a connection (SQLSTATE class 08, shutting down or starting up 57P01–57P03, out of resources 53).
+ * Any other database error is a defect and stays a 500.
+ */
+@Singleton
+public class DatabaseUnavailable {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
+    /** Seconds a client should wait: about how long the local database takes to restart. */
+    static final int RETRY_AFTER_SECONDS = 5;
+    /** One outage, for the log: failures closer together than this belong to the same one. */
+    private static final long OUTAGE_GAP_MILLIS = 30_000;
+
+    private final AtomicLong lastFailure = new AtomicLong();
+    private final AtomicLong failuresInOutage = new AtomicLong();
+
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response refused(ConnectException failure) {
+        return unavailable(failure);
+    }
+
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response lost(ClosedConnectionException failure) {
+        return unavailable(failure);
+    }
+
+    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response database(PgException failure) {
+        if (!isUnavailability(failure.getSqlState())) {
+            LOG.errorf(failure, "database error %s", failure.getSqlState());
+            return ProblemResponse.of(500, "internal-error", "Interner Fehler / Internal error",
+                    "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
+        }
+        return unavailable(failure);
+    }
+
+    static boolean isUnavailability(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+                || "57P01".equals(sqlState) || "57P02".equals(sqlState) || "57P03".equals(sqlState));
+    }
+
+    private Response unavailable(Throwable failure) {
+        long now = System.currentTimeMillis();
+        long previous = lastFailure.getAndSet(now);
+        if (now - previous > OUTAGE_GAP_MILLIS) {
+            long before = failuresInOutage.getAndSet(1);
+            LOG.warnf("database or dependency unreachable (%s); requests are answered 503 until it is back%s", failure.getMessage(),
+                    previous == 0 ? "" : " (the previous outage refused " + before + " requests)");
+        } else {
+            failuresInOutage.incrementAndGet();
+        }
+        // A refused connection may also be another dependency's; the answer says what is true of all of them.
+        return ProblemResponse.of(503, "temporarily-unavailable", "Vorübergehend nicht verfügbar / Temporarily unavailable",
+                        "Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
+                                + "Bitte versuchen Sie es in " + RETRY_AFTER_SECONDS + " Sekunden erneut.")
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
+    }
+}
