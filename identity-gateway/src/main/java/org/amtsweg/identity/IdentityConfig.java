@@ -38,8 +38,8 @@ public interface IdentityConfig {
     /** Signing key rotation. */
     Keys keys();
 
-    /** Brute-force protection of the login. */
-    LoginThrottle loginThrottle();
+    /** Brute-force protection of logins and client secrets. */
+    Throttle throttle();
 
     /** Secret from which the stable pseudonymous {@code sub} of each person is derived (HMAC). */
     String pseudonymSecret();
@@ -121,16 +121,41 @@ public interface IdentityConfig {
         String scope();
     }
 
-    /** Back-off and lockout after failed logins, per account and per client address. */
-    interface LoginThrottle {
+    /**
+     * Growing delays after failed authentications, per account (passwords, PINs) and per client (client
+     * secrets), and a far higher bound per client address: a municipal proxy puts many people behind one
+     * address, so that an address is never locked for what one of them mistyped.
+     */
+    interface Throttle {
+        Backoff accounts();
+
+        Backoff clients();
+
+        Addresses addresses();
+
+        /** Failures older than this are forgotten; a success forgets them at once. */
+        @WithDefault("PT24H")
+        Duration forgetAfter();
+    }
+
+    /** After {@code freeFailures} failures in a row, each further attempt waits {@code initialDelay}, doubling up to {@code maxDelay}. */
+    interface Backoff {
         @WithDefault("5")
-        int maxAccountFailures();
+        int freeFailures();
 
-        @WithDefault("20")
-        int maxAddressFailures();
+        @WithDefault("PT1S")
+        Duration initialDelay();
 
-        /** The window failures are counted in, and how long a lockout lasts. */
         @WithDefault("PT15M")
+        Duration maxDelay();
+    }
+
+    /** At most {@code maxFailures} failed authentications from one address within {@code window}. */
+    interface Addresses {
+        @WithDefault("1000")
+        int maxFailures();
+
+        @WithDefault("PT10M")
         Duration window();
     }
 

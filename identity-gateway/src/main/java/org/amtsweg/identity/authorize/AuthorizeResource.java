@@ -21,8 +21,8 @@ import org.amtsweg.identity.assurance.TrustLevel;
 import org.amtsweg.identity.citizen.TestIdentityCards;
 import org.amtsweg.identity.federation.UpstreamProvider;
 import org.amtsweg.identity.session.LoginSession;
-import org.amtsweg.identity.session.LoginThrottle;
 import org.amtsweg.identity.session.Logins;
+import org.amtsweg.identity.throttle.AuthThrottle;
 import org.amtsweg.identity.token.OpaqueTokens;
 import org.amtsweg.identity.token.TokenStore;
 import org.jboss.logging.Logger;
@@ -47,7 +47,7 @@ public class AuthorizeResource {
     private final TokenStore store;
     private final ClientRedirects redirects;
     private final Logins logins;
-    private final LoginThrottle throttle;
+    private final AuthThrottle throttle;
     private final TestIdentityCards cards;
     private final UpstreamProvider upstream;
     private final BrowserBinding binding;
@@ -55,7 +55,7 @@ public class AuthorizeResource {
     private final Template message;
 
     public AuthorizeResource(IdentityConfig config, AuthorizationRequests requests, TokenStore store, ClientRedirects redirects, Logins logins,
-                             LoginThrottle throttle, TestIdentityCards cards, UpstreamProvider upstream, BrowserBinding binding,
+                             AuthThrottle throttle, TestIdentityCards cards, UpstreamProvider upstream, BrowserBinding binding,
                              @Location("login.html") Template login, @Location("message.html") Template message) {
         this.config = config;
         this.requests = requests;
@@ -153,26 +153,29 @@ public class AuthorizeResource {
                 return Uni.createFrom().item(loginPage(400, request, "Bitte wählen Sie ein Anmeldeverfahren und füllen Sie alle Felder aus."));
             }
             String address = http.remoteAddress().hostAddress();
-            return throttle.locked(username, address).chain(locked -> {
-                if (locked) {
-                    AUDIT.warnf("login refused while locked out: client=%s", request.clientId());
-                    return Uni.createFrom().item(loginPage(429, request,
-                            "Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie " + config.loginThrottle().window().toMinutes()
-                                    + " Minuten und versuchen Sie es dann erneut."));
+            return throttle.loginWait(username, address).chain(wait -> {
+                if (wait.isPresent()) {
+                    // Refused unchecked, even with the right password: a guesser learns nothing while the account waits.
+                    AUDIT.warnf("login refused while throttled: client=%s", request.clientId());
+                    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                    return Uni.createFrom().item(Response.fromResponse(loginPage(429, request,
+                                    "Zu viele fehlgeschlagene Anmeldungen für dieses Konto. Bitte warten Sie " + waitText(seconds)
+                                            + " und versuchen Sie es dann erneut."))
+                            .header("Retry-After", seconds).build());
                 }
                 return logins.authenticate(loginMethod.get(), username, password).chain(session -> {
                     if (session.isEmpty()) {
                         AUDIT.infof("login refused: client=%s method=%s", request.clientId(), loginMethod.get().code());
-                        return throttle.failed(username, address)
+                        return throttle.loginFailed(username, address)
                                 .replaceWith(loginPage(401, request, "Die Anmeldedaten sind nicht korrekt."));
                     }
                     if (!session.get().method().trustLevel().satisfies(request.minimum())) {
                         AUDIT.infof("login below the requested trust level refused back to client=%s", request.clientId());
-                        return requests.complete(request.id()).replaceWith(redirects.error(request.redirectUri(), request.state(),
+                        return throttle.loginSucceeded(username).chain(() -> requests.complete(request.id())).replaceWith(redirects.error(request.redirectUri(), request.state(),
                                 "unmet_authentication_requirements",
                                 "the login gives trust level " + session.get().method().trustLevel().acr() + ", " + request.minimum().acr() + " is required"));
                     }
-                    return throttle.succeeded(username)
+                    return throttle.loginSucceeded(username)
                             .chain(() -> store.startSession(session.get()))
                             .chain(cookie -> requests.complete(request.id()).chain(first -> first
                                     ? redirects.code(request, session.get(), cookie)
@@ -208,6 +211,13 @@ public class AuthorizeResource {
 
     private Uni<Response> page(int status, String title, String text) {
         return Uni.createFrom().item(Pages.html(status, message.data("title", title).data("text", text).render(), null));
+    }
+
+    private static String waitText(long seconds) {
+        if (seconds < 120) {
+            return seconds == 1 ? "eine Sekunde" : seconds + " Sekunden";
+        }
+        return ((seconds + 59) / 60) + " Minuten";
     }
 
     private static Optional<TrustLevel> minimum(String acrValues) {

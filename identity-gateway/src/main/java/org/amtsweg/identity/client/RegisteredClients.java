@@ -1,8 +1,11 @@
 package org.amtsweg.identity.client;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.throttle.AuthThrottle;
 import org.amtsweg.identity.token.OAuthError;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,28 +15,43 @@ import java.util.Optional;
 @ApplicationScoped
 public class RegisteredClients {
 
-    private final IdentityConfig config;
+    private static final Logger AUDIT = Logger.getLogger("org.amtsweg.identity.audit");
 
-    public RegisteredClients(IdentityConfig config) {
+    private final IdentityConfig config;
+    private final AuthThrottle throttle;
+
+    public RegisteredClients(IdentityConfig config, AuthThrottle throttle) {
         this.config = config;
+        this.throttle = throttle;
     }
 
     /**
      * The client, authenticated by its secret if it is confidential. Unknown clients and wrong secrets
-     * get the same answer, so that the error does not reveal which client ids exist.
+     * get the same answer, so that the error does not reveal which client ids exist. A confidential
+     * client's secret is throttled ({@link AuthThrottle}): after repeated wrong secrets the next attempt
+     * waits, and is answered 429 {@code invalid_client} with {@code Retry-After} unchecked until then.
      */
-    public RegisteredClient authenticate(String clientId, Optional<String> secret) {
+    public Uni<RegisteredClient> authenticate(String clientId, Optional<String> secret, String address) {
         IdentityConfig.Client client = clientId == null ? null : config.clients().get(clientId);
         if (client == null) {
-            throw OAuthError.invalidClient("client authentication failed");
+            return Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed"));
         }
-        if (!client.publicClient()) {
+        if (client.publicClient()) {
+            return Uni.createFrom().item(new RegisteredClient(clientId, client));
+        }
+        return throttle.clientWait(clientId, address).chain(wait -> {
+            if (wait.isPresent()) {
+                AUDIT.warnf("client authentication refused while throttled: client=%s", clientId);
+                return Uni.createFrom().failure(OAuthError.throttled("invalid_client", wait.get()));
+            }
             byte[] expected = client.secret().orElse("").getBytes(StandardCharsets.UTF_8);
             byte[] given = secret.orElse("").getBytes(StandardCharsets.UTF_8);
             if (expected.length == 0 || !MessageDigest.isEqual(expected, given)) {
-                throw OAuthError.invalidClient("client authentication failed");
+                AUDIT.infof("client authentication failed: client=%s", clientId);
+                return throttle.clientFailed(clientId, address)
+                        .chain(() -> Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
             }
-        }
-        return new RegisteredClient(clientId, client);
+            return throttle.clientSucceeded(clientId).replaceWith(new RegisteredClient(clientId, client));
+        });
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.identity.client.ClientCredentials;
 import org.amtsweg.identity.client.RegisteredClient;
@@ -37,9 +39,14 @@ public class IntrospectionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> introspect(@FormParam("token") String token, @FormParam("client_id") String clientId,
-                                               @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization) {
-        RegisteredClient client = clients.authenticate(ClientCredentials.from(authorization, clientId, clientSecret).clientId(),
-                ClientCredentials.from(authorization, clientId, clientSecret).secret());
+                                               @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization,
+                                               @Context HttpServerRequest http) {
+        ClientCredentials credentials = ClientCredentials.from(authorization, clientId, clientSecret);
+        return clients.authenticate(credentials.clientId(), credentials.secret(), http.remoteAddress().hostAddress())
+                .chain(client -> introspect(client, token));
+    }
+
+    private Uni<Map<String, Object>> introspect(RegisteredClient client, String token) {
         if (client.settings().publicClient()) {
             throw OAuthError.unauthorizedClient("introspection is for confidential clients");
         }

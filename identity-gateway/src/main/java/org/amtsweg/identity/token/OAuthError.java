@@ -9,11 +9,27 @@ public class OAuthError extends RuntimeException {
 
     private final String error;
     private final int status;
+    private final Long retryAfterSeconds;
 
     public OAuthError(String error, String description, int status) {
+        this(error, description, status, null);
+    }
+
+    private OAuthError(String error, String description, int status, Long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
         this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * Too many failed authentications: 429 with {@code Retry-After}, and the OAuth error the attempt
+     * would otherwise have been refused with ({@code invalid_client} or {@code invalid_grant}), so that a
+     * client that reads only the error still knows what failed.
+     */
+    public static OAuthError throttled(String error, java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new OAuthError(error, "too many failed attempts; try again in " + seconds + " s", 429, seconds);
     }
 
     public static OAuthError invalidRequest(String description) {
@@ -46,5 +62,10 @@ public class OAuthError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Seconds to wait before the next attempt, for a throttled one; else null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -18,6 +18,9 @@ public class OAuthErrorMapper {
         if (error.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"amtsweg\"");
         }
+        if (error.retryAfterSeconds() != null) {
+            response.header("Retry-After", error.retryAfterSeconds());
+        }
         return response.build();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.identity.client.ClientCredentials;
@@ -32,9 +34,14 @@ public class RevocationResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> revoke(@FormParam("token") String token, @FormParam("client_id") String clientId,
-                                @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization) {
+                                @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization,
+                                @Context HttpServerRequest http) {
         ClientCredentials credentials = ClientCredentials.from(authorization, clientId, clientSecret);
-        String client = clients.authenticate(credentials.clientId(), credentials.secret()).id();
+        return clients.authenticate(credentials.clientId(), credentials.secret(), http.remoteAddress().hostAddress())
+                .chain(authenticated -> revoke(authenticated.id(), token));
+    }
+
+    private Uni<Response> revoke(String client, String token) {
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is missing");
         }

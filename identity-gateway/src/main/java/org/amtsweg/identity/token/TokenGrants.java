@@ -10,7 +10,7 @@ import org.amtsweg.identity.citizen.TestIdentityCards;
 import org.amtsweg.identity.client.ClientCredentials;
 import org.amtsweg.identity.client.RegisteredClient;
 import org.amtsweg.identity.client.RegisteredClients;
-import org.amtsweg.identity.session.LoginThrottle;
+import org.amtsweg.identity.throttle.AuthThrottle;
 import org.amtsweg.identity.session.Principals;
 import org.amtsweg.identity.staff.StaffDirectory;
 import org.jboss.logging.Logger;
@@ -31,10 +31,10 @@ public class TokenGrants {
     private final AccessTokenFactory tokens;
     private final TokenStore store;
     private final Principals principals;
-    private final LoginThrottle throttle;
+    private final AuthThrottle throttle;
 
     public TokenGrants(IdentityConfig config, RegisteredClients clients, TestIdentityCards testIdentities, StaffDirectory staff,
-                       AccessTokenFactory tokens, TokenStore store, Principals principals, LoginThrottle throttle) {
+                       AccessTokenFactory tokens, TokenStore store, Principals principals, AuthThrottle throttle) {
         this.config = config;
         this.clients = clients;
         this.testIdentities = testIdentities;
@@ -50,14 +50,13 @@ public class TokenGrants {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthError.invalidRequest("grant_type is missing");
         }
-        RegisteredClient client = clients.authenticate(credentials.clientId(), credentials.secret());
-        return switch (grantType) {
+        return clients.authenticate(credentials.clientId(), credentials.secret(), clientAddress).chain(client -> switch (grantType) {
             case "client_credentials" -> clientCredentials(client, form);
             case "password" -> directGrant(client, form, clientAddress);
             case "authorization_code" -> authorizationCode(client, form);
             case "refresh_token" -> refresh(client, form);
             default -> throw OAuthError.unsupportedGrantType("grant_type " + grantType + " is not supported");
-        };
+        });
     }
 
     private Uni<AccessTokenFactory.IssuedToken> clientCredentials(RegisteredClient client, MultivaluedMap<String, String> form) {
@@ -146,28 +145,28 @@ public class TokenGrants {
         LoginMethod method = LoginMethod.fromCode(form.getFirst("login_method") == null ? "eid" : form.getFirst("login_method"))
                 .orElseThrow(() -> OAuthError.invalidRequest("login_method must be eid, elster or password"));
 
-        return throttle.locked(username, clientAddress).chain(locked -> {
-            if (locked) {
-                AUDIT.warnf("login refused while locked out: grant=password client=%s", client.id());
-                throw OAuthError.invalidGrant("too many failed logins; try again later");
+        return throttle.loginWait(username, clientAddress).chain(wait -> {
+            if (wait.isPresent()) {
+                AUDIT.warnf("login refused while throttled: grant=password client=%s", client.id());
+                throw OAuthError.throttled("invalid_grant", wait.get());
             }
             var citizen = testIdentities.authenticate(username, password, method);
             if (citizen.isPresent()) {
                 requireLevel(method.trustLevel(), minimum);
                 AUDIT.infof("token issued: grant=password client=%s kind=citizen acr=%s", client.id(), method.trustLevel().acr());
-                return throttle.succeeded(username).replaceWith(
+                return throttle.loginSucceeded(username).replaceWith(
                         tokens.issue(new Principal.Citizen(citizen.get(), method, Instant.now()), client.id(), client.audiences(), scopes));
             }
             return staff.authenticate(username, password).chain(account -> {
                 if (account.isEmpty()) {
                     AUDIT.infof("login refused: grant=password client=%s", client.id());
-                    return throttle.failed(username, clientAddress).map(ignored -> {
+                    return throttle.loginFailed(username, clientAddress).map(ignored -> {
                         throw OAuthError.invalidGrant("the credentials are not valid");
                     });
                 }
                 requireLevel(TrustLevel.LOW, minimum);
                 AUDIT.infof("token issued: grant=password client=%s kind=staff authority=%s", client.id(), account.get().authority);
-                return throttle.succeeded(username)
+                return throttle.loginSucceeded(username)
                         .replaceWith(tokens.issue(new Principal.Staff(account.get(), Instant.now()), client.id(), client.audiences(), scopes));
             });
         });
