@@ -33,12 +33,30 @@ public final class Problems {
     }
 
     public static HttpProblem invalidInput(java.util.List<org.amtsweg.catalog.admin.FieldViolation> violations) {
-        return HttpProblem.builder()
+        return invalidInput(violations, java.util.Map.of());
+    }
+
+    /** The same, with members that say more about the whole input (e.g. a CSV's unknown and known columns). */
+    public static HttpProblem invalidInput(java.util.List<org.amtsweg.catalog.admin.FieldViolation> violations,
+                                           java.util.Map<String, Object> members) {
+        HttpProblem.Builder problem = HttpProblem.builder()
                 .withType(URI.create(BASE + "validation-failed"))
                 .withStatus(422)
                 .withTitle("Eingabe fehlerhaft / Invalid input")
                 .withDetail(violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
-                .with("violations", violations)
+                .with("violations", violations);
+        members.forEach(problem::with);
+        return problem.build();
+    }
+
+    /** A body in a charset this service cannot read. */
+    public static HttpProblem unsupportedCharset(String charset) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "unsupported-media-type"))
+                .withStatus(415)
+                .withTitle("Format nicht unterstützt / Unsupported media type")
+                .withDetail("Den Zeichensatz " + charset + " kennt dieser Dienst nicht; senden Sie UTF-8.")
+                .with("charset", charset)
                 .build();
     }
 

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.messaging.OutboxRelay;
@@ -27,11 +30,16 @@ import org.amtsweg.catalog.services.ServiceDetails;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bulk transfer of the catalogue (administrators only): services as JSON (export, and an idempotent
@@ -109,32 +117,48 @@ public class CatalogTransferResource {
         });
     }
 
-    /** Upserts LeiKa entries from CSV, all or nothing; each row names the service it belongs to. */
+    /**
+     * Upserts LeiKa entries from CSV, all or nothing; each row names the service it belongs to. The whole
+     * document is checked first (charset, header, every row and cell, the services named), and every
+     * violation comes back at once, by line and by pointer {@code /row/column}.
+     */
     @POST
     @Path("/leika.csv")
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Integer>> importLeika(String csv) {
-        List<LeikaCsv.Row> rows;
-        try {
-            rows = LeikaCsv.read(csv == null ? "" : csv);
-        } catch (IOException e) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/", "kein gültiges CSV: " + e.getMessage())));
+    public Uni<Map<String, Integer>> importLeika(byte[] csv, @Context HttpHeaders headers) {
+        LeikaCsv.Document document = LeikaCsv.read(csv == null ? new byte[0] : csv, charset(headers.getMediaType()));
+        if (!document.violations().isEmpty()) {
+            throw Problems.invalidInput(document.violations(), document.unknownColumns().isEmpty() ? Map.of()
+                    : Map.of("unknownColumns", document.unknownColumns(), "knownColumns", LeikaCsv.COLUMNS));
         }
+        List<LeikaCsv.Row> rows = document.rows();
         List<FieldViolation> violations = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             String prefix = "/" + i;
-            FieldViolation.of(validator.validate(rows.get(i).entry()))
-                    .forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), violation.message())));
-            if (rows.get(i).serviceKey() == null || rows.get(i).serviceKey().isBlank()) {
-                violations.add(new FieldViolation(prefix + "/serviceKey", "die Leistung fehlt"));
+            String line = "Zeile " + document.lines().get(i) + ": ";
+            LeikaCsv.Row row = rows.get(i);
+            FieldViolation.of(validator.validate(row.entry()))
+                    .forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), line + violation.message())));
+            if (row.serviceKey() == null || row.serviceKey().isBlank()) {
+                violations.add(new FieldViolation(prefix + "/serviceKey", line + "die Leistung fehlt"));
+            }
+            if (row.leikaId() != null) {
+                Integer earlier = firstLine.putIfAbsent(row.leikaId(), document.lines().get(i));
+                if (earlier != null) {
+                    violations.add(new FieldViolation(prefix + "/leikaId", line + "dieselbe LeiKa-ID steht schon in Zeile " + earlier));
+                }
             }
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
         String actor = Administrator.of(token);
-        return pool.withTransaction(connection -> Multi.createFrom().iterable(rows)
+        List<String> services = rows.stream().map(LeikaCsv.Row::serviceKey).distinct().toList();
+        return pool.preparedQuery("SELECT key FROM service WHERE key = ANY($1)").execute(Tuple.of(services.toArray(String[]::new)))
+                .invoke(known -> refuseUnknownServices(rows, document.lines(), known))
+                .chain(() -> pool.withTransaction(connection -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(row -> connection.preparedQuery("""
                                         INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status)
                                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -144,17 +168,45 @@ public class CatalogTransferResource {
                                 .execute(Tuple.from(new Object[]{row.leikaId(), row.serviceKey(), row.name(), row.lastChange(), row.type(),
                                         row.legalBasis(), row.sdg1(), row.sdg2(), row.status()})))
                         .collect().last()
-                        .chain(() -> Multi.createFrom().iterable(rows.stream().map(LeikaCsv.Row::serviceKey).distinct().toList())
+                        .chain(() -> Multi.createFrom().iterable(services)
                                 .onItem().transformToUniAndConcatenate(service -> administration.record(connection, actor, "SERVICE", service,
                                         "UPDATED", null, null))
-                                .collect().last()))
+                                .collect().last())))
+                // A service removed between the check and the write: the same answer, without the database's wording.
                 .onFailure(PgException.class).transform(failure -> "23503".equals(((PgException) failure).getSqlState())
-                        ? Problems.invalidInput(List.of(new FieldViolation("/serviceKey", "eine genannte Leistung gibt es nicht: "
-                        + ((PgException) failure).getDetail())))
+                        ? Problems.invalidInput(List.of(new FieldViolation("/", "eine genannte Leistung gibt es nicht mehr")))
                         : failure)
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
                 .replaceWith(Map.of("entries", rows.size()));
+    }
+
+    private static void refuseUnknownServices(List<LeikaCsv.Row> rows, List<Integer> lines, RowSet<Row> known) {
+        Set<String> existing = new HashSet<>();
+        known.forEach(row -> existing.add(row.getString("key")));
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!existing.contains(rows.get(i).serviceKey())) {
+                violations.add(new FieldViolation("/" + i + "/serviceKey", "Zeile " + lines.get(i) + ": es gibt keine Leistung "
+                        + rows.get(i).serviceKey()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
+        }
+    }
+
+    /** The charset a body declares; UTF-8 when it declares none. */
+    private static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalArgumentException unknown) {
+            throw Problems.unsupportedCharset(name.length() > 40 ? name.substring(0, 40) + "…" : name);
+        }
     }
 
     /** Body of the audit trail: who changed what, when. */
