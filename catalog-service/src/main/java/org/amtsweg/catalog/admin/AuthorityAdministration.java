@@ -14,14 +14,20 @@ import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.messaging.OutboxRelay;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Administration of authorities, their responsibilities (Zuständigkeit) and what they offer. */
 @ApplicationScoped
 public class AuthorityAdministration {
 
     private static final Set<String> STATES = Set.of("online", "external", "planned", "offline");
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{2,80}");
+    /** What a portal shows as the local name of a service ("Wohngeld beantragen"), and a note beside it. */
+    static final int MAX_LOCAL_TITLE = 200;
+    static final int MAX_NOTE = 1000;
 
     private final Pool pool;
     private final Validator validator;
@@ -76,21 +82,34 @@ public class AuthorityAdministration {
         if (authorityId == null || authorityId.isBlank()) {
             throw Problems.invalidInput(List.of(new FieldViolation("/authorityId", "die zuständige Behörde fehlt")));
         }
+        if (!ID.matcher(authorityId).matches()) {
+            throw Problems.invalidInput(List.of(new FieldViolation("/authorityId", "die Kennung einer Behörde (Kleinbuchstaben, Ziffern, Bindestriche)")));
+        }
         return pool.withTransaction(connection -> connection.preparedQuery("""
                                 INSERT INTO responsibility (service_key, area, authority_id) VALUES ($1, $2, $3)
                                 ON CONFLICT (service_key, area) DO UPDATE SET authority_id = excluded.authority_id""")
                         .execute(Tuple.of(service, area, authorityId))
                         .chain(() -> catalog.record(connection, actor, "RESPONSIBILITY", service + "@" + area, "UPDATED", null,
                                 mapper.createObjectNode().put("authorityId", authorityId))))
-                .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .onFailure(PgException.class).transform(failure -> unknownReference(failure, service, authorityId))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
     /** Records what an authority offers for a service: online, external, planned or offline, since when. */
     public Uni<Void> setAvailability(String authorityId, String service, String state, LocalDate since, String localTitle, String note, String actor) {
+        List<FieldViolation> violations = new ArrayList<>();
         if (state == null || !STATES.contains(state)) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/state", "online, external, planned oder offline")));
+            violations.add(new FieldViolation("/state", "online, external, planned oder offline"));
+        }
+        if (localTitle != null && localTitle.length() > MAX_LOCAL_TITLE) {
+            violations.add(new FieldViolation("/localTitle", "höchstens " + MAX_LOCAL_TITLE + " Zeichen"));
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            violations.add(new FieldViolation("/note", "höchstens " + MAX_NOTE + " Zeichen"));
+        }
+        if (!violations.isEmpty()) {
+            throw Problems.invalidInput(violations);
         }
         return pool.withTransaction(connection -> connection.preparedQuery("""
                                 INSERT INTO availability (authority_id, service_key, state, since, local_title, note) VALUES ($1, $2, $3, $4, $5, $6)
@@ -99,15 +118,21 @@ public class AuthorityAdministration {
                         .execute(Tuple.from(new Object[]{authorityId, service, state, since, localTitle, note}))
                         .chain(() -> catalog.record(connection, actor, "AVAILABILITY", authorityId + "/" + service, "UPDATED", null,
                                 mapper.createObjectNode().put("state", state))))
-                .onFailure(PgException.class).transform(AuthorityAdministration::unknownReference)
+                .onFailure(PgException.class).transform(failure -> unknownReference(failure, service, authorityId))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
-    private static Throwable unknownReference(Throwable failure) {
-        if (failure instanceof PgException pg && "23503".equals(pg.getSqlState())) {
-            return Problems.notFound("Leistung oder Behörde", "Die Leistung oder die Behörde gibt es nicht: " + pg.getDetail());
+    /**
+     * A service or authority that does not exist (404), named by the reference the database refused: its
+     * own detail names tables and columns.
+     */
+    private static Throwable unknownReference(Throwable failure, String service, String authorityId) {
+        if (!(failure instanceof PgException pg) || !"23503".equals(pg.getSqlState())) {
+            return failure;
         }
-        return failure;
+        return String.valueOf(pg.getConstraint()).contains("authority_id")
+                ? Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + authorityId + ".")
+                : Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + service + ".");
     }
 }

@@ -14,7 +14,7 @@ public record AuthorityInput(
         @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "Kleinbuchstaben, Ziffern und Bindestriche, 2 bis 80 Zeichen") String id,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 100) String kind,
-        @NotNull List<@Pattern(regexp = "[0-9]{8}", message = "ein AGS hat 8 Ziffern") String> agsCodes,
+        @NotNull List<@NotNull @Pattern(regexp = "[0-9]{8}", message = "ein AGS hat 8 Ziffern") String> agsCodes,
         @NotNull @Pattern(regexp = "[A-Z]{2,4}", message = "2 bis 4 Großbuchstaben") String referencePrefix,
         @Size(max = 200) String streetAddress,
         @Pattern(regexp = "[0-9]{5}", message = "eine Postleitzahl hat 5 Ziffern") String postalCode,

@@ -24,6 +24,7 @@ import org.amtsweg.events.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Changes to the catalogue by administrators. Each change is checked completely before anything is
@@ -58,7 +59,9 @@ public class CatalogAdministration {
         if (!"online".equals(input.handling()) && input.handlingUrl() == null && "external".equals(input.handling())) {
             violations.add(new FieldViolation("/handlingUrl", "eine extern abgewickelte Leistung braucht die Adresse des Angebots"));
         }
-        List<String> ids = input.leikaOrEmpty().stream().map(ServiceInput.LeikaInput::leikaId).toList();
+        // A null entry or id is already a violation above; it must not also break the duplicate check.
+        List<String> ids = input.leikaOrEmpty().stream().filter(Objects::nonNull).map(ServiceInput.LeikaInput::leikaId)
+                .filter(Objects::nonNull).toList();
         if (ids.stream().distinct().count() != ids.size()) {
             violations.add(new FieldViolation("/leika", "eine LeiKa-ID kommt mehrfach vor"));
         }
@@ -82,9 +85,14 @@ public class CatalogAdministration {
         List<FieldViolation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "/services/" + i;
+            if (inputs.get(i) == null) {
+                violations.add(new FieldViolation(prefix, "hier fehlt die Leistung (ein Objekt, nicht null)"));
+                continue;
+            }
             check(inputs.get(i)).forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), violation.message())));
         }
-        if (inputs.stream().map(ServiceInput::key).distinct().count() != inputs.size()) {
+        List<String> keys = inputs.stream().filter(Objects::nonNull).map(ServiceInput::key).filter(Objects::nonNull).toList();
+        if (keys.stream().distinct().count() != keys.size()) {
             violations.add(new FieldViolation("/services", "ein Schlüssel kommt mehrfach vor"));
         }
         if (!violations.isEmpty()) {
@@ -203,13 +211,23 @@ public class CatalogAdministration {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
 
-    /** A unique key taken by another entry is the administrator's mistake, not the server's. */
+    /**
+     * A unique key taken by another entry is the administrator's mistake, not the server's. Said in the
+     * catalogue's terms, by the constraint that refused it: the database's own detail names tables and columns.
+     */
     private static Throwable conflict(Throwable failure) {
         if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            return Problems.conflict("Ein eindeutiger Schlüssel ist schon vergeben: " + pg.getDetail());
+            String constraint = String.valueOf(pg.getConstraint());
+            if (constraint.startsWith("leika_entry")) {
+                return Problems.conflict("Eine der LeiKa-IDs gehört schon zu einer anderen Leistung; nichts wurde geändert.");
+            }
+            if (constraint.equals("service_booster_position")) {
+                return Problems.conflict("Diesen Platz der Booster-Liste hat schon eine andere Leistung; nichts wurde geändert.");
+            }
+            return Problems.conflict("Ein Wert, den es nur einmal geben darf, ist schon vergeben; nichts wurde geändert.");
         }
         if (failure instanceof PgException pg && "23503".equals(pg.getSqlState())) {
-            return Problems.conflict("Ein Verweis zeigt auf nichts Vorhandenes: " + pg.getDetail());
+            return Problems.conflict("Ein Verweis zeigt auf nichts Vorhandenes; nichts wurde geändert.");
         }
         return failure;
     }

@@ -1,6 +1,7 @@
 package org.amtsweg.catalog.admin;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.util.Comparator;
@@ -24,7 +25,8 @@ public record FieldViolation(String pointer, String message) {
             if (node.getIndex() != null) {
                 pointer.append('/').append(node.getIndex());
             }
-            if (node.getName() != null) {
+            // A list element's own node is named "<list element>": the index above already points at it.
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 pointer.append('/').append(node.getName());
             }
         }

@@ -35,7 +35,7 @@ public record ServiceInput(
         @URL String handlingUrl,
         @Size(max = 1000) String handlingNote,
         @NotNull @Pattern(regexp = "low|substantial|high") String minimumTrustLevel,
-        List<@Pattern(regexp = "RESIDENT_REGISTER|VEHICLE_REGISTER|BUSINESS_REGISTER") String> registryChecks,
+        List<@NotNull @Pattern(regexp = "RESIDENT_REGISTER|VEHICLE_REGISTER|BUSINESS_REGISTER") String> registryChecks,
         List<@NotBlank @Size(max = 100) String> synonyms,
         @Size(max = 300) String legalBasis) {
 

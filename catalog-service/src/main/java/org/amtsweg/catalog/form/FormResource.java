@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -49,8 +50,12 @@ public class FormResource {
                         .entity(published.get()).build());
     }
 
+    /** The current version; {@code ?version=n} pins one, as {@code /versions/n} does (ignoring it served the current one silently). */
     @GET
-    public Uni<Response> current(@Context Request request, @PathParam("key") String key) {
+    public Uni<Response> current(@Context Request request, @PathParam("key") String key, @QueryParam("version") Integer version) {
+        if (version != null) {
+            return version(request, key, version);
+        }
         return forms.current(key).map(found -> cache.of(request, found.orElseThrow(() ->
                 Problems.notFound("Formular", "Für die Leistung " + key + " ist kein Formular veröffentlicht.")), 60, false));
     }

@@ -40,7 +40,8 @@ public record ServiceQuery(String text, String topic, Boolean booster, String ha
         }
         parameters.add(size);
         String limit = "$" + parameters.size();
-        parameters.add(page * size);
+        // As a long: page 2,147,483,647 is far past the end (an empty page), not an int overflow into a negative offset.
+        parameters.add((long) page * size);
         String offset = "$" + parameters.size();
         String statement = """
                 SELECT s.key, s.name, s.short_description, s.topic, s.handling, s.handling_url, s.booster, s.efa,

@@ -90,8 +90,11 @@ public class ServiceResource {
         if (ags != null && !AreaHierarchy.isAgs(ags)) {
             throw Problems.invalidParameter("ags", "ags muss ein 8-stelliger Amtlicher Gemeindeschlüssel sein.");
         }
-        if (page < 0 || size < 1 || size > 100) {
-            throw Problems.invalidParameter("size", "page muss ≥ 0 und size zwischen 1 und 100 liegen.");
+        if (page < 0) {
+            throw Problems.invalidParameter("page", "page muss eine Zahl ≥ 0 sein.");
+        }
+        if (size < 1 || size > 100) {
+            throw Problems.invalidParameter("size", "size muss zwischen 1 und 100 liegen.");
         }
         if (availability != null && authority == null && ags == null) {
             throw Problems.invalidParameter("availability", "availability filtert nur zusammen mit authority oder ags.");
