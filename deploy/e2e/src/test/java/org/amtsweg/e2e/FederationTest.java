@@ -40,7 +40,9 @@ class FederationTest {
             page.then().statusCode(200);
 
             // "Weiter zu BundID": off to the upstream provider.
-            Response toUpstream = given().redirects().follow(false)
+            // As a browser does, each gateway gets back the cookie its own login page set (it binds the login to
+            // this browser): the platform's on the way out and on the callback, the upstream's on its login form.
+            Response toUpstream = given().redirects().follow(false).cookies(page.getCookies())
                     .formParams(Map.of("request", field(page, "/authorize/upstream", "request"), "csrf", field(page, "/authorize/upstream", "csrf")))
                     .post(Platform.url(Platform.IDENTITY) + "/authorize/upstream");
             toUpstream.then().statusCode(303);
@@ -51,7 +53,7 @@ class FederationTest {
             Response upstreamPage = given().urlEncodingEnabled(false).redirects().follow(false).get(toUpstream.getHeader("Location"));
             upstreamPage.then().statusCode(200);
             String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == 'eid' }";
-            Response back = given().redirects().follow(false)
+            Response back = given().redirects().follow(false).cookies(upstreamPage.getCookies())
                     .formParams(Map.of("request", upstreamPage.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
                             "csrf", upstreamPage.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"),
                             "method", "eid", "username", "erika", "password", "123456"))
@@ -60,7 +62,10 @@ class FederationTest {
             assertThat(back.getHeader("Location")).startsWith(Platform.url(Platform.IDENTITY) + "/authorize/upstream/callback?");
 
             // The platform's gateway verifies the upstream's answer and returns to the portal with its own code.
-            Response toPortal = given().urlEncodingEnabled(false).redirects().follow(false).get(back.getHeader("Location"));
+            Map<String, String> platformCookies = new java.util.HashMap<>(page.getCookies());
+            platformCookies.putAll(toUpstream.getCookies());
+            Response toPortal = given().urlEncodingEnabled(false).redirects().follow(false).cookies(platformCookies)
+                    .get(back.getHeader("Location"));
             toPortal.then().statusCode(303);
             Map<String, String> callback = query(toPortal.getHeader("Location"));
             assertThat(callback).containsEntry("state", "portal-state").containsKey("code");

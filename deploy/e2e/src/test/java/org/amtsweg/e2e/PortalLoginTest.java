@@ -37,7 +37,9 @@ class PortalLoginTest {
                 .get("/authorize");
         page.then().statusCode(200);
         String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == 'eid' }";
+        // As a browser does: the login page's cookie goes back with the form (it binds the login to this browser).
         Response redirect = given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
+                .cookies(page.getCookies())
                 .formParams(Map.of(
                         "request", page.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
                         "csrf", page.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"),

@@ -114,6 +114,18 @@ class HostileInputTest {
     }
 
     @Test
+    void malformedMediaTypeHeadersAreTheSendersError() throws Exception {
+        for (String header : new String[] {"Accept: ", "Accept: ;;;", "Accept: text/", "Accept: */*;q=abc",
+                "Content-Type: application/", "Content-Type: ;charset=x"}) {
+            String answer = RawHttp.exchange("POST /echo/note HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + header
+                    + "\r\n" + (header.startsWith("Content-Type") ? "" : "Content-Type: application/json\r\n")
+                    + "Content-Length: 2\r\n\r\n{}");
+            assertThat(answer).as(header).matches("(?s)HTTP/1.1 (2|4)\\d\\d .*");
+            assertThat(answer).as(header).doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void anOversizeBodyIsRefusedWithAProblem() {
         String big = "{\"text\": \"" + "x".repeat(100_000) + "\"}";
         assertProblem(post("/echo/note", big), 413, "request-too-large");
