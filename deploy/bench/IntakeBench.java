@@ -34,6 +34,10 @@ import java.util.function.Supplier;
 public class IntakeBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A minimal one-page PDF: intake reads every PDF it stores and refuses what it cannot parse. */
+    private static final String RENT_CERTIFICATE = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
     private static final String DATA = """
             {"antragsteller":{"vorname":"Erika","familienname":"Mustermann","geburtsdatum":"1964-08-12",
              "anschrift":{"strasse_hausnummer":"Rathausstraße 11","postleitzahl":"58095","ort":"Hagen"},"familienstand":"verheiratet"},
@@ -59,7 +63,7 @@ public class IntakeBench {
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(DATA)).build());
             String boundary = "bench" + UUID.randomUUID();
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmietbescheinigung\r\n--" + boundary
-                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"miete.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--"
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"miete.pdf\"\r\nContent-Type: application/pdf\r\n\r\n" + RENT_CERTIFICATE + "\r\n--"
                     + boundary + "--\r\n";
             send(http, post(application + "/applications/" + id + "/attachments", token.get(), "multipart/form-data; boundary=" + boundary, body));
             drafts.add(id);

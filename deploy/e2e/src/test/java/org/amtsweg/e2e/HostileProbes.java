@@ -205,7 +205,7 @@ final class HostileProbes {
     private static String multipart(String boundary, String kind) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n";
+                + "Content-Type: application/pdf\r\n\r\n" + Journeys.RENT_CERTIFICATE + "\r\n--" + boundary + "--\r\n";
     }
 
     static String target(String template, Map<String, String> path, Map<String, String> query) {

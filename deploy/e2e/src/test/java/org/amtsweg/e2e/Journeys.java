@@ -14,8 +14,9 @@ import static org.awaitility.Awaitility.await;
 /** Steps every journey takes: logging in, a complete Wohngeld application, finding its case. */
 final class Journeys {
 
-    /** The smallest PDF the type check accepts, standing in for the landlord's rent certificate. */
-    static final String RENT_CERTIFICATE = "%PDF-1.4\n%%EOF\n";
+    /** A minimal one-page PDF (intake reads every PDF it stores), standing in for the landlord's rent certificate. */
+    static final String RENT_CERTIFICATE = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
     private Journeys() {
     }
