@@ -58,6 +58,12 @@ public class EchoResource {
     }
 
     @GET
+    @Path("/cases/{id}")
+    public String page(@PathParam("id") java.util.UUID id, @QueryParam("limit") Integer limit, @QueryParam("open") Boolean open) {
+        return id + ":" + limit + ":" + open;
+    }
+
+    @GET
     @Path("/items/{key}")
     public String item(@PathParam("key") String key, @QueryParam("q") String q) {
         return key + ":" + q;

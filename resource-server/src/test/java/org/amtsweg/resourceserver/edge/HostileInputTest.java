@@ -107,6 +107,15 @@ class HostileInputTest {
     }
 
     @Test
+    void typedParametersThatDoNotConvertAreNamed() {
+        String id = java.util.UUID.randomUUID().toString();
+        assertProblem(given().get("/echo/cases/not-a-uuid"), 400, "invalid-parameter").then().body("parameter", equalTo("id"));
+        assertProblem(given().get("/echo/cases/" + id + "?limit=abc"), 400, "invalid-parameter").then().body("parameter", equalTo("limit"));
+        assertProblem(given().get("/echo/cases/" + id + "?open=notabool"), 400, "invalid-parameter").then().body("parameter", equalTo("open"));
+        given().get("/echo/cases/" + id + "?limit=5&open=true").then().statusCode(200).body(equalTo(id + ":5:true"));
+    }
+
+    @Test
     void frameworkErrorsAreProblemsToo() {
         assertProblem(given().get("/nowhere"), 404, "not-found");
         assertProblem(given().delete("/echo/note"), 405, "method-not-allowed");

@@ -1,4 +1,4 @@
-package org.amtsweg.catalog.web;
+package org.amtsweg.resourceserver.input;
 
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * Typed query, path and header parameters read strictly, and refused with a problem that names the
- * parameter: JAX-RS itself answers an unreadable {@code ?page=abc} or {@code /form/versions/abc} with a
- * bare 404 ("nothing here"), and reads {@code ?booster=notabool} silently as {@code false}. The case
- * service has the same provider; it belongs in the shared resource-server module once that offers it.
+ * parameter: JAX-RS itself answers an unreadable {@code ?limit=abc} or a path id that is no UUID with a
+ * bare 404 ("nothing here"), and reads {@code ?flag=notabool} silently as {@code false}. One provider for
+ * every service.
  */
 @Provider
 public class ParameterTypes implements ParamConverterProvider {
