@@ -1,5 +1,6 @@
 package org.amtsweg.resourceserver.input;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
 import org.amtsweg.resourceserver.problem.ProblemResponse;
 import org.amtsweg.resourceserver.problem.Violation;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.temporal.Temporal;
@@ -29,6 +31,8 @@ import java.util.Map;
  * in the sender's terms ("Text", "Zahl", "Datum"), never a class of this software.
  */
 public class InputProblems {
+
+    private static final Logger LOG = Logger.getLogger(InputProblems.class);
 
     @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
     public Response invalidInput(InvalidInputException failure) {
@@ -84,8 +88,9 @@ public class InputProblems {
     }
 
     static Response fromJackson(JsonProcessingException failure) {
-        if (failure instanceof InvalidDefinitionException) {
-            // The service cannot read this type at all: its defect, not the sender's.
+        if (failure instanceof InvalidDefinitionException || failure.getProcessor() instanceof JsonGenerator) {
+            // The service cannot read this type at all, or failed writing JSON itself: its defect, not the sender's.
+            LOG.error("JSON could not be read or written by the service", failure);
             return ProblemResponse.of(500, "internal-error", "Interner Fehler / Internal error",
                     "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
         }
