@@ -1,7 +1,7 @@
 package org.amtsweg.application;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import org.amtsweg.application.validation.Violation;
+import org.amtsweg.resourceserver.problem.Violation;
 
 import java.net.URI;
 import java.util.List;

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.security.Citizen;
-import org.amtsweg.application.validation.Violation;
+import org.amtsweg.resourceserver.problem.Violation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import java.net.URI;

@@ -2,7 +2,7 @@ package org.amtsweg.application.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.validation.Violation;
+import org.amtsweg.resourceserver.problem.Violation;
 
 import java.util.List;
 

@@ -16,7 +16,7 @@ import org.amtsweg.application.messaging.Outbox;
 import org.amtsweg.application.messaging.OutboxRelay;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.application.validation.FormValidator;
-import org.amtsweg.application.validation.Violation;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.application.attachment.AttachmentRules;
 import org.amtsweg.application.attachment.AttachmentStore;
 import org.amtsweg.application.attachment.StoredAttachment;

@@ -2,7 +2,7 @@ package org.amtsweg.application.intake;
 
 import org.amtsweg.application.catalog.Ags;
 import org.amtsweg.application.catalog.ServiceKey;
-import org.amtsweg.application.validation.Violation;
+import org.amtsweg.resourceserver.problem.Violation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.amtsweg.application.validation;
 
+import org.amtsweg.resourceserver.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;

@@ -1,7 +1,6 @@
 package org.amtsweg.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
@@ -17,7 +16,6 @@ import java.util.Map;
  */
 final class HostileProbes {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLE = "@@hostile@@";
 
     /** JSON fragments no service may accept in place of any value. */
@@ -228,13 +226,5 @@ final class HostileProbes {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String json(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
