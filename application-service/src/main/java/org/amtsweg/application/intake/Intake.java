@@ -237,6 +237,8 @@ public class Intake {
                 references(uploaded), stored.registryChecks(), now.toInstant());
         UUID eventId = UUID.randomUUID();
         String payload = outbox.json(event);
+        // Marked as being sent before its row can commit, so that the relay's sweep never sends it too.
+        relay.expect(eventId);
         return referenceSequence(draft.authority().id(), now.getYear())
                 .chain(sequence -> pool.preparedQuery(RECORD_SUBMISSION).execute(Tuple.from(new Object[]{
                         id, citizen.subject(), stored.revision(), stored.referencePrefix() + "-" + now.getYear() + "-", sequence, now,
@@ -247,8 +249,10 @@ public class Intake {
                 .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
                         && IDEMPOTENCY_KEY_INDEX.equals(pg.getConstraint()))
                 .transform(failure -> Problems.idempotencyKeyReused())
+                .onFailure().invoke(() -> relay.forget(eventId))
                 .map(rows -> {
                     if (rows.size() == 0) {
+                        relay.forget(eventId);
                         return Optional.<SubmissionReceipt>empty();
                     }
                     var row = rows.iterator().next();

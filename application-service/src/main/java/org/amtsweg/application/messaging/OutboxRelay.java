@@ -65,6 +65,9 @@ public class OutboxRelay {
     private final AtomicBoolean requested = new AtomicBoolean();
     /** Sent immediately and not yet removed: the sweep must not send these a second time. */
     private final java.util.Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Announced before their rows commit (the time of the announcement), not yet handed to {@link #publishCommitted}. */
+    private final java.util.Map<UUID, Long> expected = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.time.Duration EXPECTED_FOR = java.time.Duration.ofSeconds(10);
     /** Acknowledged by the broker, to be removed by the next removal round. */
     private final java.util.Queue<UUID> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean removing = new AtomicBoolean();
@@ -102,9 +105,36 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Announces an event whose outbox row is about to be written: from now on the sweep leaves it to
+     * {@link #publishCommitted}. Marked only after the commit, the sweep could read the committed row in
+     * between and send it a second time (seen: one ApplicationSubmitted twice, 2 ms apart).
+     */
+    public void expect(UUID eventId) {
+        expected.put(eventId, System.nanoTime());
+    }
+
+    /** The row announced by {@link #expect} was not written after all. */
+    public void forget(UUID eventId) {
+        expected.remove(eventId);
+    }
+
+    /**
+     * What the sweep leaves alone: events being sent, and events announced within {@link #EXPECTED_FOR} —
+     * after that the sweep sends them, so that a request cancelled between commit and send loses nothing.
+     */
+    private UUID[] notForTheSweep() {
+        long oldest = System.nanoTime() - EXPECTED_FOR.toNanos();
+        expected.values().removeIf(announced -> announced < oldest);
+        java.util.Set<UUID> skipped = new java.util.HashSet<>(inFlight);
+        skipped.addAll(expected.keySet());
+        return skipped.toArray(UUID[]::new);
+    }
+
     /** Sends an event whose outbox row has just been committed; the sweep takes over if this fails. */
     public void publishCommitted(Committed event) {
         inFlight.add(event.id());
+        expected.remove(event.id());
         CompletableFuture<Void> ack;
         try {
             ack = send(event.id(), event.topic(), event.aggregateId(), event.type(), event.correlationId(), event.payload(), event.createdAt());
@@ -170,7 +200,7 @@ public class OutboxRelay {
         return connection.preparedQuery("""
                         SELECT id, topic, aggregate_id, type, correlation_id, payload::text AS payload, created_at
                         FROM outbox_event WHERE NOT (id = ANY($2)) ORDER BY seq LIMIT $1""")
-                .execute(Tuple.of(BATCH, inFlight.toArray(UUID[]::new)))
+                .execute(Tuple.of(BATCH, notForTheSweep()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
@@ -188,6 +218,9 @@ public class OutboxRelay {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (Row row : rows) {
             UUID id = row.getUUID("id");
+            if (inFlight.contains(id) || expected.containsKey(id)) {
+                continue; // announced after the query's list of those in flight was taken: sent immediately
+            }
             ids.add(id);
             acks.add(send(id, row.getString("topic"), row.getString("aggregate_id"), row.getString("type"), row.getString("correlation_id"),
                     row.getString("payload"), row.getOffsetDateTime("created_at")));
