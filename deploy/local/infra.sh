@@ -33,7 +33,7 @@ fi
 databases=(amtsweg_identity amtsweg_catalog amtsweg_application amtsweg_case)
 if [[ -n "$db_suffix" ]]; then
     # Test runs need both: one database per service for its @QuarkusTest, one for the end-to-end platform.
-    databases+=(amtsweg_identity_test amtsweg_catalog_test amtsweg_application_test amtsweg_case_test)
+    databases+=(amtsweg_identity_test amtsweg_catalog_test amtsweg_application_test amtsweg_case_test amtsweg_messaging_test)
     # The end-to-end federation test runs a second gateway as the upstream provider, with its own database.
     databases+=(amtsweg_identity_upstream)
 fi

@@ -9,6 +9,11 @@ public final class Topics {
     public static final String CASES = "cases";
     /** Events of the service catalogue (key: the changed entity's id). */
     public static final String CATALOG = "catalog";
+    /**
+     * Events of the identity gateway (key: the login session, else the revocation's id). Every instance of
+     * every resource server reads all of it, so it is kept short: an hour (a token lives minutes).
+     */
+    public static final String IDENTITY = "identity";
 
     private Topics() {
     }

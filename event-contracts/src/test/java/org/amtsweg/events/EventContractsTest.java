@@ -22,7 +22,8 @@ class EventContractsTest {
             CaseStatusChanged.TYPE, CaseStatusChanged.class,
             InformationRequested.TYPE, InformationRequested.class,
             DecisionIssued.TYPE, DecisionIssued.class,
-            CatalogChanged.TYPE, CatalogChanged.class);
+            CatalogChanged.TYPE, CatalogChanged.class,
+            TokensRevoked.TYPE, TokensRevoked.class);
 
     @ParameterizedTest
     @FieldSource("TYPES")

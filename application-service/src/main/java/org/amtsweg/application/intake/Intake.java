@@ -12,8 +12,6 @@ import org.amtsweg.application.catalog.Ags;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.catalog.ResponsibleAuthority;
 import org.amtsweg.application.catalog.ServiceOffer;
-import org.amtsweg.application.messaging.Outbox;
-import org.amtsweg.application.messaging.OutboxRelay;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.application.validation.FormValidator;
 import org.amtsweg.resourceserver.problem.Violation;
@@ -24,6 +22,9 @@ import org.amtsweg.events.ApplicationSubmitted;
 import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.AttachmentReference;
 import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxEvent;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -257,7 +258,7 @@ public class Intake {
                     }
                     var row = rows.iterator().next();
                     String reference = row.getString("reference_number");
-                    relay.publishCommitted(new OutboxRelay.Committed(eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE,
+                    relay.publishCommitted(new OutboxEvent(eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE,
                             id.toString(), row.getString("payload"), now));
                     MDC.put("correlationId", id.toString());
                     LOG.infof("application %s submitted as %s", id, reference);
@@ -282,7 +283,7 @@ public class Intake {
                 WHERE id = $1 AND citizen_subject = $2 AND revision = $3 AND status = 'DRAFT'
                 RETURNING id, reference_number),
             event AS (
-                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)
+                """ + Outbox.INSERT_INTO + """
                 SELECT $9, $10, $11, $12, $11, jsonb_set($13::text::jsonb, '{referenceNumber}', to_jsonb(reference_number)), $6 FROM submitted
                 RETURNING payload::text AS payload),
             entry AS (

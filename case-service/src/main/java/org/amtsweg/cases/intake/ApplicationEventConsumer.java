@@ -1,27 +1,25 @@
 package org.amtsweg.cases.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.cases.messaging.IncomingEvent;
-import org.amtsweg.cases.messaging.Outbox;
-import org.amtsweg.cases.messaging.OutboxRelay;
-import org.amtsweg.cases.messaging.ProcessedEvents;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
-import org.amtsweg.events.Applicant;
 import org.amtsweg.cases.work.CaseWork;
+import org.amtsweg.events.Applicant;
 import org.amtsweg.events.ApplicationSubmitted;
 import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.consume.EventConsumption;
+import org.amtsweg.messaging.consume.IncomingEvent;
+import org.amtsweg.messaging.consume.ProcessedEvents;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,58 +36,42 @@ public class ApplicationEventConsumer {
     private static final String CONSUMER = "case-service.applications";
 
     private final Pool pool;
-    private final ProcessedEvents processed;
+    private final EventConsumption consumption;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final RegistryChecks registryChecks;
-    private final ObjectMapper mapper;
     private final CaseWork work;
 
-    public ApplicationEventConsumer(Pool pool, ProcessedEvents processed, Outbox outbox, OutboxRelay relay,
-                                    RegistryChecks registryChecks, ObjectMapper mapper, CaseWork work) {
-        this.work = work;
+    public ApplicationEventConsumer(Pool pool, EventConsumption consumption, Outbox outbox, OutboxRelay relay,
+                                    RegistryChecks registryChecks, CaseWork work) {
         this.pool = pool;
-        this.processed = processed;
+        this.consumption = consumption;
         this.outbox = outbox;
         this.relay = relay;
         this.registryChecks = registryChecks;
-        this.mapper = mapper;
+        this.work = work;
     }
 
     @Incoming("applications-in")
     public Uni<Void> consume(Message<String> message) {
-        return Uni.createFrom().item(() -> IncomingEvent.of(message))
-                .chain(event -> {
-                    MDC.put("correlationId", String.valueOf(event.correlationId()));
-                    if (ApplicationSubmitted.TYPE.equals(event.type())) {
-                        return open(event, parse(event.data()));
-                    }
-                    return pool.withTransaction(connection -> processed.firstDelivery(connection, CONSUMER, event.id())
-                            .chain(first -> first ? apply(connection, event) : Uni.createFrom().item(false)));
-                })
-                .invoke(opened -> {
-                    if (opened) {
-                        relay.nudge();
-                        registryChecks.nudge();
-                    }
-                })
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("application event not applied, sent to the dead-letter topic: %s", failure.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+        return consumption.consume(message, CONSUMER, event -> apply(event).invoke(changed -> {
+            if (changed) {
+                relay.nudge();
+                registryChecks.nudge();
+            }
+        }));
     }
 
-    private Uni<Boolean> apply(SqlConnection connection, IncomingEvent event) {
-        if (ApplicationSupplemented.TYPE.equals(event.type())) {
-            try {
-                return work.supplement(connection, mapper.readValue(event.data(), ApplicationSupplemented.class));
-            } catch (Exception e) {
-                throw new IllegalArgumentException("ApplicationSupplemented does not match its contract: " + e.getMessage(), e);
+    private Uni<Boolean> apply(IncomingEvent event) {
+        return switch (event.type()) {
+            case ApplicationSubmitted.TYPE -> open(event, event.data(ApplicationSubmitted.class));
+            case ApplicationSupplemented.TYPE -> consumption.once(event, CONSUMER,
+                    connection -> work.supplement(connection, event.data(ApplicationSupplemented.class)), false);
+            default -> {
+                LOG.debugf("not handled: %s", event.type());
+                yield Uni.createFrom().item(false);
             }
-        }
-        LOG.debugf("not handled: %s", event.type());
-        return Uni.createFrom().item(false);
+        };
     }
 
     /**
@@ -107,7 +89,7 @@ public class ApplicationEventConsumer {
         return pool.preparedQuery(OPEN_CASE).execute(Tuple.from(new Object[]{
                         CONSUMER, event.id(), caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
                         submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
-                        json(submitted.applicant()), submitted.data().toString(), json(submitted.attachments()),
+                        outbox.json(submitted.applicant()), submitted.data().toString(), outbox.json(submitted.attachments()),
                         submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
                         checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
                         UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()}))
@@ -121,9 +103,7 @@ public class ApplicationEventConsumer {
                 });
     }
 
-    private static final String OPEN_CASE = """
-            WITH first AS (
-                INSERT INTO processed_event (event_id, consumer) VALUES ($2, $1) ON CONFLICT DO NOTHING RETURNING event_id),
+    private static final String OPEN_CASE = "WITH first AS (" + ProcessedEvents.FIRST_DELIVERY.formatted("$2", "$1") + "),\n" + """
             opened AS (
                 INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version,
                     status, applicant, data, attachments, submitted_at, opened_at, updated_at, registry_summary)
@@ -140,30 +120,14 @@ public class ApplicationEventConsumer {
                 SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, $18, $19::text::jsonb, 'PENDING', now(), now()
                 FROM opened, unnest($16::text[], $17::text[]) AS r (register, legal_basis)),
             event AS (
-                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
-                SELECT $20, $21, $24, $22, $24, $23::text::jsonb FROM opened)
+                """ + Outbox.INSERT_INTO + """
+                SELECT $20, $21, $24, $22, $24, $23::text::jsonb, $14 FROM opened)
             SELECT id FROM opened""";
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot be written as JSON", e);
-        }
-    }
 
     private static RegisterQuery query(Applicant applicant) {
         return new RegisterQuery(applicant.givenName(), applicant.familyName(), applicant.birthdate(),
                 applicant.address() == null ? null : applicant.address().streetAddress(),
                 applicant.address() == null ? null : applicant.address().postalCode(),
                 applicant.address() == null ? null : applicant.address().locality());
-    }
-
-    private ApplicationSubmitted parse(String json) {
-        try {
-            return mapper.readValue(json, ApplicationSubmitted.class);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("ApplicationSubmitted does not match its contract: " + e.getMessage(), e);
-        }
     }
 }

@@ -10,10 +10,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.cases.messaging.Outbox;
-import org.amtsweg.cases.messaging.OutboxRelay;
 import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.CoalescingRun;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -42,8 +42,8 @@ public class RegistryChecks {
     private final OutboxRelay relay;
     private final CaseConfig config;
     private final ObjectMapper mapper;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    /** Runs due checks; a round that did something is followed at once by the next. */
+    private final CoalescingRun rounds = new CoalescingRun(LOG, "register checks", this::runDue, done -> done > 0);
 
     public RegistryChecks(Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
         this.pool = pool;
@@ -83,19 +83,7 @@ public class RegistryChecks {
 
     /** Runs due checks soon; runs coalesce. */
     public void nudge() {
-        requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            requested.set(false);
-            runDue().subscribe().with(done -> {
-                running.set(false);
-                if (done > 0 || requested.get()) {
-                    nudge();
-                }
-            }, failure -> {
-                running.set(false);
-                LOG.warnf("register checks failed, will retry: %s", failure.getMessage());
-            });
-        }
+        rounds.nudge();
     }
 
     Uni<Integer> runDue() {
@@ -212,8 +200,8 @@ public class RegistryChecks {
                         FROM registry_check c LEFT JOIN done d ON d.id = c.id WHERE c.case_id = f.id)
                 WHERE f.id IN (SELECT case_id FROM done)),
             event AS (
-                INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload)
-                SELECT event_id, $10, aggregate_id, $11, aggregate_id, payload::jsonb FROM done)
+                """ + Outbox.INSERT_INTO + """
+                SELECT event_id, $10, aggregate_id, $11, aggregate_id, payload::jsonb, $9 FROM done)
             SELECT count(*) FROM done""";
 
     private RegisterQuery parse(String json) {

@@ -12,14 +12,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.lifecycle.CaseStatus;
-import org.amtsweg.cases.messaging.Outbox;
-import org.amtsweg.cases.messaging.OutboxRelay;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.CaseStatusChanged;
 import org.amtsweg.events.DecisionIssued;
 import org.amtsweg.events.InformationRequested;
 import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -11,7 +11,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.amtsweg.catalog.Problems;
-import org.amtsweg.catalog.messaging.OutboxRelay;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.form.SchemaCheck;
-import org.amtsweg.catalog.messaging.Outbox;
-import org.amtsweg.catalog.messaging.OutboxRelay;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.amtsweg.events.CatalogChanged;
 import org.amtsweg.events.Topics;
 

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.catalog.Problems;
-import org.amtsweg.catalog.messaging.OutboxRelay;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.amtsweg.catalog.services.ServiceCatalog;
 import org.amtsweg.catalog.services.ServiceDetails;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,18 +1,27 @@
 package org.amtsweg.e2e;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.apache.http.client.utils.URLEncodedUtils;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Steps every journey takes: logging in, a complete Wohngeld application, finding its case. */
 final class Journeys {
+
+    private static final String CALLBACK = "http://127.0.0.1:3000/callback";
 
     /** A minimal one-page PDF (intake reads every PDF it stores), standing in for the landlord's rent certificate. */
     static final String RENT_CERTIFICATE = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
@@ -27,6 +36,36 @@ final class Journeys {
                 .formParams(Map.of("grant_type", "password", "client_id", "amtsweg-cli", "username", username, "password", password))
                 .post("/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The code flow with PKCE through the gateway's login page with the eID, as the citizen portal runs it; the token response. */
+    static JsonPath portalLogin(String username, String password) throws Exception {
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        Response page = given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
+                .queryParams(Map.of("response_type", "code", "client_id", "citizen-portal", "redirect_uri", CALLBACK,
+                        "scope", "openid profile address", "state", "s1", "nonce", "n1", "code_challenge", challenge,
+                        "code_challenge_method", "S256", "acr_values", "substantial"))
+                .get("/authorize");
+        page.then().statusCode(200);
+        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == 'eid' }";
+        // As a browser does: the login page's cookie goes back with the form (it binds the login to this browser).
+        Response redirect = given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
+                .cookies(page.getCookies())
+                .formParams(Map.of(
+                        "request", page.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
+                        "csrf", page.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"),
+                        "method", "eid", "username", username, "password", password))
+                .post("/authorize/login");
+        redirect.then().statusCode(303);
+        String code = URLEncodedUtils.parse(URI.create(redirect.getHeader("Location")), StandardCharsets.UTF_8).stream()
+                .filter(pair -> pair.getName().equals("code")).findFirst().orElseThrow().getValue();
+        return given().baseUri(Platform.url(Platform.IDENTITY))
+                .formParams(Map.of("grant_type", "authorization_code", "client_id", "citizen-portal", "code", code,
+                        "redirect_uri", CALLBACK, "code_verifier", verifier))
+                .post("/token")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     /** Drafts, fills, documents and submits a Wohngeld application; returns its id. */

@@ -23,9 +23,20 @@ public final class KafkaTopics {
             "applications", 6,
             "cases", 6,
             "catalog", 3,
+            "identity", 3,
             "case-service.applications.dlq", 1,
+            "case-service.identity.dlq", 1,
             "application-service.cases.dlq", 1,
-            "application-service.catalog.dlq", 1);
+            "application-service.catalog.dlq", 1,
+            "application-service.identity.dlq", 1);
+
+    /**
+     * Topic settings beyond the broker's defaults. Every resource-server instance reads the identity
+     * topic from its beginning when it starts (to know which unexpired tokens were withdrawn): an hour
+     * of it is plenty, since an access token lives minutes.
+     */
+    static final Map<String, Map<String, String>> CONFIGS = Map.of(
+            "identity", Map.of("retention.ms", String.valueOf(TimeUnit.HOURS.toMillis(1))));
 
     private KafkaTopics() {
     }
@@ -36,7 +47,8 @@ public final class KafkaTopics {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                            .configs(CONFIGS.getOrDefault(topic.getKey(), Map.of())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

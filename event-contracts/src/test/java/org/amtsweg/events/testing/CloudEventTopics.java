@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes the real broker's topics the way another service would: CloudEvents in Kafka
@@ -40,6 +41,12 @@ public final class CloudEventTopics {
 
     /** Every record with this key on the topic, waiting up to {@code wait} for at least {@code atLeast} of them. */
     public List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key, int atLeast, Duration wait) {
+        return recordsMatching(topic, record -> key.equals(record.key()), atLeast, wait);
+    }
+
+    /** Every record on the topic that {@code wanted} accepts, waiting up to {@code wait} for at least {@code atLeast} of them. */
+    public List<ConsumerRecord<String, String>> recordsMatching(String topic, Predicate<ConsumerRecord<String, String>> wanted, int atLeast,
+                                                                Duration wait) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -52,14 +59,14 @@ public final class CloudEventTopics {
             Instant deadline = Instant.now().plus(wait);
             while (Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
+                    if (wanted.test(record)) {
                         found.add(record);
                     }
                 });
                 if (found.size() >= atLeast) {
                     // Keep reading briefly, so that a duplicate published right after would be seen too.
                     consumer.poll(Duration.ofMillis(1500)).forEach(record -> {
-                        if (key.equals(record.key())) {
+                        if (wanted.test(record)) {
                             found.add(record);
                         }
                     });

@@ -27,10 +27,12 @@ public class TokenStore {
 
     private final Pool pool;
     private final IdentityConfig config;
+    private final RevocationAnnouncements announcements;
 
-    public TokenStore(Pool pool, IdentityConfig config) {
+    public TokenStore(Pool pool, IdentityConfig config, RevocationAnnouncements announcements) {
         this.pool = pool;
         this.config = config;
+        this.announcements = announcements;
     }
 
     /** What a code or refresh token stands for. */
@@ -113,7 +115,7 @@ public class TokenStore {
                             String familyId = row.getString("family_id");
                             if (row.getOffsetDateTime("used_at") != null) {
                                 AUDIT.warnf("authorization code replayed: family revoked, client=%s", row.getString("client_id"));
-                                return revokeFamily(connection, familyId)
+                                return revokeFamily(connection, familyId, "replay")
                                         .replaceWith(Outcome.refused(OAuthError.invalidGrant("the authorization code was already used")));
                             }
                             if (row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now()) || row.getOffsetDateTime("revoked_at") != null) {
@@ -124,6 +126,7 @@ public class TokenStore {
                                     .replaceWith(Outcome.granted(new Grant(familyId, row.getString("client_id"), row.getString("scope"),
                                             session(row), row.getString("redirect_uri"), row.getString("nonce"), row.getString("code_challenge"))));
                         }))
+                .invoke(announcements::committed)
                 .map(Outcome::grantOrThrow);
     }
 
@@ -153,7 +156,7 @@ public class TokenStore {
                     }
                     if (row.getOffsetDateTime("used_at") != null) {
                         AUDIT.warnf("refresh token replayed: family revoked, client=%s", clientId);
-                        return revokeFamily(connection, familyId)
+                        return revokeFamily(connection, familyId, "replay")
                                 .replaceWith(Outcome.refused(OAuthError.invalidGrant("the refresh token was already used")));
                     }
                     if (row.getOffsetDateTime("revoked_at") != null || row.getOffsetDateTime("ended_at") != null
@@ -164,6 +167,7 @@ public class TokenStore {
                             .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
                             .replaceWith(Outcome.granted(new Grant(familyId, clientId, row.getString("scope"), session(row), null, null, null)));
                 }))
+                .invoke(announcements::committed)
                 .map(Outcome::grantOrThrow);
     }
 
@@ -183,11 +187,12 @@ public class TokenStore {
     }
 
     public Uni<Void> revokeAccessToken(String jti, Instant expiresAt) {
-        return pool.preparedQuery("""
-                        INSERT INTO issued_access_token (jti, expires_at, revoked_at) VALUES ($1, $2, now())
-                        ON CONFLICT (jti) DO UPDATE SET revoked_at = now()""")
-                .execute(Tuple.of(jti, expiresAt.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                INSERT INTO issued_access_token (jti, expires_at, revoked_at) VALUES ($1, $2, now())
+                                ON CONFLICT (jti) DO UPDATE SET revoked_at = now()""")
+                        .execute(Tuple.of(jti, expiresAt.atOffset(ZoneOffset.UTC)))
+                        .chain(() -> announcements.token(connection, jti, expiresAt)))
+                .invoke(announcements::committed);
     }
 
     /** The family of a refresh token, if the token is still usable (for introspection). */
@@ -209,7 +214,8 @@ public class TokenStore {
                         WHERE r.token_hash = $1 AND f.client_id = $2""")
                 .execute(Tuple.of(OpaqueTokens.sha256Hex(token), clientId))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
-                        : revokeFamily(connection, rows.iterator().next().getString("family_id"))));
+                        : revokeFamily(connection, rows.iterator().next().getString("family_id"), "revoked")))
+                .invoke(announcements::committed);
     }
 
     /** Ends a session and revokes every token family issued in it (logout). */
@@ -218,12 +224,14 @@ public class TokenStore {
                 .execute(Tuple.of(sid))
                 .chain(() -> connection.preparedQuery("UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
                         .execute(Tuple.of(sid)))
-                .replaceWithVoid());
+                .chain(() -> announcements.session(connection, sid)))
+                .invoke(announcements::committed);
     }
 
-    private static Uni<Void> revokeFamily(SqlConnection connection, String familyId) {
+    private Uni<Void> revokeFamily(SqlConnection connection, String familyId, String reason) {
         return connection.preparedQuery("UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
-                .execute(Tuple.of(familyId)).replaceWithVoid();
+                .execute(Tuple.of(familyId))
+                .chain(() -> announcements.family(connection, familyId, reason));
     }
 
     private static LoginSession session(Row row) {

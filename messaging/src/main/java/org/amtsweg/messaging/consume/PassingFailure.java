@@ -1,0 +1,47 @@
+package org.amtsweg.messaging.consume;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Whether a failure passes by itself: the database refused or lost the connection, is starting or
+ * shutting down, is out of resources, or the transaction lost a serialization race. Such an event is
+ * tried again, never dead-lettered — the event was fine, the moment was not.
+ */
+public final class PassingFailure {
+
+    /** SQLSTATEs that say "try again": admin/crash shutdown, cannot connect now, serialization failure, deadlock. */
+    private static final Set<String> PASSING_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
+
+    private PassingFailure() {
+    }
+
+    public static boolean isPassing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonEvent) {
+                return false;
+            }
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException || cause instanceof TimeoutException) {
+                return true;
+            }
+            if (cause instanceof PgException pg) {
+                String state = pg.getSqlState();
+                // Class 08: connection exceptions; class 53: insufficient resources.
+                return state != null && (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state));
+            }
+            // The pool's own words when it cannot hand out a connection in time.
+            if (cause instanceof VertxException && cause.getMessage() != null && cause.getMessage().contains("Timeout")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

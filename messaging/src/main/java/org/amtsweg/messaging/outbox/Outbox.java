@@ -1,0 +1,62 @@
+package org.amtsweg.messaging.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes events into the outbox table inside the caller's transaction, so that a state change and the
+ * event announcing it are committed together or not at all. {@link OutboxRelay} publishes them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /**
+     * The head of the insert, for a service's single-statement SQL that writes its outbox row from a
+     * common table expression ({@code INSERT_INTO + " SELECT $1, … FROM opened"}): the values follow in
+     * this order — id, topic, aggregate id, type, correlation id, payload (jsonb), created at.
+     */
+    public static final String INSERT_INTO = "INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)";
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param aggregateId   the Kafka key, so that one aggregate's events stay in order
+     * @param correlationId the application id the journey runs under
+     * @return the event id; the caller nudges the relay once the transaction has committed
+     */
+    public Uni<UUID> append(SqlConnection connection, String topic, String aggregateId, String type, String correlationId, Object event) {
+        OutboxEvent row = new OutboxEvent(UUID.randomUUID(), topic, aggregateId, type, correlationId, json(event),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        return append(connection, row).replaceWith(row.id());
+    }
+
+    /** Writes a prepared row, e.g. one the caller hands to {@link OutboxRelay#publishCommitted} after the commit. */
+    public Uni<Void> append(SqlConnection connection, OutboxEvent row) {
+        return connection.preparedQuery(INSERT_INTO + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7)")
+                .execute(Tuple.from(new Object[]{row.id(), row.topic(), row.aggregateId(), row.type(), row.correlationId(), row.payload(),
+                        row.createdAt()}))
+                .replaceWithVoid();
+    }
+
+    /** The event as JSON text, as the outbox stores it; also for statements that write the outbox row themselves. */
+    public String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            // The service's own record could not be written: a defect, not the sender's fault.
+            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.amtsweg.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A plain Kafka client beside the application: writes records as another service would, reads what arrived. */
+final class KafkaProbe {
+
+    static final String TOPIC = "messaging-test.events";
+    static final String DEAD_LETTERS = TOPIC + ".dlq";
+
+    private KafkaProbe() {
+    }
+
+    private static String servers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Sends a record with the given headers (CloudEvents binary mode if they are {@code ce_*}). */
+    static void send(String key, String value, Map<String, String> headers) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers()),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> cloudEvent(String id, String type) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "urn:amtsweg:probe",
+                "ce_correlationid", UUID.randomUUID().toString(), "content-type", "application/json");
+    }
+
+    /** Everything on {@code topic} so far. */
+    static List<ConsumerRecord<String, String>> all(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", servers(),
+                "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "enable.auto.commit", "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            int emptyPolls = 0;
+            while (System.nanoTime() < deadline && emptyPolls < 2) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                batch.forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

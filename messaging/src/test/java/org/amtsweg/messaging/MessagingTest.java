@@ -1,0 +1,144 @@
+package org.amtsweg.messaging;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxEvent;
+import org.amtsweg.messaging.outbox.OutboxRelay;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The library in a running application against the real broker and database: what a service that
+ * publishes through the outbox and consumes through the skeleton can rely on.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestTopics.class)
+class MessagingTest {
+
+    private static final String TYPE = "org.amtsweg.test.JournalEntry";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void anAppendedEventIsPublishedAsACloudEventAndLeavesTheOutbox() {
+        String correlationId = UUID.randomUUID().toString();
+        UUID id = pool.withTransaction(connection -> outbox.append(connection, KafkaProbe.TOPIC, "journal-1", TYPE, correlationId,
+                new JournalEntry("published by the sweep"))).await().indefinitely();
+        relay.nudge();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(id.toString()) != null);
+        assertThat(journal(id.toString())).isEqualTo("published by the sweep");
+        ConsumerRecord<String, String> record = only(id);
+        assertThat(record.key()).isEqualTo("journal-1");
+        assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(TYPE);
+        assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("urn:amtsweg:messaging-test");
+        assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo("journal-1");
+        assertThat(KafkaProbe.header(record, "ce_correlationid")).isEqualTo(correlationId);
+        assertThat(KafkaProbe.header(record, "traceparent")).startsWith("00-" + correlationId.replace("-", "") + "-");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(id) == 0);
+    }
+
+    @Test
+    void anEventSentRightAfterItsCommitIsPublishedOnceAndLeavesTheOutbox() {
+        OutboxEvent event = new OutboxEvent(UUID.randomUUID(), KafkaProbe.TOPIC, "journal-2", TYPE, UUID.randomUUID().toString(),
+                "{\"text\":\"sent after commit\"}", OffsetDateTime.now(ZoneOffset.UTC));
+        relay.expect(event.id());
+        pool.withTransaction(connection -> outbox.append(connection, event)).await().indefinitely();
+        relay.publishCommitted(event);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(event.id().toString()) != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxHolds(event.id()) == 0);
+        // Several sweeps ran meanwhile (every 200 ms here): none sent it a second time.
+        assertThat(KafkaProbe.all(KafkaProbe.TOPIC).stream().filter(r -> event.id().toString().equals(KafkaProbe.header(r, "ce_id"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-3", "{\"text\":\"once\"}", KafkaProbe.cloudEvent(id, TYPE));
+        KafkaProbe.send("journal-3", "{\"text\":\"twice?\"}", KafkaProbe.cloudEvent(id, TYPE));
+        String marker = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-3", "{\"text\":\"after\"}", KafkaProbe.cloudEvent(marker, TYPE));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(marker) != null);
+        assertThat(journal(id)).isEqualTo("once");
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aPassingFailureWaitsAndIsAppliedNeverDeadLettered() {
+        String id = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-4", "{\"text\":\"passing-failures:4\"}", KafkaProbe.cloudEvent(id, TYPE));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(id) != null);
+        assertThat(journal(id)).isEqualTo("passing-failures:4");
+        assertThat(deadLettered(id)).isEmpty();
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() {
+        String notACloudEvent = "plain-" + UUID.randomUUID();
+        KafkaProbe.send(notACloudEvent, "{\"text\":\"no envelope\"}", Map.of());
+        String mismatch = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-5", "[\"not\", \"a\", \"journal entry\"]", KafkaProbe.cloudEvent(mismatch, TYPE));
+        String refused = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-5", "{\"text\":\"contract-violation\"}", KafkaProbe.cloudEvent(refused, TYPE));
+        String valid = UUID.randomUUID().toString();
+        KafkaProbe.send("journal-5", "{\"text\":\"after the poison\"}", KafkaProbe.cloudEvent(valid, TYPE));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(valid) != null);
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.all(KafkaProbe.DEAD_LETTERS);
+        assertThat(dead.stream().filter(r -> notACloudEvent.equals(r.key())).map(r -> KafkaProbe.header(r, "dead-letter-reason")))
+                .containsExactly("not a CloudEvent: no ce_* headers");
+        assertThat(deadLettered(mismatch)).singleElement().satisfies(r ->
+                assertThat(KafkaProbe.header(r, "dead-letter-reason")).startsWith(TYPE + " does not match its contract"));
+        assertThat(deadLettered(refused)).singleElement().satisfies(r ->
+                assertThat(KafkaProbe.header(r, "dead-letter-reason")).isEqualTo("a journal line the journal refuses"));
+        assertThat(journal(mismatch)).isNull();
+        assertThat(journal(refused)).isNull();
+    }
+
+    private ConsumerRecord<String, String> only(UUID id) {
+        List<ConsumerRecord<String, String>> records = KafkaProbe.all(KafkaProbe.TOPIC).stream()
+                .filter(r -> id.toString().equals(KafkaProbe.header(r, "ce_id"))).toList();
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettered(String id) {
+        return KafkaProbe.all(KafkaProbe.DEAD_LETTERS).stream().filter(r -> id.equals(KafkaProbe.header(r, "ce_id"))).toList();
+    }
+
+    private String journal(String eventId) {
+        var rows = pool.preparedQuery("SELECT text FROM journal_entry WHERE event_id = $1").execute(Tuple.of(eventId)).await().indefinitely();
+        return rows.size() == 0 ? null : rows.iterator().next().getString("text");
+    }
+
+    private long outboxHolds(UUID id) {
+        return count("SELECT count(*) FROM outbox_event WHERE id = $1", id);
+    }
+
+    private long count(String sql, Object parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
