@@ -76,7 +76,8 @@ public class NoticeDocuments {
     }
 
     /** Renders the notices that arrived and have no document yet. */
-    @Scheduled(every = "${amtsweg.notices.render-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${amtsweg.notices.render-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> renderPending() {
         return pool.preparedQuery("SELECT id FROM mailbox_message WHERE kind = 'DECISION' AND document IS NULL ORDER BY created_at LIMIT 20")
                 .execute()

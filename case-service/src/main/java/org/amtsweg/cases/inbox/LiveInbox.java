@@ -1,13 +1,16 @@
 package org.amtsweg.cases.inbox;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.amtsweg.messaging.CoalescingRun;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,6 +38,7 @@ public class LiveInbox {
 
     private static final Logger LOG = Logger.getLogger(LiveInbox.class);
     private static final int BATCH = 500;
+    private static final Duration TICK = Duration.ofMillis(500);
 
     private final Pool pool;
     private final Duration retention;
@@ -65,11 +69,13 @@ public class LiveInbox {
         }));
     }
 
-    @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        if (!listeners.isEmpty()) {
-            reader.nudge();
-        }
+    /** Every half second (the scheduler's shortest interval is a second), a read while anyone listens. */
+    void start(@Observes StartupEvent event, Vertx vertx) {
+        vertx.setPeriodic(TICK.toMillis(), id -> {
+            if (!listeners.isEmpty()) {
+                reader.nudge();
+            }
+        });
     }
 
     /** The log keeps a clerk's events for reconnecting clients and nothing else: older ones go. */

@@ -33,6 +33,8 @@ final class UpstreamGateway implements AutoCloseable {
         env.put("AMTSWEG_IDENTITY_PORT", String.valueOf(Platform.UPSTREAM));
         env.put("AMTSWEG_ISSUER", Platform.url(Platform.UPSTREAM));
         env.put("AMTSWEG_IDENTITY_DB", "amtsweg_identity_upstream");
+        // Another deployment would have a broker of its own; the test broker stands in for it.
+        env.put("AMTSWEG_KAFKA", Platform.KAFKA);
         env.put("AMTSWEG_PG_PORT", System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432"));
         env.put("AMTSWEG_PSEUDONYM_SECRET", "upstream-pseudonym-secret");
         env.put("AMTSWEG_DOWNSTREAM_SECRET", Platform.FEDERATION_SECRET);

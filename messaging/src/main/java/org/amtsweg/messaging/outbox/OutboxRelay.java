@@ -79,9 +79,13 @@ public class OutboxRelay {
         this.sweep = new CoalescingRun(LOG, "outbox relay", this::publishBatch, published -> published == config.batchSize());
     }
 
-    /** Catches what a nudge missed (another instance held the lock, the broker was away). */
-    // Delayed: the first run must not come before the messaging channels are wired.
-    @Scheduled(every = "${amtsweg.messaging.poll-interval:1s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Catches what a nudge missed (another instance held the lock, the broker was away). Not while the
+     * application starts: the channels are wired only then, and a sweep before could not reach the
+     * emitter (a slow start took longer than any fixed delay); nor while it shuts down.
+     */
+    @Scheduled(every = "${amtsweg.messaging.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         nudge();
     }
