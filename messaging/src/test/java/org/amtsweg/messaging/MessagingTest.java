@@ -116,6 +116,10 @@ class MessagingTest {
                 assertThat(KafkaProbe.header(r, "dead-letter-reason")).isEqualTo("a journal line the journal refuses"));
         assertThat(journal(mismatch)).isNull();
         assertThat(journal(refused)).isNull();
+        // The operator sees them counted: in readiness (still UP) and as a metric.
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Dead-lettered events since start' }.data.'messaging-test.journal'",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(3));
     }
 
     private ConsumerRecord<String, String> only(UUID id) {

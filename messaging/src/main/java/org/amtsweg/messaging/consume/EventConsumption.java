@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.messaging.MessagingConfig;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -38,13 +39,16 @@ public class EventConsumption {
     private final ObjectMapper mapper;
     private final MessagingConfig config;
     private final MeterRegistry meters;
+    private final DeadLetterCount deadLetters;
 
-    public EventConsumption(Pool pool, ProcessedEvents processed, ObjectMapper mapper, MessagingConfig config, MeterRegistry meters) {
+    public EventConsumption(Pool pool, ProcessedEvents processed, ObjectMapper mapper, MessagingConfig config, MeterRegistry meters,
+                            @Readiness DeadLetterCount deadLetters) {
         this.pool = pool;
         this.processed = processed;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -84,6 +88,7 @@ public class EventConsumption {
                 event == null ? "?" : event.id(), event == null ? "no CloudEvent" : event.type(), failure.getMessage());
         Counter.builder("amtsweg.events.dead.lettered").description("Events a consumer sent to its dead-letter topic")
                 .tag("consumer", consumer).register(meters).increment();
+        deadLetters.deadLettered(consumer);
         return Uni.createFrom().completionStage(message.nack(failure));
     }
 
