@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
 import org.amtsweg.application.Documents;
-import org.amtsweg.application.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
 import org.amtsweg.application.Documents;
-import org.amtsweg.application.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

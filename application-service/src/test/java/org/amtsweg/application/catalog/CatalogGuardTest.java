@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

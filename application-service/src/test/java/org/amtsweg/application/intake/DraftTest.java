@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

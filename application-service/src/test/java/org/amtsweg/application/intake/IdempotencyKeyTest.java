@@ -7,10 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.application.CatalogDouble;
 import org.amtsweg.application.Documents;
-import org.amtsweg.application.TestTokens;
 import org.amtsweg.application.WohngeldApplication;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

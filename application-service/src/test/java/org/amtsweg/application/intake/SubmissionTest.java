@@ -7,10 +7,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.events.testing.CloudEventTopics;
-import org.amtsweg.application.TestTokens;
 import org.amtsweg.application.WohngeldApplication;
+import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

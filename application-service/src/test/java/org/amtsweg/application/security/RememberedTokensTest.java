@@ -4,8 +4,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.amtsweg.application.CatalogDouble;
-import org.amtsweg.application.TestTokens;
 import org.amtsweg.events.testing.TestSigningKey;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.amtsweg.cases.CaseFixture;
-import org.amtsweg.cases.TestTokens;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import javax.xml.XMLConstants;

@@ -3,9 +3,9 @@ package org.amtsweg.cases.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.amtsweg.cases.CaseFixture;
-import org.amtsweg.cases.TestTokens;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

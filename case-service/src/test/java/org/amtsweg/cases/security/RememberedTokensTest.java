@@ -2,8 +2,8 @@ package org.amtsweg.cases.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.quarkus.test.junit.QuarkusTest;
-import org.amtsweg.cases.TestTokens;
 import org.amtsweg.events.testing.TestSigningKey;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.cases.CaseFixture;
-import org.amtsweg.cases.TestTokens;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

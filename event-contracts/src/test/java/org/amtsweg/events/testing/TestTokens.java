@@ -1,12 +1,16 @@
-package org.amtsweg.cases;
+package org.amtsweg.events.testing;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.amtsweg.events.testing.TestSigningKey;
 
 import java.util.List;
 import java.util.Map;
 
-/** Tokens of the people this service's tests act as, signed with the shared test key ({@link TestSigningKey}). */
+/**
+ * Tokens of the people and clients the services' tests act as, with the claims the identity gateway
+ * issues (one vocabulary for every service), signed with the shared test key ({@link TestSigningKey}).
+ * Their audience is the service under test: each service's test run names itself in the system property
+ * {@code amtsweg.test.audience} (its surefire configuration).
+ */
 public final class TestTokens {
 
     private TestTokens() {
@@ -26,9 +30,15 @@ public final class TestTokens {
                 .claim("municipality", ags));
     }
 
+    /** A member of an authority's staff with the given roles (clerk, supervisor, administrator). */
     public static String staff(String username, String authority, String... roles) {
         return sign(new JWTClaimsSet.Builder().subject("staff-" + username).claim("preferred_username", username).claim("authority", authority)
                 .claim("roles", List.of(roles)).claim("acr", "low"));
+    }
+
+    /** A client acting on its own behalf with the given scopes, e.g. the case service fetching documents. */
+    public static String service(String clientId, String scope) {
+        return sign(new JWTClaimsSet.Builder().subject(clientId).claim("client_id", clientId).claim("scope", scope));
     }
 
     /** An authority's specialist procedure acting on its own behalf (client credentials), as the gateway issues it. */
@@ -38,7 +48,11 @@ public final class TestTokens {
                 .claim("authority", authority).claim("roles", List.of("procedure")));
     }
 
-    static String sign(JWTClaimsSet.Builder claims) {
-        return TestSigningKey.sign(claims, "case-service");
+    private static String sign(JWTClaimsSet.Builder claims) {
+        String audience = System.getProperty("amtsweg.test.audience");
+        if (audience == null) {
+            throw new IllegalStateException("set the system property amtsweg.test.audience to the service under test");
+        }
+        return TestSigningKey.sign(claims, audience);
     }
 }
