@@ -126,7 +126,11 @@ public class TokenStore {
                                     .replaceWith(Outcome.granted(new Grant(familyId, row.getString("client_id"), row.getString("scope"),
                                             session(row), row.getString("redirect_uri"), row.getString("nonce"), row.getString("code_challenge"))));
                         }))
-                .invoke(announcements::committed)
+                .invoke(outcome -> {
+                    if (outcome.error() != null) {
+                        announcements.committed(); // a replay revoked the family: announce it now, not at the next sweep
+                    }
+                })
                 .map(Outcome::grantOrThrow);
     }
 
@@ -167,7 +171,11 @@ public class TokenStore {
                             .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
                             .replaceWith(Outcome.granted(new Grant(familyId, clientId, row.getString("scope"), session(row), null, null, null)));
                 }))
-                .invoke(announcements::committed)
+                .invoke(outcome -> {
+                    if (outcome.error() != null) {
+                        announcements.committed(); // a replay revoked the family: announce it now, not at the next sweep
+                    }
+                })
                 .map(Outcome::grantOrThrow);
     }
 
