@@ -1,0 +1,144 @@
+package org.amtsweg.kubernetes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.amtsweg.events.Topics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kafka of each overlay fits the code: every topic the services use (event-contracts' Topics, their channels,
+ * their dead-letter topics) is declared, with a partition for every consumer that may read it at once, replicated
+ * as far as the brokers allow; and each service's KafkaUser may do exactly what its channels do.
+ */
+class KafkaTopicsAndUsersTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyTopicTheCodeUsesIsDeclaredAndNoOther(String overlay) throws IllegalAccessException {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Set<String> used = new TreeSet<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                used.add((String) field.get(null));
+            }
+        }
+        for (String service : Repository.SERVICES) {
+            ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            used.addAll(configuration.channels(deployment.profiles(), "incoming").values());
+            used.addAll(configuration.channels(deployment.profiles(), "outgoing").values());
+            used.addAll(configuration.deadLetterTopics(deployment.profiles()).values());
+        }
+        assertThat(declaredTopics(rendered).keySet()).isEqualTo(used);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyConsumerAtTheAutoscalersMaximumHasAPartitionOfItsOwn(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<String, Integer> partitions = declaredTopics(rendered);
+        for (String service : Repository.SERVICES) {
+            ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            configuration.channels(deployment.profiles(), "incoming").forEach((channel, topic) -> {
+                int consumers = configuration.concurrency(deployment.profiles(), channel, deployment.environment()) * deployment.maxPods();
+                assertThat(partitions.get(topic)).as("partitions of %s for %d consumers of %s", topic, consumers, service)
+                        .isGreaterThanOrEqualTo(consumers);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void topicsAreReplicatedAsFarAsTheBrokersAllowAndSurviveOneBrokerDown(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        int brokers = rendered.ofKind("KafkaNodePool").filter(pool -> pool.path("spec").path("roles").toString().contains("broker"))
+                .mapToInt(pool -> pool.path("spec").path("replicas").asInt()).sum();
+        assertThat(brokers).isEqualTo(overlay.equals("production") ? 3 : 1);
+        rendered.ofKind("KafkaTopic").forEach(topic -> {
+            int replicas = topic.path("spec").path("replicas").asInt();
+            int inSync = topic.path("spec").path("config").path("min.insync.replicas").asInt();
+            assertThat(replicas).as(topic.path("metadata").path("name").asText()).isEqualTo(brokers);
+            assertThat(inSync).isEqualTo(Math.max(1, brokers - 1));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachServiceMayWriteItsOwnTopicsAndReadOnlyWhatItConsumes(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String service : Repository.SERVICES) {
+            ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            List<String> profiles = deployment.profiles();
+            Set<String> expected = new TreeSet<>();
+            configuration.channels(profiles, "outgoing").values().forEach(topic -> expected.add("topic " + topic + " Write,Describe"));
+            configuration.deadLetterTopics(profiles).values().forEach(topic -> expected.add("topic " + topic + " Write,Describe"));
+            configuration.channels(profiles, "incoming").forEach((channel, topic) -> {
+                expected.add("topic " + topic + " Read,Describe");
+                expected.add("group " + configuration.groupId(profiles, channel) + " Read");
+            });
+            if (expected.isEmpty()) {
+                assertThat(rendered.find("KafkaUser", service)).as("%s talks to no broker, so it has no Kafka user", service).isEmpty();
+                continue;
+            }
+            assertThat(acls(rendered.get("KafkaUser", service))).as("ACLs of %s", service).isEqualTo(expected);
+            assertThat(deployment.environment()).containsEntry("AMTSWEG_KAFKA_SASL_JAAS_CONFIG", "secret:" + service + "/sasl.jaas.config");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void theLagScalerWatchesTheGroupAndTopicTheConsumerReallyUses(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        rendered.ofKind("ScaledObject").forEach(scaled -> {
+            String service = scaled.path("spec").path("scaleTargetRef").path("name").asText();
+            ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            Map<String, String> incoming = configuration.channels(deployment.profiles(), "incoming");
+            JsonNode kafka = null;
+            for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    kafka = trigger.path("metadata");
+                }
+            }
+            assertThat(kafka).as("%s scales on its lag", service).isNotNull();
+            String topic = kafka.path("topic").asText();
+            String channel = incoming.entrySet().stream().filter(entry -> entry.getValue().equals(topic)).findFirst().orElseThrow().getKey();
+            assertThat(kafka.path("consumerGroup").asText()).isEqualTo(configuration.groupId(deployment.profiles(), channel));
+            assertThat(kafka.path("bootstrapServers").asText()).isEqualTo(deployment.environment().get("AMTSWEG_KAFKA"));
+        });
+    }
+
+    private static Map<String, Integer> declaredTopics(RenderedOverlay rendered) {
+        Map<String, Integer> topics = new TreeMap<>();
+        rendered.ofKind("KafkaTopic").forEach(topic -> topics.put(
+                topic.path("spec").path("topicName").asText(topic.path("metadata").path("name").asText()),
+                topic.path("spec").path("partitions").asInt()));
+        return topics;
+    }
+
+    private static Set<String> acls(ObjectNode user) {
+        Set<String> acls = new TreeSet<>();
+        for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+            assertThat(acl.path("resource").path("patternType").asText()).isEqualTo("literal");
+            List<String> operations = new java.util.ArrayList<>();
+            acl.path("operations").forEach(operation -> operations.add(operation.asText()));
+            acls.add(acl.path("resource").path("type").asText() + " " + acl.path("resource").path("name").asText() + " "
+                    + operations.stream().collect(Collectors.joining(",")));
+        }
+        return acls;
+    }
+}

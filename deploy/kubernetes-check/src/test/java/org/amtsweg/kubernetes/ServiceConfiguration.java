@@ -1,0 +1,118 @@
+package org.amtsweg.kubernetes;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A service's application.properties as the service reads it in given profiles: the value of each key in the
+ * profile of highest priority (the last one named, as Quarkus orders them), else the key without profile.
+ */
+final class ServiceConfiguration {
+
+    /** An environment variable in a property expression; a ':' after the name gives it a default. */
+    private static final Pattern ENVIRONMENT_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
+    private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
+    private static final Pattern DEAD_LETTER_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
+
+    private final String service;
+    private final Properties lines;
+
+    private ServiceConfiguration(String service, Properties lines) {
+        this.service = service;
+        this.lines = lines;
+    }
+
+    static ServiceConfiguration of(String service) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Repository.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + service + "'s application.properties", e);
+        }
+        return new ServiceConfiguration(service, properties);
+    }
+
+    String service() {
+        return service;
+    }
+
+    Map<String, String> effective(List<String> profiles) {
+        Map<String, String> effective = new TreeMap<>();
+        lines.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
+                .forEach(key -> effective.put(key, lines.getProperty(key)));
+        for (String profile : profiles) {
+            String prefix = "%" + profile + ".";
+            lines.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                    .forEach(key -> effective.put(key.substring(prefix.length()), lines.getProperty(key)));
+        }
+        return effective;
+    }
+
+    /** The environment variables these profiles read without a default: the service cannot start without them. */
+    Set<String> requiredEnvironment(List<String> profiles) {
+        Set<String> required = new TreeSet<>();
+        effective(profiles).values().forEach(value -> references(value, true, required));
+        return required;
+    }
+
+    /** Every environment variable any line of the file reads, in any profile. */
+    Set<String> readEnvironment() {
+        Set<String> read = new TreeSet<>();
+        lines.stringPropertyNames().forEach(key -> references(lines.getProperty(key), false, read));
+        return read;
+    }
+
+    private static void references(String value, boolean requiredOnly, Set<String> into) {
+        Matcher matcher = ENVIRONMENT_REFERENCE.matcher(value);
+        while (matcher.find()) {
+            if (!requiredOnly || matcher.group(2).isEmpty()) {
+                into.add(matcher.group(1));
+            }
+        }
+    }
+
+    /** Channel name to topic, for the incoming or outgoing channels. */
+    Map<String, String> channels(List<String> profiles, String direction) {
+        Map<String, String> channels = new TreeMap<>();
+        effective(profiles).forEach((key, value) -> {
+            Matcher matcher = CHANNEL_TOPIC.matcher(key);
+            if (matcher.matches() && matcher.group(1).equals(direction)) {
+                channels.put(matcher.group(2), value);
+            }
+        });
+        return channels;
+    }
+
+    /** Incoming channel name to its dead-letter topic. */
+    Map<String, String> deadLetterTopics(List<String> profiles) {
+        Map<String, String> topics = new HashMap<>();
+        effective(profiles).forEach((key, value) -> {
+            Matcher matcher = DEAD_LETTER_TOPIC.matcher(key);
+            if (matcher.matches()) {
+                topics.put(matcher.group(1), value);
+            }
+        });
+        return topics;
+    }
+
+    String groupId(List<String> profiles, String channel) {
+        return effective(profiles).get("mp.messaging.incoming." + channel + ".group.id");
+    }
+
+    /** Consumers of a channel in one pod: the environment (as MicroProfile Config maps it) over the file, default 1. */
+    int concurrency(List<String> profiles, String channel, Map<String, String> environment) {
+        String key = "mp.messaging.incoming." + channel + ".concurrency";
+        String fromEnvironment = environment.get(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        return Integer.parseInt(fromEnvironment != null ? fromEnvironment : effective(profiles).getOrDefault(key, "1"));
+    }
+}
