@@ -1,0 +1,200 @@
+package org.amtsweg.kubernetes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The built services start with exactly the environment the production overlay's Deployments give them (their
+ * ConfigMaps, their profile "prod,kubernetes", a value for every Secret key they reference), all at once and in no
+ * order, against the test run's broker and database. Only addresses are replaced, as a cluster's DNS would resolve
+ * them: where the database, the broker and the other services are, on which port each listens, and plain instead
+ * of SCRAM over TLS towards the broker, which has no such listener here; nothing else of the process's own
+ * environment reaches them.
+ */
+class ServicesStartTest {
+
+    private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
+    private static final Map<String, Integer> PORTS = Map.of(
+            "identity-gateway", BASE, "catalog-service", BASE + 1, "application-service", BASE + 2, "case-service", BASE + 3);
+    private static final Map<String, String> PORT_VARIABLES = Map.of(
+            "identity-gateway", "AMTSWEG_IDENTITY_PORT", "catalog-service", "AMTSWEG_CATALOG_PORT",
+            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT");
+    private static final String PG_PORT = System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432");
+    private static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
+    private static final Path LOGS = Repository.ROOT.resolve("deploy/kubernetes-check/target/started");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final Map<String, String> secrets = new HashMap<>();
+    private static final List<Process> processes = new ArrayList<>();
+    private static RenderedOverlay production;
+
+    @BeforeAll
+    static void startAllServicesAtOnce() throws IOException, SQLException {
+        production = RenderedOverlay.of("production");
+        Files.createDirectories(LOGS);
+        for (String service : Repository.SERVICES) {
+            processes.add(start(service));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void everyServiceBecomesReadyWithTheManifestsConfiguration() {
+        for (String service : Repository.SERVICES) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+                if (!processes.get(Repository.SERVICES.indexOf(service)).isAlive()) {
+                    throw new IllegalStateException(service + " exited; see " + LOGS.resolve(service + ".log"));
+                }
+                HttpResponse<String> ready = get(service, "/q/health/ready", null);
+                assertThat(ready.statusCode()).as("%s ready: %s", service, ready.body()).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
+    void theGatewayNamesThePublicIssuerAndTheServicesTrustItsTokensThroughItsInternalAddress() throws Exception {
+        everyServiceBecomesReadyWithTheManifestsConfiguration();
+        String issuer = production.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
+        JsonNode discovery = RenderedOverlay.YAML.readTree(get("identity-gateway", "/.well-known/openid-configuration", null).body());
+        assertThat(discovery.path("issuer").asText()).isEqualTo(issuer);
+
+        // The case service's own client, with the secret the manifests hand both the gateway and the case service.
+        String secret = secrets.get("case-service-client/secret");
+        HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(url("identity-gateway", "/token")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("case-service:" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=attachments.read")).build();
+        HttpResponse<String> token = HTTP.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String accessToken = RenderedOverlay.YAML.readTree(token.body()).path("access_token").asText();
+
+        // application-service checks the token's issuer (the public one) with keys fetched from the gateway's
+        // in-cluster address: a decided case's notice that does not exist is a 404, not a 401.
+        String notice = "/submissions/" + UUID.randomUUID() + "/notice";
+        assertThat(get("application-service", notice, null).statusCode()).isEqualTo(401);
+        assertThat(get("application-service", notice, accessToken).statusCode()).isEqualTo(404);
+    }
+
+    private static Process start(String service) throws IOException, SQLException {
+        ServiceDeployment deployment = ServiceDeployment.of(production, service);
+        Map<String, String> environment = new HashMap<>(deployment.environment(ServicesStartTest::secret));
+        String database = freshDatabase(service);
+        // Addresses only: what the cluster's Services and DNS names would resolve to.
+        environment.put("AMTSWEG_PG_HOST", "127.0.0.1");
+        environment.put("AMTSWEG_PG_PORT", PG_PORT);
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
+        environment.put("AMTSWEG_KAFKA", KAFKA);
+        environment.put("AMTSWEG_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        environment.put(PORT_VARIABLES.get(service), String.valueOf(PORTS.get(service)));
+        environment.replaceAll((name, value) -> inClusterAddressesToLocal(value));
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        String options = environment.getOrDefault("JAVA_OPTS_APPEND", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", Repository.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString()));
+        Path workingDirectory = Files.createDirectories(LOGS.resolve(service));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(LOGS.resolve(service + ".log").toFile());
+        Map<String, String> processEnvironment = builder.environment();
+        String path = processEnvironment.get("PATH");
+        processEnvironment.clear();
+        processEnvironment.put("PATH", path);
+        processEnvironment.putAll(environment);
+        return builder.start();
+    }
+
+    /** http://catalog-service (a Service on port 80) becomes the local port the test started it on. */
+    private static String inClusterAddressesToLocal(String value) {
+        for (Map.Entry<String, Integer> service : PORTS.entrySet()) {
+            if (value.equals("http://" + service.getKey())) {
+                return "http://127.0.0.1:" + service.getValue();
+            }
+        }
+        return value;
+    }
+
+    /** A value for a Secret's key, the same wherever the manifests reference that key. */
+    private static String secret(String name, String key) {
+        return secrets.computeIfAbsent(name + "/" + key, ignored -> switch (key) {
+            case "username" -> "postgres";
+            case "password" -> "";
+            case "sasl.jaas.config" -> "";
+            case "master-key" -> Base64.getEncoder().encodeToString(random(32));
+            default -> "k8s-check-" + HexFormat.of().formatHex(random(16));
+        });
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return value;
+    }
+
+    /** An empty database of this check's own, so that nothing of the other tests' data is read or changed. */
+    private static String freshDatabase(String service) throws SQLException {
+        String database = "k8s_check_" + service.replace('-', '_');
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return database;
+    }
+
+    private static String url(String service, String path) {
+        return "http://127.0.0.1:" + PORTS.get(service) + path;
+    }
+
+    private static HttpResponse<String> get(String service, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service, path))).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
