@@ -20,8 +20,8 @@ class EnvironmentTest {
 
     /** Names that carry a secret: never a ConfigMap's value, never a literal in a manifest. */
     private static final Pattern SECRET = Pattern.compile(".*(SECRET|PASSWORD|MASTER_KEY|JAAS).*");
-    /** Read by the runtime rather than by a line of application.properties: Quarkus, MicroProfile, the image's start script. */
-    private static final Pattern RUNTIME = Pattern.compile("QUARKUS_.+|MP_MESSAGING_.+|JAVA_OPTS_APPEND|KUBERNETES_NAMESPACE");
+    /** Read by the runtime rather than by a line of application.properties: Quarkus, MicroProfile, the JVM. */
+    private static final Pattern RUNTIME = Pattern.compile("QUARKUS_.+|MP_MESSAGING_.+|JAVA_TOOL_OPTIONS|KUBERNETES_NAMESPACE");
 
     static Stream<ServiceDeployment> deployments() {
         return DeploymentInvariantsTest.deployments();

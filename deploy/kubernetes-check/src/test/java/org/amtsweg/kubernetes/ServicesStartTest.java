@@ -132,10 +132,6 @@ class ServicesStartTest {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        String options = environment.getOrDefault("JAVA_OPTS_APPEND", "");
-        if (!options.isBlank()) {
-            command.addAll(List.of(options.trim().split("\\s+")));
-        }
         command.addAll(List.of("-jar", Repository.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString()));
         Path workingDirectory = Files.createDirectories(LOGS.resolve(service));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
