@@ -51,6 +51,8 @@ class DeploymentInvariantsTest {
         assertThat(container.path("allowPrivilegeEscalation").isBoolean() && !container.path("allowPrivilegeEscalation").asBoolean()).isTrue();
         assertThat(container.path("readOnlyRootFilesystem").asBoolean()).isTrue();
         assertThat(container.path("capabilities").path("drop").toString()).contains("ALL");
+        // With the above, what the "restricted" Pod Security Standard asks of a pod.
+        assertThat(container.path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
         assertThat(deployment.podSpec().path("automountServiceAccountToken").asBoolean(true)).isFalse();
     }
 
