@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,14 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The built services start with exactly the environment the production overlay's Deployments give them (their
- * ConfigMaps, their profile "prod,kubernetes", a value for every Secret key they reference), all at once and in no
- * order, against the test run's broker and database. Only addresses are replaced, as a cluster's DNS would resolve
+ * The built services start with exactly the environment an overlay's Deployments give them (their ConfigMaps,
+ * their profiles, a value for every Secret key they reference), all at once and in no order, against the test
+ * run's broker and database. Only addresses are replaced, as a cluster's DNS would resolve
  * them: where the database, the broker and the other services are, on which port each listens, and plain instead
  * of SCRAM over TLS towards the broker, which has no such listener here; nothing else of the process's own
  * environment reaches them.
  */
-class ServicesStartTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServicesStart {
+
 
     private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
     private static final Map<String, Integer> PORTS = Map.of(
@@ -53,21 +56,26 @@ class ServicesStartTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private static final Map<String, String> secrets = new HashMap<>();
-    private static final List<Process> processes = new ArrayList<>();
-    private static RenderedOverlay production;
+    private final Map<String, String> secrets = new HashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final RenderedOverlay overlay;
+    private final Path logs;
+
+    ServicesStart(String overlay) {
+        this.overlay = RenderedOverlay.of(overlay);
+        this.logs = LOGS.resolve(overlay);
+    }
 
     @BeforeAll
-    static void startAllServicesAtOnce() throws IOException, SQLException {
-        production = RenderedOverlay.of("production");
-        Files.createDirectories(LOGS);
+    void startAllServicesAtOnce() throws IOException, SQLException {
+        Files.createDirectories(logs);
         for (String service : Repository.SERVICES) {
             processes.add(start(service));
         }
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    void stop() throws InterruptedException {
         for (Process process : processes) {
             process.destroy();
         }
@@ -84,7 +92,7 @@ class ServicesStartTest {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
                 if (!processes.get(Repository.SERVICES.indexOf(service)).isAlive()) {
-                    throw new IllegalStateException(service + " exited; see " + LOGS.resolve(service + ".log"));
+                    throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
                 }
                 HttpResponse<String> ready = get(service, "/q/health/ready", null);
                 assertThat(ready.statusCode()).as("%s ready: %s", service, ready.body()).isEqualTo(200);
@@ -95,7 +103,7 @@ class ServicesStartTest {
     @Test
     void theGatewayNamesThePublicIssuerAndTheServicesTrustItsTokensThroughItsInternalAddress() throws Exception {
         everyServiceBecomesReadyWithTheManifestsConfiguration();
-        String issuer = production.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
+        String issuer = overlay.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
         JsonNode discovery = RenderedOverlay.YAML.readTree(get("identity-gateway", "/.well-known/openid-configuration", null).body());
         assertThat(discovery.path("issuer").asText()).isEqualTo(issuer);
 
@@ -116,9 +124,9 @@ class ServicesStartTest {
         assertThat(get("application-service", notice, accessToken).statusCode()).isEqualTo(404);
     }
 
-    private static Process start(String service) throws IOException, SQLException {
-        ServiceDeployment deployment = ServiceDeployment.of(production, service);
-        Map<String, String> environment = new HashMap<>(deployment.environment(ServicesStartTest::secret));
+    private Process start(String service) throws IOException, SQLException {
+        ServiceDeployment deployment = ServiceDeployment.of(overlay, service);
+        Map<String, String> environment = new HashMap<>(deployment.environment(this::secret));
         String database = freshDatabase(service);
         // Addresses only: what the cluster's Services and DNS names would resolve to.
         environment.put("AMTSWEG_PG_HOST", "127.0.0.1");
@@ -133,9 +141,9 @@ class ServicesStartTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of("-jar", Repository.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString()));
-        Path workingDirectory = Files.createDirectories(LOGS.resolve(service));
+        Path workingDirectory = Files.createDirectories(logs.resolve(service));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(LOGS.resolve(service + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
         Map<String, String> processEnvironment = builder.environment();
         String path = processEnvironment.get("PATH");
         processEnvironment.clear();
@@ -155,7 +163,7 @@ class ServicesStartTest {
     }
 
     /** A value for a Secret's key, the same wherever the manifests reference that key. */
-    private static String secret(String name, String key) {
+    private String secret(String name, String key) {
         return secrets.computeIfAbsent(name + "/" + key, ignored -> switch (key) {
             case "username" -> "postgres";
             case "password" -> "";
@@ -172,8 +180,8 @@ class ServicesStartTest {
     }
 
     /** An empty database of this check's own, so that nothing of the other tests' data is read or changed. */
-    private static String freshDatabase(String service) throws SQLException {
-        String database = "k8s_check_" + service.replace('-', '_');
+    private String freshDatabase(String service) throws SQLException {
+        String database = "k8s_check_" + overlay.name() + "_" + service.replace('-', '_');
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres", "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
