@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The NetworkPolicies allow exactly the flows of the architecture (ARCHITECTURE.md and the README's picture): the
  * ingress and the metrics scraper reach the services; application-service asks catalog-service, case-service
- * fetches documents from application-service; every service reaches the gateway's keys, its database and DNS,
- * and those with events the broker. Nothing else, in either direction.
+ * fetches documents from application-service; every service reaches the gateway's keys, its database, DNS
+ * and the broker. Nothing else, in either direction.
  */
 class NetworkPolicyTest {
 
@@ -34,6 +34,7 @@ class NetworkPolicyTest {
             "catalog-service -> database:5432/TCP",
             "application-service -> database:5432/TCP",
             "case-service -> database:5432/TCP",
+            "identity-gateway -> kafka:9093/TCP",
             "catalog-service -> kafka:9093/TCP",
             "application-service -> kafka:9093/TCP",
             "case-service -> kafka:9093/TCP",
