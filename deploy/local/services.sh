@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts or stops the four Amtsweg services from their built jars, in dependency order, and waits
+# Starts or stops the four Amtsweg services and the portal from their built jars, in dependency order, and waits
 # until each one reports ready. Used by platform.sh (local use) and by the end-to-end tests.
 #
 #   deploy/local/services.sh start [NAME...] | stop | status
@@ -9,7 +9,7 @@
 #
 # Environment (defaults in brackets): AMTSWEG_RUN_DIR [.data/run], AMTSWEG_PROFILE [local],
 # AMTSWEG_IDENTITY_PORT [8080], AMTSWEG_CATALOG_PORT [8081], AMTSWEG_APPLICATION_PORT [8082],
-# AMTSWEG_CASE_PORT [8083], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD.
+# AMTSWEG_CASE_PORT [8083], AMTSWEG_PORTAL_PORT [8084], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -19,10 +19,14 @@ export AMTSWEG_IDENTITY_PORT="${AMTSWEG_IDENTITY_PORT:-8080}"
 export AMTSWEG_CATALOG_PORT="${AMTSWEG_CATALOG_PORT:-8081}"
 export AMTSWEG_APPLICATION_PORT="${AMTSWEG_APPLICATION_PORT:-8082}"
 export AMTSWEG_CASE_PORT="${AMTSWEG_CASE_PORT:-8083}"
+export AMTSWEG_PORTAL_PORT="${AMTSWEG_PORTAL_PORT:-8084}"
 export AMTSWEG_ISSUER="${AMTSWEG_ISSUER:-http://127.0.0.1:$AMTSWEG_IDENTITY_PORT}"
 export AMTSWEG_CATALOG_URL="${AMTSWEG_CATALOG_URL:-http://127.0.0.1:$AMTSWEG_CATALOG_PORT}"
 export AMTSWEG_APPLICATION_URL="${AMTSWEG_APPLICATION_URL:-http://127.0.0.1:$AMTSWEG_APPLICATION_PORT}"
-services=(identity-gateway catalog-service application-service case-service)
+export AMTSWEG_CASE_URL="${AMTSWEG_CASE_URL:-http://127.0.0.1:$AMTSWEG_CASE_PORT}"
+# The portal's public address: the gateway registers its callbacks under it.
+export AMTSWEG_PORTAL_URL="${AMTSWEG_PORTAL_URL:-http://127.0.0.1:$AMTSWEG_PORTAL_PORT}"
+services=(identity-gateway catalog-service application-service case-service portal)
 
 port_of() {
     case "$1" in
@@ -30,6 +34,7 @@ port_of() {
         catalog-service) echo "$AMTSWEG_CATALOG_PORT" ;;
         application-service) echo "$AMTSWEG_APPLICATION_PORT" ;;
         case-service) echo "$AMTSWEG_CASE_PORT" ;;
+        portal) echo "$AMTSWEG_PORTAL_PORT" ;;
     esac
 }
 
@@ -77,8 +82,10 @@ case "${1:-status}" in
         start_service case-service
         wait_ready catalog-service
         start_service application-service
+        start_service portal
         wait_ready case-service
         wait_ready application-service
+        wait_ready portal
         ;;
     stop)
         for ((i = ${#services[@]} - 1; i >= 0; i--)); do stop_process "${services[$i]}"; done

@@ -1,0 +1,112 @@
+package org.amtsweg.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One person's browser: Debian's real Chromium, headless, driven through Debian's chromedriver, with
+ * its own profile and download folder. Each step it is asked to record leaves a screenshot under
+ * {@code target/screenshots/} and is checked by axe-core.
+ */
+final class Chromium implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Platform.ROOT.resolve("deploy/e2e/target/screenshots");
+    private static final String BINARY = System.getenv().getOrDefault("AMTSWEG_CHROMIUM", "/usr/bin/chromium");
+    private static final String DRIVER = System.getenv().getOrDefault("AMTSWEG_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final String who;
+    private int step;
+
+    Chromium(String who) {
+        this.who = who;
+        try {
+            this.downloads = Files.createTempDirectory("amtsweg-downloads-" + who);
+            Path profile = Files.createTempDirectory("amtsweg-chromium-" + who);
+            ChromeOptions options = new ChromeOptions().setBinary(BINARY)
+                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=de-DE", "--user-data-dir=" + profile)
+                    .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                            "download.prompt_for_download", false, "intl.accept_languages", "de-DE,de"));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+            this.driver = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    void type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(String css) {
+        find(css).click();
+    }
+
+    /** Clicks the button or link with exactly this visible text. */
+    void press(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::button or self::a) and normalize-space()='" + text + "']")))
+                .click();
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Records the page as it is: a screenshot, then axe-core's WCAG 2.1 AA check, which must find nothing. */
+    void record(String name) {
+        step++;
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", who, step, name)), png);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Accessibility.check(driver, who + " " + name);
+    }
+
+    /** The file the browser saved into its download folder, once it is complete. */
+    Path downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> Files.exists(file) && file.toFile().length() > 0);
+        return file;
+    }
+
+    WebDriver raw() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,54 @@
+package org.amtsweg.portal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A service's RFC 9457 answer to a request it refused, read for the page that shows it: the status, the
+ * German detail, and each violation's JSON pointer with its German message.
+ */
+@io.quarkus.qute.TemplateData
+public record ApiRefusal(int status, String type, String detail, List<Violation> violations, JsonNode problem) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One refused field: where it is in the data and what is wrong with it, in German. */
+    @io.quarkus.qute.TemplateData
+    public record Violation(String pointer, String message) {
+    }
+
+    /** The refusal in a failed call, if the service answered with a client error (4xx); a 5xx or no answer stays an error. */
+    public static Optional<ApiRefusal> of(WebApplicationException failure) {
+        Response response = failure.getResponse();
+        if (response == null || response.getStatus() < 400 || response.getStatus() >= 500) {
+            return Optional.empty();
+        }
+        return Optional.of(from(response));
+    }
+
+    public static ApiRefusal from(Response response) {
+        JsonNode problem;
+        try {
+            problem = response.hasEntity() ? JSON.readTree(response.readEntity(String.class)) : JSON.createObjectNode();
+        } catch (Exception unreadable) {
+            problem = JSON.createObjectNode();
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (JsonNode violation : problem.path("violations")) {
+            violations.add(new Violation(violation.path("pointer").asText(violation.path("field").asText("")),
+                    violation.path("message").asText("Diese Angabe ist ungültig.")));
+        }
+        return new ApiRefusal(response.getStatus(), problem.path("type").asText(""), problem.path("detail").asText(""),
+                List.copyOf(violations), problem);
+    }
+
+    public boolean isType(String slug) {
+        return type.endsWith("/" + slug);
+    }
+}

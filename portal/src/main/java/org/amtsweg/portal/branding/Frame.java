@@ -1,0 +1,17 @@
+package org.amtsweg.portal.branding;
+
+/**
+ * What every page shows around its content: the authority (or the neutral platform before one is
+ * known), who is logged in, and whether this is the citizens' portal or the clerks' workspace.
+ */
+@io.quarkus.qute.TemplateData
+public record Frame(Authority brand, String person, boolean staff) {
+
+    public boolean loggedIn() {
+        return person != null;
+    }
+
+    public String logoutPath() {
+        return staff ? "/sachbearbeitung/abmelden" : "/abmelden";
+    }
+}

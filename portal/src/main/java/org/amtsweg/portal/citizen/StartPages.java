@@ -1,0 +1,109 @@
+package org.amtsweg.portal.citizen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.amtsweg.portal.api.CatalogApi;
+import org.amtsweg.portal.api.Json;
+import org.amtsweg.portal.branding.Authority;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The way in: search the catalogue, give one's place, open a service and see how it is handled and
+ * which authority is responsible — the authority whose name and logo the pages carry from then on.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class StartPages {
+
+    private static final Pattern SERVICE_KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern AGS = Pattern.compile("\\d{8}");
+
+    private final CatalogApi catalog;
+    private final CitizenContext citizen;
+    private final Template start;
+    private final Template service;
+    private final Template message;
+
+    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, @Location("start.html") Template start,
+                      @Location("service.html") Template service, @Location("message.html") Template message) {
+        this.catalog = catalog;
+        this.citizen = citizen;
+        this.start = start;
+        this.service = service;
+        this.message = message;
+    }
+
+    @GET
+    public TemplateInstance start(@QueryParam("q") String query) {
+        String q = query == null ? "" : query.strip();
+        Optional<String> place = citizen.place();
+        JsonNode results = q.isEmpty() ? null : catalog.search(q.length() > 200 ? q.substring(0, 200) : q, place.orElse(null), 20);
+        return start.data("frame", citizen.frame()).data("q", q).data("place", place.orElse(""))
+                .data("results", results == null ? null : Json.list(results.path("items"))).data("placeError", null);
+    }
+
+    /** The citizen names her place (8-digit AGS); it is remembered for her next pages. */
+    @GET
+    @Path("ort")
+    public Response place(@QueryParam("ags") String ags, @QueryParam("q") String query, @QueryParam("leistung") String serviceKey) {
+        String value = ags == null ? "" : ags.replace(" ", "");
+        if (!AGS.matcher(value).matches()) {
+            return Response.status(400).entity(start.data("frame", citizen.frame()).data("q", query == null ? "" : query)
+                    .data("place", value).data("results", null)
+                    .data("placeError", "Geben Sie den Gemeindeschlüssel mit 8 Ziffern an, z. B. 05914000 für Hagen.")).build();
+        }
+        String back = serviceKey != null && SERVICE_KEY.matcher(serviceKey).matches() ? "/leistungen/" + serviceKey
+                : query == null || query.isBlank() ? "/" : "/?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create(back)).cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, value)).build();
+    }
+
+    @GET
+    @Path("leistungen/{key}")
+    public Response service(@PathParam("key") String key) {
+        if (!SERVICE_KEY.matcher(key).matches() || key.length() > 64) {
+            throw new NotFoundException();
+        }
+        JsonNode found = catalog.service(key);
+        Optional<String> place = citizen.place();
+        Authority responsible = null;
+        if (place.isPresent()) {
+            try {
+                responsible = Authority.of(catalog.responsibility(key, place.get()).path("authority"));
+            } catch (WebApplicationException nobody) {
+                if (nobody.getResponse().getStatus() != 404) {
+                    throw nobody;
+                }
+            }
+        }
+        var frame = responsible == null ? citizen.frame() : citizen.frame(responsible.id());
+        Response.ResponseBuilder page = Response.ok(service.data("frame", frame).data("service", Json.object(found))
+                .data("handling", found.path("handling").path("mode").asText("online")).data("place", place.orElse(""))
+                .data("responsible", responsible));
+        if (responsible != null) {
+            page.cookie(CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, responsible.id()));
+        }
+        return page.build();
+    }
+
+    @GET
+    @Path("abgemeldet")
+    public TemplateInstance loggedOut() {
+        return message.data("frame", citizen.frame()).data("title", "Sie sind abgemeldet")
+                .data("text", "Ihre Anmeldung ist beendet, auch beim Nutzerkonto.").data("link", "/").data("linkText", "Zur Startseite");
+    }
+}

@@ -1,0 +1,16 @@
+package org.amtsweg.portal.form;
+
+import java.util.List;
+
+/** A section of the form, shown as one step of the journey, with its rows in order. */
+@io.quarkus.qute.TemplateData
+public record FormSection(int step, String title, String pointer, List<FormRow> rows) {
+
+    public List<FormField> fields() {
+        return rows.stream().filter(FormRow::isField).map(FormRow::field).toList();
+    }
+
+    public boolean contains(String dataPointer) {
+        return dataPointer.equals(pointer) || dataPointer.startsWith(pointer + "/");
+    }
+}
