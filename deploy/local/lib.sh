@@ -12,6 +12,18 @@ require_java() {
     [[ "${version%%.*}" -ge 17 ]] 2> /dev/null || fail "Java 17+ required, found Java $version (set JAVA_HOME / PATH)."
 }
 
+# The browser tests drive Debian's Chromium through Debian's chromedriver (a browser download cannot work here):
+# installed with apt-get where missing (CI and new machines run as root), else the command to run is named.
+require_chromium() {
+    command -v chromium > /dev/null && command -v chromedriver > /dev/null && return 0
+    command -v apt-get > /dev/null || fail "the browser tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)"
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    say "installing Chromium and chromedriver for the browser tests (apt-get)"
+    $sudo apt-get update -qq > /dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver > /dev/null \
+        || fail "could not install Chromium; run: apt-get install chromium chromium-driver"
+}
+
 port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 
 require_free_port() {

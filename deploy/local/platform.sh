@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Command 1 of the README: builds what changed, starts Kafka, PostgreSQL and the four services with
+# Command 1 of the README: builds what changed, starts Kafka, PostgreSQL, the four services and the portal with
 # the demo data (seed catalogue, Hagen and Dortmund, test identities, demo staff), waits until all
 # are ready and prints the URLs. Ctrl-C (or 'platform.sh stop') stops everything it started; the
 # data stays in .data/ and the next start resumes with it.
@@ -10,11 +10,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 here="$(dirname "$0")"
-modules=(event-contracts resource-server identity-gateway catalog-service application-service case-service deploy/infra)
+modules=(event-contracts resource-server identity-gateway catalog-service application-service case-service portal deploy/infra)
 
 build_if_needed() {
     local stale=""
-    for module in identity-gateway catalog-service application-service case-service; do
+    for module in identity-gateway catalog-service application-service case-service portal; do
         local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
         if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" "$ROOT/resource-server/src/main" -newer "$jar" -print -quit)" ]]; then
             stale="$stale $module"
@@ -35,13 +35,15 @@ start() {
     cat <<URLS
 
 Amtsweg is running (profile 'local', demo data):
+  citizen portal     http://127.0.0.1:8084/            (erika: eID test card, PIN 123456)
+  clerk workspace    http://127.0.0.1:8084/sachbearbeitung   (clerk.hagen / Hagen-Demo-2026)
   identity gateway   http://127.0.0.1:8080/.well-known/openid-configuration
   catalogue          http://127.0.0.1:8081/services?q=Wohngeld&ags=05914000
   intake             http://127.0.0.1:8082/q/swagger-ui
   cases              http://127.0.0.1:8083/q/swagger-ui
   Kafka              127.0.0.1:9092      PostgreSQL  127.0.0.1:5432 (user postgres)
   logs               .data/run/*.log
-The README's quick tour walks one application through all four services with curl.
+The README's quick tour walks one application through the portal, then through the APIs with curl.
 URLS
 }
 
@@ -57,7 +59,7 @@ max_restarts=5
 supervise() {
     local run_dir="${AMTSWEG_DATA_DIR:-$ROOT/.data}/run"
     declare -A restarts=() window_start=()
-    local infra=(kafka) services=(identity-gateway catalog-service application-service case-service)
+    local infra=(kafka) services=(identity-gateway catalog-service application-service case-service portal)
     [[ -z "${AMTSWEG_PG_HOST:-}" ]] && infra=(postgres kafka)
     while true; do
         sleep 2

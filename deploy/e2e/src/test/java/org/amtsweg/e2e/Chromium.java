@@ -70,11 +70,31 @@ final class Chromium implements AutoCloseable {
         find(css).click();
     }
 
-    /** Clicks the button or link with exactly this visible text. */
+    /** Clicks the button or link with exactly this visible text and waits for the next page. */
     void press(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::button or self::a) and normalize-space()='" + text + "']")))
-                .click();
+        loading(() -> button(text).click());
+    }
+
+    /** Clicks a download link: the page stays. */
+    void download(String text) {
+        button(text).click();
+    }
+
+    /** Clicks what {@code css} finds, a form's button, and waits for the next page. */
+    void submit(String css) {
+        loading(() -> find(css).click());
+    }
+
+    private WebElement button(String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::button or self::a) and normalize-space()='" + text + "']")));
+    }
+
+    private void loading(Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        find("body");
     }
 
     String text() {

@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The whole journey in real Chromium through the portal, as the people do it: a citizen of Hagen finds
@@ -100,7 +104,7 @@ class PortalJourneyTest {
             Path certificate = Files.createTempFile("mietbescheinigung", ".pdf");
             Files.writeString(certificate, Journeys.RENT_CERTIFICATE, StandardCharsets.US_ASCII);
             erika.find("#datei-mietbescheinigung").sendKeys(certificate.toString());
-            erika.click("form:has(#datei-mietbescheinigung) button");
+            erika.submit("form:has(#datei-mietbescheinigung) button");
             assertThat(erika.find(".angaben").isDisplayed()).isTrue();
             assertThat(erika.text()).contains(certificate.getFileName().toString().substring(0, 10));
             erika.record("pruefen");
@@ -122,7 +126,7 @@ class PortalJourneyTest {
             String reference = erika.find("#aktenzeichen").getText();
             assertThat(reference).startsWith("HA-");
             erika.record("eingegangen");
-            erika.press("Eingangsbestätigung herunterladen (PDF)");
+            erika.download("Eingangsbestätigung herunterladen (PDF)");
             assertThat(head(erika.downloaded("Eingangsbestaetigung.pdf"))).isEqualTo("%PDF-");
 
             // Hagen's clerk had the inbox open: the case appears without a reload.
@@ -146,9 +150,9 @@ class PortalJourneyTest {
                 return driver.findElement(By.tagName("main")).getText().contains("Nachforderung");
             });
             erika.record("postfach");
-            erika.click("main .treffer a");
+            erika.submit("main .treffer a");
             erika.find("#datei-einkommensnachweis").sendKeys(certificate.toString());
-            erika.click("form:has(#datei-einkommensnachweis) button");
+            erika.submit("form:has(#datei-einkommensnachweis) button");
             assertThat(erika.raw().findElements(By.cssSelector("input[name='/bankverbindung/iban']"))).isEmpty();
             erika.type("#f-wohnung-bruttokaltmiete_eur", "705");
             erika.type("#nachricht", "Anbei der Rentenbescheid; seit Oktober 705 Euro.");
@@ -175,7 +179,7 @@ class PortalJourneyTest {
             });
             erika.press(erika.raw().findElement(By.xpath("//li[contains(., 'Bescheid ·')]/a")).getText());
             erika.record("bescheid");
-            erika.press("Bescheid herunterladen (PDF)");
+            erika.download("Bescheid herunterladen (PDF)");
             assertThat(head(erika.downloaded("Bescheid.pdf"))).isEqualTo("%PDF-");
 
             // Dortmund's clerk never sees Hagen's case.
@@ -185,6 +189,7 @@ class PortalJourneyTest {
                 assertThat(dortmund.text()).doesNotContain(reference);
                 dortmund.record("posteingang");
             }
+            sessionIsServerSideAndFormsNeedTheirToken(erika);
             erika.press("Abmelden");
             assertThat(erika.text()).contains("Sie sind abgemeldet");
             erika.open(PORTAL + "/postfach");
@@ -202,6 +207,20 @@ class PortalJourneyTest {
             assertThat(max.text()).contains("Für Ihren Wohnort ist Stadt Dortmund zuständig").doesNotContain("Hagen");
             max.record("leistung");
         }
+    }
+
+    /** The browser holds a random session id, never a token; a form sent without its CSRF token changes nothing. */
+    private static void sessionIsServerSideAndFormsNeedTheirToken(Chromium browser) {
+        org.openqa.selenium.Cookie session = browser.raw().manage().getCookieNamed("q_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.getValue()).doesNotContain(".").hasSizeLessThan(100);
+        given().baseUri(PORTAL).redirects().follow(false).cookie("q_session", session.getValue())
+                .formParam("leistung", "wohngeld").post("/antraege/neu")
+                .then().statusCode(400);
+        given().baseUri(PORTAL).get("/").then().statusCode(200)
+                .header("Content-Security-Policy", allOf(containsString("script-src 'self';"),
+                        containsString("style-src 'self';"), not(containsString("unsafe-inline"))));
     }
 
     private static void staffLogin(Chromium browser, String username, String password) {

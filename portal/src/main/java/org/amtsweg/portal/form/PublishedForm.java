@@ -27,7 +27,9 @@ import java.util.function.Predicate;
  */
 public final class PublishedForm {
 
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+    /** Strict: 30.02.2023 stays text for intake to refuse, never quietly the 28th. */
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter GERMAN_DATE_SHOWN = DateTimeFormatter.ofPattern("dd.MM.uuuu");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode schema;
@@ -233,7 +235,7 @@ public final class PublishedForm {
         }
         if (kind.equals("date")) {
             try {
-                return LocalDate.parse(current.asText()).format(GERMAN_DATE);
+                return LocalDate.parse(current.asText()).format(GERMAN_DATE_SHOWN);
             } catch (DateTimeParseException notIso) {
                 return current.asText();
             }
