@@ -53,7 +53,7 @@ public class PageErrors {
 
     private Response page(int status, String title, String text) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(message.data("frame", new Frame(null, null, false)).data("title", title).data("text", text)
+                .entity(message.data("frame", new Frame(null, null, false, 0)).data("title", title).data("text", text)
                         .data("link", "/").data("linkText", "Zur Startseite").render())
                 .header("Retry-After", status == 503 ? "30" : null).build();
     }

@@ -20,3 +20,29 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// Session timeout with a warning (WCAG 2.2.1): five minutes before an unused login ends, say so and offer to stay.
+document.addEventListener('DOMContentLoaded', function () {
+  var minutes = Number(document.body.dataset.sitzungMinuten || 0);
+  if (minutes <= 5) { return; }
+  var timer;
+  function warn() {
+    var box = document.createElement('div');
+    box.className = 'sitzung';
+    box.setAttribute('role', 'alert');
+    var text = document.createElement('p');
+    text.textContent = 'Ihre Anmeldung endet in 5 Minuten, wenn Sie nichts tun. Ungespeicherte Eingaben auf dieser Seite gehen dann verloren.';
+    var stay = document.createElement('button');
+    stay.type = 'button';
+    stay.textContent = 'Angemeldet bleiben';
+    stay.addEventListener('click', function () {
+      var home = location.pathname.indexOf('/sachbearbeitung') === 0 ? '/sachbearbeitung/posteingang/zeilen' : '/antraege';
+      fetch(home, { credentials: 'same-origin' }).then(function () { box.remove(); start(); });
+    });
+    box.append(text, stay);
+    document.getElementById('inhalt').prepend(box);
+    stay.focus();
+  }
+  function start() { clearTimeout(timer); timer = setTimeout(warn, (minutes - 5) * 60000); }
+  start();
+});

@@ -166,6 +166,9 @@ class PortalJourneyTest {
                 return driver.findElement(By.id("stand")).getText().equals("In Prüfung");
             });
             assertThat(clerk.text()).contains("705");
+            clerk.type("#notiz", "Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
+            clerk.press("Notiz speichern");
+            assertThat(clerk.find("main").getText()).contains("Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
             clerk.type("#begruendung", "Die Voraussetzungen nach § 3 WoGG liegen vor.");
             clerk.type("#bescheidtext", "Ihnen wird ab dem 1. Dezember Wohngeld bewilligt.");
             clerk.record("entscheiden");

@@ -43,6 +43,11 @@ public interface CaseApi {
     Response decide(@HeaderParam("Authorization") String bearer, @HeaderParam("If-Match") String revision,
                     @PathParam("id") String id, JsonNode body);
 
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response note(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, JsonNode body);
+
     @GET
     @Path("/{id}/attachments/{attachmentId}")
     Response attachment(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,

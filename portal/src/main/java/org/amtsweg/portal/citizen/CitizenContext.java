@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
+import org.amtsweg.portal.PortalConfig;
 import org.amtsweg.portal.api.CatalogApi;
 import org.amtsweg.portal.branding.Authority;
 import org.amtsweg.portal.branding.Frame;
@@ -29,11 +30,13 @@ public class CitizenContext {
     private final SecurityIdentity identity;
     private final HttpHeaders headers;
     private final CatalogApi catalog;
+    private final PortalConfig config;
 
-    public CitizenContext(SecurityIdentity identity, HttpHeaders headers, @RestClient CatalogApi catalog) {
+    public CitizenContext(SecurityIdentity identity, HttpHeaders headers, @RestClient CatalogApi catalog, PortalConfig config) {
         this.identity = identity;
         this.headers = headers;
         this.catalog = catalog;
+        this.config = config;
     }
 
     public Optional<JsonWebToken> login() {
@@ -65,7 +68,7 @@ public class CitizenContext {
             String family = token.getClaim("family_name");
             return given == null ? token.getName() : given + " " + (family == null ? "" : family);
         }).orElse(null);
-        return new Frame(brand, person, false);
+        return new Frame(brand, person, false, config.sessionIdleTimeout().toMinutes());
     }
 
     static NewCookie remember(String name, String value) {

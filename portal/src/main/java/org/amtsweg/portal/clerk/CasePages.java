@@ -98,6 +98,14 @@ public class CasePages {
         return step(id, form, revision -> cases.decide(bearer.header(), revision, id, body));
     }
 
+    /** A note for the case's history, for colleagues and the audit. */
+    @POST
+    @Path("notiz")
+    public Response note(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        ObjectNode body = Json.mapper().createObjectNode().put("text", text(form, "notiz"));
+        return step(id, form, revision -> cases.note(bearer.header(), id, body));
+    }
+
     @GET
     @Path("dokumente/{attachmentId}")
     public Response document(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {

@@ -3,6 +3,7 @@ package org.amtsweg.portal.clerk;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.WebApplicationException;
+import org.amtsweg.portal.PortalConfig;
 import org.amtsweg.portal.api.CatalogApi;
 import org.amtsweg.portal.branding.Authority;
 import org.amtsweg.portal.branding.Frame;
@@ -15,10 +16,12 @@ public class Workspace {
 
     private final SecurityIdentity identity;
     private final CatalogApi catalog;
+    private final PortalConfig config;
 
-    public Workspace(SecurityIdentity identity, @RestClient CatalogApi catalog) {
+    public Workspace(SecurityIdentity identity, @RestClient CatalogApi catalog, PortalConfig config) {
         this.identity = identity;
         this.catalog = catalog;
+        this.config = config;
     }
 
     public Frame frame() {
@@ -33,6 +36,6 @@ public class Workspace {
             }
         }
         String name = token.getClaim("name");
-        return new Frame(brand, name == null ? token.getName() : name, true);
+        return new Frame(brand, name == null ? token.getName() : name, true, config.sessionIdleTimeout().toMinutes());
     }
 }
