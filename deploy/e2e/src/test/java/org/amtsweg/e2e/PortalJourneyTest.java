@@ -169,6 +169,18 @@ class PortalJourneyTest {
             clerk.type("#notiz", "Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
             clerk.press("Notiz speichern");
             assertThat(clerk.find("main").getText()).contains("Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
+            // A page older than the case (here: its revision made stale) is refused with 412, said in words.
+            String current = clerk.find("form[action$='/entscheidung'] input[name=revision]").getAttribute("value");
+            ((org.openqa.selenium.JavascriptExecutor) clerk.raw()).executeScript(
+                    "document.querySelector(\"form[action$='/entscheidung'] input[name=revision]\").value = arguments[0];",
+                    String.valueOf(Integer.parseInt(current) - 1));
+            clerk.type("#begruendung", "Vorläufig.");
+            clerk.type("#bescheidtext", "Vorläufig.");
+            clerk.press("Entscheiden");
+            assertThat(clerk.find("#fehler-zusammenfassung").getText()).contains("Der Vorgang wurde inzwischen geändert — neu laden");
+            clerk.record("veraltet");
+            clerk.press("Vorgang neu laden");
+            assertThat(clerk.find("#stand").getText()).isEqualTo("In Prüfung");
             clerk.type("#begruendung", "Die Voraussetzungen nach § 3 WoGG liegen vor.");
             clerk.type("#bescheidtext", "Ihnen wird ab dem 1. Dezember Wohngeld bewilligt.");
             clerk.record("entscheiden");
