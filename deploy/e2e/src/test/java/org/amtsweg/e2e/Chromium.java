@@ -93,7 +93,16 @@ final class Chromium implements AutoCloseable {
     private void loading(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // The old page is gone once its root element is: chromedriver says so as a stale element or, mid-navigation,
+        // as an inspector error about a node that no longer belongs to the document.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         find("body");
     }
 
