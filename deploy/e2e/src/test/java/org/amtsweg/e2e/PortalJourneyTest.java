@@ -124,13 +124,19 @@ class PortalJourneyTest {
             erika.press("Antrag verbindlich absenden");
 
             String reference = erika.find("#aktenzeichen").getText();
+            String application = erika.raw().getCurrentUrl().substring(erika.raw().getCurrentUrl().lastIndexOf('/') + 1);
+            String request = "a[data-antrag='" + application + "'][data-art='INFORMATION_REQUEST']";
+            String decision = "a[data-antrag='" + application + "'][data-art='DECISION']";
             assertThat(reference).startsWith("HA-");
             erika.record("eingegangen");
             erika.download("Eingangsbestätigung herunterladen (PDF)");
             assertThat(head(erika.downloaded("Eingangsbestaetigung.pdf"))).isEqualTo("%PDF-");
 
             // Hagen's clerk had the inbox open: the case appears without a reload.
-            new WebDriverWait(clerk.raw(), Duration.ofSeconds(45)).until(driver -> driver.findElement(By.id("vorgaenge")).getText().contains(reference));
+            // ... and, a moment later, the register check's result (so the row stays as it is while she clicks it).
+            new WebDriverWait(clerk.raw(), Duration.ofSeconds(45)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> driver.findElements(By.xpath("//tbody[@id='vorgaenge']/tr[contains(., '" + reference + "')]")).stream()
+                            .anyMatch(row -> row.getText().contains("Übereinstimmung")));
             clerk.record("vorgang-live-eingegangen");
             clerk.press(reference);
             assertThat(clerk.text()).contains("Monatliche Bruttokaltmiete in Euro").contains("650");
@@ -147,10 +153,10 @@ class PortalJourneyTest {
             erika.open(PORTAL + "/postfach");
             new WebDriverWait(erika.raw(), Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
-                return driver.findElement(By.tagName("main")).getText().contains("Nachforderung");
+                return !driver.findElements(By.cssSelector(request)).isEmpty();
             });
             erika.record("postfach");
-            erika.submit("main .treffer a");
+            erika.submit(request);
             erika.find("#datei-einkommensnachweis").sendKeys(certificate.toString());
             erika.submit("form:has(#datei-einkommensnachweis) button");
             assertThat(erika.raw().findElements(By.cssSelector("input[name='/bankverbindung/iban']"))).isEmpty();
@@ -190,9 +196,9 @@ class PortalJourneyTest {
             erika.open(PORTAL + "/postfach");
             new WebDriverWait(erika.raw(), Duration.ofSeconds(30)).until(driver -> {
                 driver.navigate().refresh();
-                return driver.findElement(By.tagName("main")).getText().contains("Bescheid ·");
+                return !driver.findElements(By.cssSelector(decision)).isEmpty();
             });
-            erika.press(erika.raw().findElement(By.xpath("//li[contains(., 'Bescheid ·')]/a")).getText());
+            erika.submit(decision);
             erika.record("bescheid");
             erika.download("Bescheid herunterladen (PDF)");
             assertThat(head(erika.downloaded("Bescheid.pdf"))).isEqualTo("%PDF-");
