@@ -10,13 +10,13 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 here="$(dirname "$0")"
-modules=(event-contracts resource-server identity-gateway catalog-service application-service case-service portal deploy/infra)
+modules=(event-contracts messaging resource-server identity-gateway catalog-service application-service case-service portal deploy/infra)
 
 build_if_needed() {
     local stale=""
     for module in identity-gateway catalog-service application-service case-service portal; do
         local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
-        if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" "$ROOT/resource-server/src/main" -newer "$jar" -print -quit)" ]]; then
+        if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" "$ROOT/resource-server/src/main" "$ROOT/messaging/src/main" -newer "$jar" -print -quit)" ]]; then
             stale="$stale $module"
         fi
     done
