@@ -6,7 +6,7 @@
 #
 #   deploy/bench/cases.sh [cases] [seconds] [intake-events]     (defaults: 1000000 20 20000)
 #   (build first: ./mvnw -B package -DskipTests; needs wrk: apt-get install wrk)
-#   AMTSWEG_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/cases-%p.jfr" profiles the services while it runs.
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/cases-%p.jfr" profiles the services while it runs.
 #
 # Targets (issue "case-service"): inbox p99 < 20 ms at 8 clerks on any page; intake >= 950 cases/s.
 set -euo pipefail
@@ -25,13 +25,7 @@ trap 'stop_process case-service; stop_process identity-gateway; deploy/local/inf
 rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
-start_jar() {
-    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC ${AMTSWEG_BENCH_JVM_OPTS:-} -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
-    echo $! > "$run_dir/$1.pid"
-    until curl -sf "http://127.0.0.1:$2/q/health/ready" > /dev/null; do sleep 0.2; done
-}
-start_jar identity-gateway "$AMTSWEG_IDENTITY_PORT"
-start_jar case-service "$AMTSWEG_CASE_PORT"
+deploy/local/services.sh start identity-gateway case-service
 
 classpath="$(cat deploy/infra/target/classpath.txt)"
 jdbc="jdbc:postgresql://127.0.0.1:$AMTSWEG_PG_PORT/amtsweg_case"

@@ -21,10 +21,7 @@ trap 'stop_process catalog-service; deploy/local/infra.sh stop > /dev/null 2>&1 
 rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
-nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -Dquarkus.profile=local \
-    -jar catalog-service/target/quarkus-app/quarkus-run.jar > "$run_dir/catalog-service.log" 2>&1 &
-echo $! > "$run_dir/catalog-service.pid"
-until curl -sf "http://127.0.0.1:$AMTSWEG_CATALOG_PORT/q/health/ready" > /dev/null; do sleep 0.2; done
+deploy/local/services.sh start catalog-service
 
 base="http://127.0.0.1:$AMTSWEG_CATALOG_PORT"
 measure() {

@@ -8,7 +8,7 @@
 # The warm-up submissions are not measured: until the JIT compilers of the service and the broker have
 # compiled the hot code, which takes tens of seconds under load on two shared cores, the figures say
 # more about the compiler than about intake. The rounds show whether the figures have settled.
-#   AMTSWEG_BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr" profiles the services while it runs.
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr" profiles the services while it runs.
 #
 # Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms.
 set -euo pipefail
@@ -26,14 +26,7 @@ trap 'for s in application-service catalog-service identity-gateway; do stop_pro
 rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
-start_jar() {
-    nohup java -Xms64m -Xmx256m -XX:+UseSerialGC ${AMTSWEG_BENCH_JVM_OPTS:-} -Dquarkus.profile=local -jar "$1/target/quarkus-app/quarkus-run.jar" > "$run_dir/$1.log" 2>&1 &
-    echo $! > "$run_dir/$1.pid"
-    until curl -sf "http://127.0.0.1:$2/q/health/ready" > /dev/null; do sleep 0.2; done
-}
-start_jar identity-gateway "$AMTSWEG_IDENTITY_PORT"
-start_jar catalog-service "$AMTSWEG_CATALOG_PORT"
-start_jar application-service "$AMTSWEG_APPLICATION_PORT"
+deploy/local/services.sh start identity-gateway catalog-service application-service
 
 # The load generator runs on the same two cores: C1 alone compiles its little code at a fraction of the cost of C2.
 java -XX:TieredStopAtLevel=1 -cp "$(cat deploy/infra/target/classpath.txt)" deploy/bench/IntakeBench.java \

@@ -36,15 +36,8 @@ infra_ready=$(millis)
 # One service at a time, so that each start-up time is its own and not shared with the others' on 2 cores.
 declare -A ready_ms
 for service in identity-gateway catalog-service case-service application-service; do
-    case "$service" in
-        identity-gateway) port=$AMTSWEG_IDENTITY_PORT ;; catalog-service) port=$AMTSWEG_CATALOG_PORT ;;
-        application-service) port=$AMTSWEG_APPLICATION_PORT ;; case-service) port=$AMTSWEG_CASE_PORT ;;
-    esac
     started=$(millis)
-    nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m \
-        -Dquarkus.profile=local -jar "$service/target/quarkus-app/quarkus-run.jar" > "$run_dir/$service.log" 2>&1 &
-    echo $! > "$run_dir/$service.pid"
-    until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do sleep 0.05; done
+    deploy/local/services.sh start "$service" 2> /dev/null
     ready_ms[$service]=$(( $(millis) - started ))
 done
 platform_ready=$(millis)

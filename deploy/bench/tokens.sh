@@ -13,7 +13,7 @@ command -v wrk > /dev/null || fail "wrk is needed: apt-get install wrk"
 duration="${1:-30}"
 
 export AMTSWEG_DATA_DIR="$ROOT/target/bench-tokens"
-export AMTSWEG_KAFKA_PORT=29192 AMTSWEG_PG_PORT=25532
+export AMTSWEG_KAFKA_PORT=29192 AMTSWEG_PG_PORT=25532 AMTSWEG_KAFKA="127.0.0.1:29192"
 export AMTSWEG_RUN_DIR="$AMTSWEG_DATA_DIR/run" AMTSWEG_IDENTITY_PORT=28180
 run_dir="$AMTSWEG_RUN_DIR"
 trap 'stop_process identity-gateway; deploy/local/infra.sh stop > /dev/null 2>&1 || true' EXIT
@@ -21,10 +21,7 @@ trap 'stop_process identity-gateway; deploy/local/infra.sh stop > /dev/null 2>&1
 rm -rf "$AMTSWEG_DATA_DIR"
 deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
-nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -Dquarkus.profile=local \
-    -jar identity-gateway/target/quarkus-app/quarkus-run.jar > "$run_dir/identity-gateway.log" 2>&1 &
-echo $! > "$run_dir/identity-gateway.pid"
-until curl -sf "http://127.0.0.1:$AMTSWEG_IDENTITY_PORT/q/health/ready" > /dev/null; do sleep 0.2; done
+deploy/local/services.sh start identity-gateway
 
 script="$run_dir/client-credentials.lua"
 cat > "$script" <<'LUA'

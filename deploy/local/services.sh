@@ -9,7 +9,8 @@
 #
 # Environment (defaults in brackets): AMTSWEG_RUN_DIR [.data/run], AMTSWEG_PROFILE [local],
 # AMTSWEG_IDENTITY_PORT [8080], AMTSWEG_CATALOG_PORT [8081], AMTSWEG_APPLICATION_PORT [8082],
-# AMTSWEG_CASE_PORT [8083], AMTSWEG_PORTAL_PORT [8084], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD.
+# AMTSWEG_CASE_PORT [8083], AMTSWEG_PORTAL_PORT [8084], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD,
+# AMTSWEG_JVM_OPTS [the options below], AMTSWEG_EXTRA_JVM_OPTS [none; e.g. a flight recording for a benchmark].
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -27,6 +28,9 @@ export AMTSWEG_CASE_URL="${AMTSWEG_CASE_URL:-http://127.0.0.1:$AMTSWEG_CASE_PORT
 # The portal's public address: the gateway registers its callbacks under it.
 export AMTSWEG_PORTAL_URL="${AMTSWEG_PORTAL_URL:-http://127.0.0.1:$AMTSWEG_PORTAL_PORT}"
 services=(identity-gateway catalog-service application-service case-service portal)
+# Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores. The
+# benchmarks start the services through this script, so they measure with the options users run.
+jvm_opts="${AMTSWEG_JVM_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 
 port_of() {
     case "$1" in
@@ -46,9 +50,8 @@ start_service() {
     require_free_port "$port" "$name"
     mkdir -p "$run_dir"
     rotate_log "$run_dir/$name.log"
-    # Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores.
-    nohup java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m \
-        -Dquarkus.profile="$profile" -jar "$jar" >> "$run_dir/$name.log" 2>&1 &
+    # shellcheck disable=SC2086 # the options are words
+    nohup java $jvm_opts ${AMTSWEG_EXTRA_JVM_OPTS:-} -Dquarkus.profile="$profile" -jar "$jar" >> "$run_dir/$name.log" 2>&1 &
     echo $! > "$run_dir/$name.pid"
 }
 
@@ -58,7 +61,7 @@ wait_ready() {
     until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; do
         kill -0 "$(cat "$run_dir/$name.pid")" 2> /dev/null || fail "$name exited during start-up; see $run_dir/$name.log"
         [[ $SECONDS -lt $deadline ]] || fail "$name was not ready within 120 s; see $run_dir/$name.log"
-        sleep 0.2
+        sleep 0.1
     done
     say "$name ready on http://127.0.0.1:$port"
 }
