@@ -27,10 +27,10 @@ deploy/local/infra.sh start > /dev/null
 mkdir -p "$run_dir"
 deploy/local/services.sh start identity-gateway case-service
 
-classpath="$(cat deploy/infra/target/classpath.txt)"
+bench() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" org.amtsweg.bench.CaseBench "$@"; }
 jdbc="jdbc:postgresql://127.0.0.1:$AMTSWEG_PG_PORT/amtsweg_case"
 say "loading $cases cases"
-load="$(java -cp "$classpath" deploy/bench/CaseBench.java load "$jdbc" "$cases")"
+load="$(bench load "$jdbc" "$cases")"
 echo "$load" | head -1
 cursor="$(echo "$load" | awk -F= '/^cursor=/ {print $2}')"
 
@@ -49,6 +49,6 @@ measure "inbox, deep keyset page  " "$base?limit=50&after=$cursor"
 # A service runs for weeks: measure it compiled (JIT), not in its first seconds.
 warmup=$(( intake / 4 > 3000 ? intake / 4 : 3000 ))
 say "warming up with $warmup ApplicationSubmitted"
-java -cp "$classpath" deploy/bench/CaseBench.java intake "$AMTSWEG_KAFKA" "$jdbc" "$warmup" > /dev/null
+bench intake "$AMTSWEG_KAFKA" "$jdbc" "$warmup" > /dev/null
 say "publishing $intake ApplicationSubmitted"
-java -cp "$classpath" deploy/bench/CaseBench.java intake "$AMTSWEG_KAFKA" "$jdbc" "$intake"
+bench intake "$AMTSWEG_KAFKA" "$jdbc" "$intake"

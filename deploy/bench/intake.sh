@@ -29,5 +29,6 @@ mkdir -p "$run_dir"
 deploy/local/services.sh start identity-gateway catalog-service application-service
 
 # The load generator runs on the same two cores: C1 alone compiles its little code at a fraction of the cost of C2.
-java -XX:TieredStopAtLevel=1 -cp "$(cat deploy/infra/target/classpath.txt)" deploy/bench/IntakeBench.java \
+java -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" org.amtsweg.bench.IntakeBench \
     "$AMTSWEG_ISSUER" "http://127.0.0.1:$AMTSWEG_APPLICATION_PORT" "$AMTSWEG_KAFKA" "$count" "$inflight" "$rounds" "$warmup"

@@ -1,3 +1,5 @@
+package org.amtsweg.bench;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,13 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Load generator for deploy/bench/cases.sh (a benchmark, not a test), run as a single-file program on
- * the infrastructure launcher's classpath (PostgreSQL JDBC driver, Kafka client):
+ * Load generator for deploy/bench/cases.sh (a benchmark, not a test):
  *
  *   load   <jdbc-url> <count>          generated cases straight into case-service's database; prints a deep-page cursor
  *   intake <bootstrap> <jdbc-url> <n>  n ApplicationSubmitted events on the topic; prints cases/s until all are opened and checked
  */
-public class CaseBench {
+public final class CaseBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {

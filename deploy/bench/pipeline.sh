@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the whole platform end to end, as command 1 starts it — broker, durable
+# PostgreSQL, the four services and the portal, with the JVM options of services.sh — and a load
+# generator on the same two cores. Citizens submit complete Wohngeld drafts; measured per application:
+# the submit's answer, submit -> CaseOpened, -> RegistryCheckCompleted, -> the case on a Hagen clerk's
+# live inbox; at each number in flight and at half the peak rate (open loop). Prints the CPU each
+# process used per application, the memory each holds under load, and the raw floor on the same
+# database server and broker with the platform's figure as a share of it. Own ports and data.
+#
+#   deploy/bench/pipeline.sh [per-round] [rounds] [warm-up] [in-flight,...] [clerks]   (defaults: 2000 3 6000 8,32,128 4)
+#   (build first: ./mvnw -B package -DskipTests)
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/pipeline-%p.jfr" profiles the services while it runs.
+#
+# Targets (issue "The whole platform fast end to end"): >= 500 applications/s at 32 in flight (>= 25 % of
+# the floor); at half the peak p99 submit answered < 100 ms and p99 submit -> clerk's live inbox < 250 ms;
+# each service <= 200 MB resident under load; nothing lost.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/local/lib.sh
+per_round="${1:-2000}" rounds="${2:-3}" warmup="${3:-6000}" in_flight="${4:-8,32,128}" clerks="${5:-4}"
+[[ -f deploy/bench/target/classpath.txt ]] || fail "the bench programs are not built; run: ./mvnw -B package -DskipTests"
+
+export AMTSWEG_DATA_DIR="$ROOT/target/bench-pipeline"
+export AMTSWEG_KAFKA_PORT=29592 AMTSWEG_PG_PORT=25932 AMTSWEG_KAFKA="127.0.0.1:29592"
+export AMTSWEG_RUN_DIR="$AMTSWEG_DATA_DIR/run" AMTSWEG_IDENTITY_PORT=28580 AMTSWEG_CATALOG_PORT=28581
+export AMTSWEG_APPLICATION_PORT=28582 AMTSWEG_CASE_PORT=28583 AMTSWEG_PORTAL_PORT=28584
+run_dir="$AMTSWEG_RUN_DIR"
+trap 'deploy/local/services.sh stop > /dev/null 2>&1 || true; deploy/local/infra.sh stop > /dev/null 2>&1 || true' EXIT
+
+rm -rf "$AMTSWEG_DATA_DIR"
+deploy/local/infra.sh start > /dev/null
+deploy/local/services.sh start
+
+postmaster="$(pgrep -f "postgres -D $AMTSWEG_DATA_DIR" | head -1)"
+processes="identity-gateway=$(cat "$run_dir/identity-gateway.pid"),catalog-service=$(cat "$run_dir/catalog-service.pid")"
+processes+=",application-service=$(cat "$run_dir/application-service.pid"),case-service=$(cat "$run_dir/case-service.pid")"
+processes+=",portal=$(cat "$run_dir/portal.pid"),kafka=$(cat "$run_dir/kafka.pid"),postgres=$postmaster"
+
+# The load generator runs on the same two cores: C1 alone compiles its little code at a fraction of the cost of C2.
+java -XX:TieredStopAtLevel=1 -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" org.amtsweg.bench.PipelineBench \
+    "http://127.0.0.1:$AMTSWEG_IDENTITY_PORT" "http://127.0.0.1:$AMTSWEG_APPLICATION_PORT" "http://127.0.0.1:$AMTSWEG_CASE_PORT" \
+    "$AMTSWEG_KAFKA" "jdbc:postgresql://127.0.0.1:$AMTSWEG_PG_PORT/postgres" \
+    "$per_round" "$rounds" "$warmup" "$in_flight" "$clerks" "$processes"

@@ -1,0 +1,90 @@
+package org.amtsweg.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The platform's processes by name: the CPU seconds each has used so far (user + system, from
+ * {@code /proc/<pid>/stat}), including its children's, ended or running (PostgreSQL's backends are
+ * children of the postmaster), and the memory each holds (PSS: shared pages split between the processes
+ * sharing them).
+ */
+final class Processes {
+
+    /** Clock ticks per second of /proc's figures: 100 on every Linux this runs on (USER_HZ). */
+    private static final double TICKS = 100.0;
+
+    private final Map<String, Long> pids;
+
+    Processes(Map<String, Long> pids) {
+        this.pids = pids;
+    }
+
+    /** "name=pid,name=pid" */
+    static Processes parse(String spec) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (!spec.isBlank()) {
+            for (String pair : spec.split(",")) {
+                String[] parts = pair.split("=", 2);
+                pids.put(parts[0], Long.parseLong(parts[1].trim()));
+            }
+        }
+        return new Processes(pids);
+    }
+
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> used.put(name, ofTree(pid)));
+        return used;
+    }
+
+    /** PSS in MB of each process itself (a JVM's children, if any, are not counted). */
+    Map<String, Long> pssMegabytes() {
+        Map<String, Long> held = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                long kilobytes = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).stream()
+                        .filter(line -> line.startsWith("Pss:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+                held.put(name, kilobytes / 1024);
+            } catch (Exception gone) {
+                held.put(name, 0L);
+            }
+        });
+        return held;
+    }
+
+    private static double ofTree(long pid) {
+        long[] own = stat(pid);
+        double seconds = (own[0] + own[1] + own[2] + own[3]) / TICKS;
+        // Children still running (their own time is not yet in the parent's cutime/cstime).
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    long[] child = stat(Long.parseLong(name));
+                    if (child[4] == pid) {
+                        seconds += (child[0] + child[1]) / TICKS;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+        return seconds;
+    }
+
+    /** utime, stime, cutime, cstime, ppid of a process; zeros if it has gone. */
+    private static long[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // The command name (field 2) is in parentheses and may contain spaces: the fields after it are split on spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14]),
+                    Long.parseLong(fields[1])};
+        } catch (Exception gone) {
+            return new long[5];
+        }
+    }
+}
