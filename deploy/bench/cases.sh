@@ -6,7 +6,7 @@
 #
 #   deploy/bench/cases.sh [cases] [seconds] [intake-events]     (defaults: 1000000 20 20000)
 #   (build first: ./mvnw -B package -DskipTests; needs wrk: apt-get install wrk)
-#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/cases-%p.jfr" profiles the services while it runs.
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/jfr/" profiles the services while it runs (a directory: one recording per process; it must exist).
 #
 # Targets (issue "case-service"): inbox p99 < 20 ms at 8 clerks on any page; intake >= 950 cases/s.
 set -euo pipefail

@@ -8,7 +8,7 @@
 # The warm-up submissions are not measured: until the JIT compilers of the service and the broker have
 # compiled the hot code, which takes tens of seconds under load on two shared cores, the figures say
 # more about the compiler than about intake. The rounds show whether the figures have settled.
-#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/intake.jfr" profiles the services while it runs.
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/jfr/" profiles the services while it runs (a directory: one recording per process; it must exist).
 #
 # Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms.
 set -euo pipefail

@@ -9,7 +9,7 @@
 #
 #   deploy/bench/pipeline.sh [per-round] [rounds] [warm-up] [in-flight,...] [clerks]   (defaults: 2000 3 6000 8,32,128 4)
 #   (build first: ./mvnw -B package -DskipTests)
-#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/pipeline-%p.jfr" profiles the services while it runs.
+#   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/jfr/" profiles the services while it runs (a directory: one recording per process; it must exist).
 #
 # Targets (issue "The whole platform fast end to end"): >= 500 applications/s at 32 in flight (>= 25 % of
 # the floor); at half the peak p99 submit answered < 100 ms and p99 submit -> clerk's live inbox < 250 ms;

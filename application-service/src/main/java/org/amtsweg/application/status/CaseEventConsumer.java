@@ -9,7 +9,6 @@ import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
 import org.amtsweg.events.DecisionIssued;
 import org.amtsweg.events.InformationRequested;
-import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.PoisonEvent;
@@ -19,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,9 +37,16 @@ public class CaseEventConsumer {
         this.consumption = consumption;
     }
 
+    /** What changes the citizen's status, timeline or mailbox; anything else on the topic is acknowledged and left. */
+    private static final Set<String> FOLLOWED = Set.of(CaseOpened.TYPE, CaseStatusChanged.TYPE, InformationRequested.TYPE, DecisionIssued.TYPE);
+
     @Incoming("cases-in")
     public Uni<Void> consume(Message<String> message) {
-        return consumption.consume(message, CONSUMER, event -> consumption.once(event, CONSUMER, connection -> apply(connection, event), null));
+        // An event that changes nothing here (a register result is the clerk's working material) needs no
+        // transaction and no processed-event entry: half of the topic's events, each a durable commit saved.
+        return consumption.consume(message, CONSUMER, event -> FOLLOWED.contains(event.type())
+                ? consumption.once(event, CONSUMER, connection -> apply(connection, event), null)
+                : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> apply(SqlConnection connection, IncomingEvent event) {
@@ -66,8 +73,6 @@ public class CaseEventConsumer {
                 yield update(connection, applicationId, "DECIDED", null, event.type(), "Bescheid erlassen")
                         .chain(() -> deliverNotice(connection, applicationId, decision));
             }
-            // Register results are the clerk's working material; the citizen's status does not change.
-            case RegistryCheckCompleted.TYPE -> Uni.createFrom().voidItem();
             default -> {
                 LOG.debugf("ignoring event type %s", event.type());
                 yield Uni.createFrom().voidItem();

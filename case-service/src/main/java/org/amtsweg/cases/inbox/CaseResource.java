@@ -98,7 +98,7 @@ public class CaseResource {
                 .map(details -> jakarta.ws.rs.core.Response.ok(details).tag(String.valueOf(details.revision())).build());
     }
 
-    /** An event id of this stream: its outbox position, never negative. */
+    /** An event id of this stream: its number in the case-event log, never negative. */
     private static long eventNumber(String lastEventId) {
         try {
             long number = Long.parseLong(lastEventId);

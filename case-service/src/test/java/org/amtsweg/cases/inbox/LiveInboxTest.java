@@ -4,6 +4,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.amtsweg.cases.CaseFixture;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -30,6 +32,9 @@ class LiveInboxTest {
 
     @TestHTTPResource("/cases/events")
     URI events;
+
+    @Inject
+    Pool pool;
 
     /** A received SSE event. */
     record Received(long id, String name, String data) {
@@ -70,6 +75,51 @@ class LiveInboxTest {
                 event = received.poll(500, TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /**
+     * A transaction that wrote its event first but commits after a later one (a slow commit, a long
+     * statement) is streamed, not skipped, and each event once: the log is read in the order
+     * transactions became final, not by a guess of how long a commit can take.
+     */
+    @Test
+    void anEventWhoseTransactionCommitsLateIsStreamedNotSkipped() throws Exception {
+        String slow = UUID.randomUUID().toString();
+        String quick = UUID.randomUUID().toString();
+        long end = pool.query("SELECT coalesce(max(seq), 0) AS last FROM case_event").execute().await().indefinitely()
+                .iterator().next().getLong("last");
+        try (Stream<String> stream = open(CaseFixture.HAGEN_CLERK, end)) {
+            BlockingQueue<Received> received = collect(stream);
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            CompletableFuture<Void> slowCommit = pool.withTransaction(connection -> logEvent(connection, slow)
+                            .invoke(() -> written.complete(null))
+                            .onItem().delayIt().by(Duration.ofMillis(1500)))
+                    .subscribeAsCompletionStage().toCompletableFuture();
+            written.get(10, TimeUnit.SECONDS);
+            pool.withTransaction(connection -> logEvent(connection, quick)).await().indefinitely();
+            slowCommit.get(10, TimeUnit.SECONDS);
+
+            List<Received> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && seen.stream().noneMatch(event -> event.data().contains(quick))) {
+                Received event = received.poll(500, TimeUnit.MILLISECONDS);
+                if (event != null && (event.data().contains(slow) || event.data().contains(quick))) {
+                    seen.add(event);
+                }
+            }
+            // Give a repetition the chance to show.
+            Received more = received.poll(500, TimeUnit.MILLISECONDS);
+            if (more != null && (more.data().contains(slow) || more.data().contains(quick))) {
+                seen.add(more);
+            }
+            assertThat(seen).extracting(event -> event.data().contains(slow) ? "slow" : "quick").containsExactly("slow", "quick");
+        }
+    }
+
+    private static io.smallrye.mutiny.Uni<Void> logEvent(io.vertx.mutiny.sqlclient.SqlConnection connection, String applicationId) {
+        return connection.preparedQuery("INSERT INTO case_event (authority_id, type, payload) VALUES ('stadt-hagen', 'CaseStatusChanged', $1::jsonb)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of("{\"applicationId\":\"" + applicationId + "\",\"authorityId\":\"stadt-hagen\"}"))
+                .replaceWithVoid();
     }
 
     private Stream<String> open(String token, Long lastEventId) throws Exception {
