@@ -50,8 +50,15 @@ start_service() {
     require_free_port "$port" "$name"
     mkdir -p "$run_dir"
     rotate_log "$run_dir/$name.log"
+    # The class-data archive the build wrote for this jar, if any: the JVM maps the classes instead of loading them
+    # (ignored with a warning if it does not fit this JVM). It records the class path as the build ran the jar, from
+    # its own directory, so the jar is started from there too.
+    local app_dir log cds=""
+    app_dir="$(dirname "$jar")"
+    log="$(cd "$run_dir" && pwd)/$name.log"
+    [[ -f "$app_dir/app-cds.jsa" ]] && cds="-XX:SharedArchiveFile=app-cds.jsa"
     # shellcheck disable=SC2086 # the options are words
-    nohup java $jvm_opts ${AMTSWEG_EXTRA_JVM_OPTS:-} -Dquarkus.profile="$profile" -jar "$jar" >> "$run_dir/$name.log" 2>&1 &
+    (cd "$app_dir" && exec nohup java $jvm_opts $cds ${AMTSWEG_EXTRA_JVM_OPTS:-} -Dquarkus.profile="$profile" -jar quarkus-run.jar >> "$log" 2>&1) &
     echo $! > "$run_dir/$name.pid"
 }
 
