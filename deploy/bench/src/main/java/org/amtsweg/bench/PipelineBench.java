@@ -1,12 +1,17 @@
 package org.amtsweg.bench;
 
 import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -20,7 +25,11 @@ import java.util.function.Function;
  * rounds, the memory each holds under load, and the raw floor on the same server and broker with the
  * platform's figure as a share of it.
  *
- *   PipelineBench identity application case bootstrap admin-jdbc per-round rounds warm-up in-flight[,in-flight...] clerks name=pid,...
+ * With pids to kill (scale-out: two instances of case-service and of application-service in the same consumer groups),
+ * those are killed with SIGKILL halfway through the second round at 32 in flight; the run then also shows that nothing
+ * was lost, doubled or reordered across the rebalance.
+ *
+ *   PipelineBench identity application case bootstrap admin-jdbc per-round rounds warm-up in-flight[,in-flight...] clerks name=pid,... [pid,... to kill]
  */
 public final class PipelineBench {
 
@@ -34,6 +43,8 @@ public final class PipelineBench {
         int[] levels = Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray();
         int clerks = Integer.parseInt(args[9]);
         Processes processes = Processes.parse((args.length > 10 ? args[10] + "," : "") + "load generator=" + ProcessHandle.current().pid());
+        // Scale-out: the pids to kill with SIGKILL halfway through the second measured round at the reference level.
+        List<Long> toKill = args.length > 11 && !args[11].isBlank() ? Arrays.stream(args[11].split(",")).map(Long::parseLong).toList() : List.of();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Login citizen = Login.citizen(http, identity);
@@ -57,7 +68,16 @@ public final class PipelineBench {
                 for (int round = 1; round <= rounds; round++) {
                     List<String> ids = drafts.subList(next, next += perRound);
                     long begin = System.nanoTime();
-                    submissions.closedLoop(ids, inFlight);
+                    if (!toKill.isEmpty() && inFlight == REFERENCE_IN_FLIGHT && round == 2) {
+                        submissions.closedLoop(ids.subList(0, perRound / 2), inFlight);
+                        for (long pid : toKill) {
+                            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                        }
+                        System.out.printf("killed %s with SIGKILL after %d of round %d's submissions; the group rebalances%n", toKill, perRound / 2, round);
+                        submissions.closedLoop(ids.subList(perRound / 2, perRound), inFlight);
+                    } else {
+                        submissions.closedLoop(ids, inFlight);
+                    }
                     long end = awaitJourneys(topic, inboxes, ids, inFlight + " in flight, round " + round);
                     double rate = perRound / ((end - begin) / 1e9);
                     rates.computeIfAbsent(inFlight, k -> new ArrayList<>()).add(rate);
@@ -77,14 +97,20 @@ public final class PipelineBench {
             System.out.println(latencies(submissions, topic, inboxes, half));
             submissions.close();
 
-            int doubled = topic.doubled("CaseOpened") + topic.doubled("RegistryCheckCompleted");
+            List<String> submitted = drafts.subList(0, next);
+            int doubled = topic.doubled("CaseOpened") + topic.doubled("RegistryCheckCompleted") + timelinesTwice(adminJdbc, submitted);
+            long outOfOrder = submitted.stream().filter(id -> topic.arrival("RegistryCheckCompleted", id) < topic.arrival("CaseOpened", id)).count();
             System.out.printf("%nnothing lost: every one of %,d submitted applications has its case, its register check and its clerk's"
-                    + " inbox entry; %d opened or checked twice%n", next, doubled);
+                    + " inbox entry; %d opened, checked or applied twice; %d journeys out of order on the topic%n", next, doubled, outOfOrder);
 
             if (!cpuBefore.isEmpty()) {
                 System.out.printf("%nCPU per application over the %,d measured applications, and memory under load (PSS, highest after a round):%n", measured);
                 double total = 0;
                 for (String name : cpuBefore.keySet()) {
+                    if (cpuAfter.get(name) < cpuBefore.get(name)) {
+                        System.out.printf("  %-22s killed during the run%n", name);
+                        continue;
+                    }
                     double millis = (cpuAfter.get(name) - cpuBefore.get(name)) * 1000 / measured;
                     total += millis;
                     System.out.printf("  %-22s %5.2f ms CPU   %4d MB%n", name, millis, peakMemory.get(name));
@@ -97,11 +123,29 @@ public final class PipelineBench {
             double floor = RawFloor.measure(adminJdbc, bootstrap, REFERENCE_IN_FLIGHT, 2_000, 10_000);
             System.out.printf("raw floor %,.0f applications/s; platform at %d in flight (median of %d rounds) %,.0f applications/s = %.0f %% of the floor%n",
                     floor, REFERENCE_IN_FLIGHT, rounds, peak, 100 * peak / floor);
-            if (doubled > 0) {
+            if (doubled > 0 || outOfOrder > 0) {
                 System.exit(1);
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Applications whose case opening intake applied twice (two CaseOpened entries in the citizen's timeline):
+     * a redelivery after a rebalance that the processed-event log did not stop.
+     */
+    private static int timelinesTwice(String adminJdbc, List<String> ids) throws Exception {
+        String jdbc = adminJdbc.substring(0, adminJdbc.lastIndexOf('/') + 1) + "amtsweg_application";
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+             PreparedStatement twice = db.prepareStatement("""
+                     SELECT count(*) FROM (SELECT application_id FROM timeline_entry WHERE event_type = 'CaseOpened' AND application_id = ANY(?)
+                     GROUP BY application_id HAVING count(*) > 1) AS doubled""")) {
+            twice.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = twice.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** Waits for every journey's register check and inbox entry; returns when the last check arrived. A missing one is a loss. */

@@ -2,7 +2,9 @@ package org.amtsweg.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,37 +42,44 @@ final class Processes {
         return used;
     }
 
-    /** PSS in MB of each process itself (a JVM's children, if any, are not counted). */
+    /** PSS in MB of each process with its running children (PostgreSQL's backends). */
     Map<String, Long> pssMegabytes() {
         Map<String, Long> held = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> {
-            try {
-                long kilobytes = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).stream()
-                        .filter(line -> line.startsWith("Pss:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
-                held.put(name, kilobytes / 1024);
-            } catch (Exception gone) {
-                held.put(name, 0L);
-            }
-        });
+        pids.forEach((name, pid) -> held.put(name, (pssKilobytes(pid) + children(pid).stream().mapToLong(Processes::pssKilobytes).sum()) / 1024));
         return held;
+    }
+
+    private static long pssKilobytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).stream()
+                    .filter(line -> line.startsWith("Pss:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+
+    private static List<Long> children(long parent) {
+        List<Long> children = new ArrayList<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && stat(Long.parseLong(name))[4] == parent) {
+                    children.add(Long.parseLong(name));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+        return children;
     }
 
     private static double ofTree(long pid) {
         long[] own = stat(pid);
         double seconds = (own[0] + own[1] + own[2] + own[3]) / TICKS;
         // Children still running (their own time is not yet in the parent's cutime/cstime).
-        try (var entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit)) {
-                    long[] child = stat(Long.parseLong(name));
-                    if (child[4] == pid) {
-                        seconds += (child[0] + child[1]) / TICKS;
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read /proc", e);
+        for (long child : children(pid)) {
+            long[] times = stat(child);
+            seconds += (times[0] + times[1]) / TICKS;
         }
         return seconds;
     }
