@@ -30,6 +30,9 @@ export AMTSWEG_PORTAL_URL="${AMTSWEG_PORTAL_URL:-http://127.0.0.1:$AMTSWEG_PORTA
 services=(identity-gateway catalog-service application-service case-service portal)
 # Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores. The
 # benchmarks start the services through this script, so they measure with the options users run.
+# Two malloc arenas instead of eight per core: the JVM's native allocations come from few threads, and each
+# arena holds memory of its own (about 10 MB less per service at rest, measured on the gateway).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 jvm_opts="${AMTSWEG_JVM_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 
 port_of() {
