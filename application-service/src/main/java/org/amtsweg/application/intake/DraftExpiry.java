@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.amtsweg.application.IntakeConfig;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -26,10 +26,10 @@ public class DraftExpiry {
     private final Funnel funnel;
     private final Duration retention;
 
-    public DraftExpiry(Pool pool, Funnel funnel, @ConfigProperty(name = "amtsweg.intake.draft-retention", defaultValue = "P30D") Duration retention) {
+    public DraftExpiry(Pool pool, Funnel funnel, IntakeConfig config) {
         this.pool = pool;
         this.funnel = funnel;
-        this.retention = retention;
+        this.retention = config.draftRetention();
     }
 
     @Scheduled(cron = "${amtsweg.intake.draft-expiry-cron:0 17 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
