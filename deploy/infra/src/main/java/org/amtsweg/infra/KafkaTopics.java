@@ -27,7 +27,6 @@ public final class KafkaTopics {
             "case-service.applications.dlq", 1,
             "case-service.identity.dlq", 1,
             "application-service.cases.dlq", 1,
-            "application-service.catalog.dlq", 1,
             "application-service.identity.dlq", 1);
 
     /**
