@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Copies the Deployment and Service that Quarkus generates for each service (quarkus-kubernetes, from the
+# Copies the Deployment and Service that Quarkus generates for each service and the portal (quarkus-kubernetes, from the
 # parent POM's quarkus.kubernetes.* settings and the service's own "Kubernetes" section) into the base.
 # Run it after changing either; the kubernetes-check module fails while the copies differ from the build.
 #
 #   deploy/kubernetes/generate.sh     (builds the services first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-services=(identity-gateway catalog-service application-service case-service)
+services=(identity-gateway catalog-service application-service case-service portal)
 ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${services[*]}")" -am
 for service in "${services[@]}"; do
     {

@@ -7,9 +7,15 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
+import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.branding.Frame;
+import org.amtsweg.portal.login.StepUpOnRefusal;
+import org.amtsweg.portal.login.TrustLevel;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Optional;
 
 /**
  * What a person sees when a page cannot be shown: something that is not there (404, also another
@@ -31,12 +37,21 @@ public class PageErrors {
         return page(404, "Seite nicht gefunden", "Diese Seite gibt es nicht, oder sie gehört nicht zu Ihrem Konto.");
     }
 
-    /** A service's answer the page did not expect: its 404 is a missing page, any other refusal or failure is the portal's problem. */
+    /**
+     * A service's answer the page did not expect: its 404 is a missing page, a refusal of the login's trust level a
+     * step-up, any other refusal or failure is the portal's problem.
+     */
     @ServerExceptionMapper
-    public Response upstream(WebApplicationException failure) {
+    public Response upstream(WebApplicationException failure, HttpServerRequest request) {
         int status = failure.getResponse() == null ? 500 : failure.getResponse().getStatus();
         if (status == 404) {
             return notFound(null);
+        }
+        if (status == 403) {
+            Optional<TrustLevel> stepUp = ApiRefusal.from(failure.getResponse()).stepUp();
+            if (stepUp.isPresent()) {
+                return StepUpOnRefusal.toLogin(stepUp.get(), request);
+            }
         }
         if (status == 401 || status == 403) {
             return page(403, "Kein Zugriff", "Für diese Seite reicht Ihre Anmeldung nicht aus. Melden Sie sich bitte erneut an.");

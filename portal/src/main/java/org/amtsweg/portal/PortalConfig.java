@@ -2,6 +2,7 @@ package org.amtsweg.portal;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.amtsweg.portal.login.TrustLevel;
 
 import java.time.Duration;
 
@@ -12,4 +13,11 @@ public interface PortalConfig {
     /** How long a session's tokens stay on this server without a request; then the person logs in again. */
     @WithDefault("PT30M")
     Duration sessionIdleTimeout();
+
+    /**
+     * The trust level every citizen's login asks the gateway for at least ({@code acr_values}): the catalogue's
+     * online services demand "substantial" or more; a page that needs more steps the login up.
+     */
+    @WithDefault("substantial")
+    TrustLevel minimumTrustLevel();
 }

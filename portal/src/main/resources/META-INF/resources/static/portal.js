@@ -2,7 +2,21 @@
 // A German date is checked as the citizen leaves the field; the service stays the one that decides.
 document.addEventListener('DOMContentLoaded', function () {
   var summary = document.getElementById('fehler-zusammenfassung');
-  if (summary) { summary.focus(); }
+  if (summary) {
+    summary.focus();
+    // A link to a field on this page puts the focus into the field itself, its label in view (GOV.UK's pattern):
+    // a bare fragment would only scroll, leaving the keyboard where it was.
+    summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var field = document.getElementById(link.getAttribute('href').slice(1));
+        if (!field) { return; }
+        event.preventDefault();
+        var label = document.querySelector('label[for="' + field.id + '"]') || field;
+        label.scrollIntoView();
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
   document.querySelectorAll('input[data-format="datum"]').forEach(function (input) {
     input.addEventListener('blur', function () {
       var hint = document.getElementById(input.id + '-pruefung');

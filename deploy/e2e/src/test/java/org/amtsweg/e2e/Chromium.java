@@ -1,6 +1,8 @@
 package org.amtsweg.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -8,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -104,6 +107,56 @@ final class Chromium implements AutoCloseable {
             }
         });
         find("body");
+    }
+
+    /**
+     * Keyboard only: presses Tab until the element {@code css} has the focus, and checks on the way that every element
+     * the focus passes shows it (WCAG 2.4.7: an outline or a ring, never nothing).
+     */
+    WebElement tabTo(String css) {
+        return tabUntil(find(css), css);
+    }
+
+    /** Keyboard only: Tab to the button or link with exactly this visible text. */
+    WebElement tabToButton(String text) {
+        return tabUntil(button(text), text);
+    }
+
+    private WebElement tabUntil(WebElement target, String what) {
+        for (int presses = 0; presses < 120; presses++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            if (focused.getTagName().equals("body")) {
+                // Past the last element the focus leaves the page (to the browser's own controls); the next Tab starts at the top.
+                continue;
+            }
+            String shown = String.valueOf(((JavascriptExecutor) driver).executeScript(
+                    "var s = getComputedStyle(arguments[0]); var w = parseFloat(s.outlineWidth) || 0;"
+                            + "return s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || w >= 2) || s.boxShadow !== 'none';", focused));
+            if (!"true".equals(shown)) {
+                throw new AssertionError("the focus is not visible on " + focused.getTagName() + " #" + focused.getAttribute("id")
+                        + " '" + focused.getText() + "' at " + driver.getCurrentUrl());
+            }
+            if (focused.equals(target)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached " + what + " on " + driver.getCurrentUrl());
+    }
+
+    /** Keys typed into whatever has the focus. */
+    void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** A key that sends the focused form or follows the focused link, and waits for the next page. */
+    void keyToNextPage(CharSequence key) {
+        loading(() -> keys(key));
+    }
+
+    /** The id of the element that has the focus. */
+    String focusedId() {
+        return driver.switchTo().activeElement().getAttribute("id");
     }
 
     String text() {

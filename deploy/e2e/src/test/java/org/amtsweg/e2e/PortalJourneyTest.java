@@ -41,7 +41,7 @@ class PortalJourneyTest {
             erika.record("start");
             erika.type("#q", "Wohngeld");
             erika.press("Suchen");
-            erika.type("#ags", "05914000");
+            erika.type("#ort", "Hagen");
             erika.press("Übernehmen");
             erika.record("suche");
             erika.press("Wohngeld digital");
@@ -222,7 +222,7 @@ class PortalJourneyTest {
     void aCitizenOfDortmundSeesDortmund() {
         try (Chromium max = new Chromium("buerger-dortmund")) {
             max.open(PORTAL + "/leistungen/wohngeld");
-            max.type("#ags", "05913000");
+            max.type("#ort", "44137");
             max.press("Behörde finden");
             assertThat(max.find(".marke-name").getText()).isEqualTo("Stadt Dortmund");
             assertThat(max.text()).contains("Für Ihren Wohnort ist Stadt Dortmund zuständig").doesNotContain("Hagen");

@@ -24,6 +24,9 @@ class DatabaseConnectionsTest {
                 .path("max_connections").asInt();
         int needed = 0;
         for (String service : Repository.SERVICES) {
+            if (!ServiceConfiguration.of(service).hasDatabase()) {
+                continue;
+            }
             ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
             Map<String, String> configuration = ServiceConfiguration.of(service).effective(deployment.profiles());
             Map<String, String> environment = deployment.environment();

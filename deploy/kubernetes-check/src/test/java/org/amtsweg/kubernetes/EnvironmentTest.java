@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EnvironmentTest {
 
     /** Names that carry a secret: never a ConfigMap's value, never a literal in a manifest. */
-    private static final Pattern SECRET = Pattern.compile(".*(SECRET|PASSWORD|MASTER_KEY|JAAS).*");
+    private static final Pattern SECRET = Pattern.compile(".*(SECRET|PASSWORD|MASTER_KEY|CSRF_KEY|JAAS).*");
     /** Read by the runtime rather than by a line of application.properties: Quarkus, MicroProfile, the JVM. */
     private static final Pattern RUNTIME = Pattern.compile("QUARKUS_.+|MP_MESSAGING_.+|JAVA_TOOL_OPTIONS|KUBERNETES_NAMESPACE");
 

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The NetworkPolicies allow exactly the flows of the architecture (ARCHITECTURE.md and the README's picture): the
- * ingress and the metrics scraper reach the services; application-service asks catalog-service, case-service
+ * ingress and the metrics scraper reach the services and the portal; the portal reaches the gateway and the three
+ * services' APIs, and nothing else (no database, no broker); application-service asks catalog-service, case-service
  * fetches documents from application-service; every service reaches the gateway's keys, its database, DNS
  * and the broker. Nothing else, in either direction.
  */
@@ -21,10 +22,17 @@ class NetworkPolicyTest {
             "ingress-controller -> catalog-service:8081/TCP",
             "ingress-controller -> application-service:8082/TCP",
             "ingress-controller -> case-service:8083/TCP",
+            "ingress-controller -> portal:8084/TCP",
             "monitoring -> identity-gateway:8080/TCP",
             "monitoring -> catalog-service:8081/TCP",
             "monitoring -> application-service:8082/TCP",
             "monitoring -> case-service:8083/TCP",
+            "monitoring -> portal:8084/TCP",
+            // The portal: codes, keys and refreshes at the gateway; its pages are made of the three services' APIs.
+            "portal -> identity-gateway:8080/TCP",
+            "portal -> catalog-service:8081/TCP",
+            "portal -> application-service:8082/TCP",
+            "portal -> case-service:8083/TCP",
             "catalog-service -> identity-gateway:8080/TCP",
             "application-service -> identity-gateway:8080/TCP",
             "case-service -> identity-gateway:8080/TCP",
@@ -48,7 +56,7 @@ class NetworkPolicyTest {
     @ValueSource(strings = {"local", "production"})
     void theNetworkPoliciesAllowExactlyTheArchitecturesFlows(String overlay) {
         Set<String> expected = new TreeSet<>(ARCHITECTURE);
-        for (String party : new String[] {"identity-gateway", "catalog-service", "application-service", "case-service"}) {
+        for (String party : Repository.SERVICES) {
             expected.add(party + " -> dns:53/UDP");
             expected.add(party + " -> dns:53/TCP");
         }
@@ -72,7 +80,7 @@ class NetworkPolicyTest {
         assertThat(ingress).isEqualTo(only(expected, ".* -> (" + SERVICE + "|database|kafka):.*"));
     }
 
-    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service)";
+    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service|portal)";
     private static final String OUTSIDE = "(dns|ingress-controller|monitoring|keda|database-operator|kafka|database)";
     private static final String OUTSIDE_ONLY = "(dns|ingress-controller|monitoring|keda|database-operator)";
 

@@ -8,8 +8,8 @@ final class Repository {
 
     static final Path ROOT = Path.of(System.getProperty("amtsweg.root", "../..")).toAbsolutePath().normalize();
     static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
-    /** The services with a Deployment; the portal joins them once its module has landed. */
-    static final List<String> SERVICES = List.of("identity-gateway", "catalog-service", "application-service", "case-service");
+    /** Every part of the platform with a Deployment of its own: the four services and the portal. */
+    static final List<String> SERVICES = List.of("identity-gateway", "catalog-service", "application-service", "case-service", "portal");
     static final List<String> OVERLAYS = List.of("local", "production");
 
     private Repository() {

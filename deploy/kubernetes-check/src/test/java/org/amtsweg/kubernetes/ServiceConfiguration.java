@@ -58,6 +58,11 @@ final class ServiceConfiguration {
         return effective;
     }
 
+    /** Whether the service keeps data of its own (the portal keeps none: sessions only). */
+    boolean hasDatabase() {
+        return lines.stringPropertyNames().contains("quarkus.datasource.db-kind");
+    }
+
     /** The environment variables these profiles read without a default: the service cannot start without them. */
     Set<String> requiredEnvironment(List<String> profiles) {
         Set<String> required = new TreeSet<>();

@@ -46,10 +46,11 @@ abstract class ServicesStart {
 
     private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
     private static final Map<String, Integer> PORTS = Map.of(
-            "identity-gateway", BASE, "catalog-service", BASE + 1, "application-service", BASE + 2, "case-service", BASE + 3);
+            "identity-gateway", BASE, "catalog-service", BASE + 1, "application-service", BASE + 2, "case-service", BASE + 3,
+            "portal", BASE + 4);
     private static final Map<String, String> PORT_VARIABLES = Map.of(
             "identity-gateway", "AMTSWEG_IDENTITY_PORT", "catalog-service", "AMTSWEG_CATALOG_PORT",
-            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT");
+            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT", "portal", "AMTSWEG_PORTAL_PORT");
     private static final String PG_PORT = System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432");
     private static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
     private static final Path LOGS = Repository.ROOT.resolve("deploy/kubernetes-check/target/started");
@@ -124,17 +125,55 @@ abstract class ServicesStart {
         assertThat(get("application-service", notice, accessToken).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A browser asking the portal for a page behind the login, as the ingress forwards it (https, the portal's public
+     * host), is sent to the login at the gateway's public address with the portal's callback under that host; and the
+     * gateway, configured by the same manifests, accepts exactly that request: its login page, not a refused callback.
+     */
+    @Test
+    void thePortalSendsBrowsersToThePublicLoginWithACallbackTheGatewayHasRegistered() throws Exception {
+        everyServiceBecomesReadyWithTheManifestsConfiguration();
+        String issuer = overlay.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
+        String portal = overlay.configMap("identity-gateway").get("AMTSWEG_PORTAL_URL");
+        for (Map.Entry<String, String> page : Map.of("/antraege", "portal", "/sachbearbeitung", "portal-staff").entrySet()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url("portal", page.getKey()))).timeout(Duration.ofSeconds(10))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", URI.create(portal).getHost()).GET().build();
+            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s: %s", page.getKey(), answer.body()).isEqualTo(302);
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith(issuer + "/authorize?");
+            Map<String, String> query = query(URI.create(location));
+            assertThat(query).containsEntry("client_id", page.getValue());
+            String callback = page.getKey().equals("/antraege") ? "/anmeldung" : "/sachbearbeitung/anmeldung";
+            assertThat(query).containsEntry("redirect_uri", portal + callback);
+            HttpResponse<String> login = get("identity-gateway", location.substring(issuer.length()), null);
+            assertThat(login.statusCode()).as("the gateway's answer to %s: %s", location, login.body()).isEqualTo(200);
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
     private Process start(String service) throws IOException, SQLException {
         ServiceDeployment deployment = ServiceDeployment.of(overlay, service);
         Map<String, String> environment = new HashMap<>(deployment.environment(this::secret));
-        String database = freshDatabase(service);
         // Addresses only: what the cluster's Services and DNS names would resolve to.
-        environment.put("AMTSWEG_PG_HOST", "127.0.0.1");
-        environment.put("AMTSWEG_PG_PORT", PG_PORT);
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
-        environment.put("AMTSWEG_KAFKA", KAFKA);
-        environment.put("AMTSWEG_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        if (ServiceConfiguration.of(service).hasDatabase()) {
+            String database = freshDatabase(service);
+            environment.put("AMTSWEG_PG_HOST", "127.0.0.1");
+            environment.put("AMTSWEG_PG_PORT", PG_PORT);
+            environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
+            environment.put("AMTSWEG_KAFKA", KAFKA);
+            environment.put("AMTSWEG_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
         environment.put(PORT_VARIABLES.get(service), String.valueOf(PORTS.get(service)));
         environment.replaceAll((name, value) -> inClusterAddressesToLocal(value));
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.amtsweg.portal.login.TrustLevel;
+import org.amtsweg.portal.login.TrustLevelTooLow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +25,31 @@ public record ApiRefusal(int status, String type, String detail, List<Violation>
     public record Violation(String pointer, String message) {
     }
 
-    /** The refusal in a failed call, if the service answered with a client error (4xx); a 5xx or no answer stays an error. */
+    /**
+     * The refusal in a failed call, if the service answered with a client error (4xx); a 5xx or no answer stays an
+     * error. A refusal of the login's trust level is no page's business: it becomes a step-up ({@link TrustLevelTooLow}).
+     */
     public static Optional<ApiRefusal> of(WebApplicationException failure) {
         Response response = failure.getResponse();
         if (response == null || response.getStatus() < 400 || response.getStatus() >= 500) {
             return Optional.empty();
         }
-        return Optional.of(from(response));
+        ApiRefusal refusal = from(response);
+        refusal.stepUp().ifPresent(required -> {
+            throw new TrustLevelTooLow(required);
+        });
+        return Optional.of(refusal);
+    }
+
+    /**
+     * The trust level to log in with again, if this is the services' 403 {@code trust-level-too-low}; it names the
+     * level as {@code requiredTrustLevel}, and a level the portal does not know asks for the highest.
+     */
+    public Optional<TrustLevel> stepUp() {
+        if (status != 403 || !isType("trust-level-too-low")) {
+            return Optional.empty();
+        }
+        return Optional.of(TrustLevel.of(problem.path("requiredTrustLevel").asText()).orElse(TrustLevel.HIGH));
     }
 
     public static ApiRefusal from(Response response) {

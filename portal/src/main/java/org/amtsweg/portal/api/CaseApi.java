@@ -10,46 +10,49 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.amtsweg.portal.session.PersonsToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** case-service as a clerk uses it, with the clerk's token: inbox, the whole case, the clerk's steps, documents. */
+@RegisterClientHeaders(PersonsToken.class)
 @RegisterRestClient(configKey = "cases")
 @Path("/cases")
 public interface CaseApi {
 
     @GET
-    JsonNode inbox(@HeaderParam("Authorization") String bearer, @QueryParam("status") String status,
+    JsonNode inbox(@QueryParam("status") String status,
                    @QueryParam("after") String after, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/{id}")
-    Response details(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+    Response details(@PathParam("id") String id);
 
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response assign(@HeaderParam("Authorization") String bearer, @HeaderParam("If-Match") String revision,
+    Response assign(@HeaderParam("If-Match") String revision,
                     @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/information-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response requestInformation(@HeaderParam("Authorization") String bearer, @HeaderParam("If-Match") String revision,
+    Response requestInformation(@HeaderParam("If-Match") String revision,
                                 @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response decide(@HeaderParam("Authorization") String bearer, @HeaderParam("If-Match") String revision,
+    Response decide(@HeaderParam("If-Match") String revision,
                     @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response note(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, JsonNode body);
+    Response note(@PathParam("id") String id, JsonNode body);
 
     @GET
     @Path("/{id}/attachments/{attachmentId}")
-    Response attachment(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,
+    Response attachment(@PathParam("id") String id,
                         @PathParam("attachmentId") String attachmentId);
 }

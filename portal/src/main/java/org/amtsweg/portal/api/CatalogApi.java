@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** catalog-service's public reads (no login): search, services, forms, responsibility, authorities. */
+/** catalog-service's public reads (no login): search, services, forms, responsibility, places, authorities. */
 @RegisterRestClient(configKey = "catalog")
 public interface CatalogApi {
 
@@ -27,6 +27,11 @@ public interface CatalogApi {
     @GET
     @Path("/responsibility")
     JsonNode responsibility(@QueryParam("service") String service, @QueryParam("ags") String ags);
+
+    /** The municipalities of a postal code, or whose name begins so (Gemeindeverzeichnis). */
+    @GET
+    @Path("/places")
+    JsonNode places(@QueryParam("q") String query, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/authorities/{id}")

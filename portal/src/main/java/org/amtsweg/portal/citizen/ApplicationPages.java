@@ -23,7 +23,6 @@ import org.amtsweg.portal.api.Json;
 import org.amtsweg.portal.form.ErrorSummary;
 import org.amtsweg.portal.form.FormSection;
 import org.amtsweg.portal.form.PublishedForm;
-import org.amtsweg.portal.session.Bearer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -48,7 +47,6 @@ public class ApplicationPages {
     private final ApplicationApi applications;
     private final CatalogApi catalog;
     private final CitizenContext citizen;
-    private final Bearer bearer;
     private final Documents documents;
     private final Template list;
     private final Template begin;
@@ -57,13 +55,12 @@ public class ApplicationPages {
     private final Template status;
 
     public ApplicationPages(@RestClient ApplicationApi applications, @RestClient CatalogApi catalog, CitizenContext citizen,
-                            Bearer bearer, Documents documents, @Location("applications.html") Template list,
+                            Documents documents, @Location("applications.html") Template list,
                             @Location("begin.html") Template begin, @Location("step.html") Template step,
                             @Location("review.html") Template review, @Location("application.html") Template status) {
         this.applications = applications;
         this.catalog = catalog;
         this.citizen = citizen;
-        this.bearer = bearer;
         this.documents = documents;
         this.list = list;
         this.begin = begin;
@@ -75,7 +72,7 @@ public class ApplicationPages {
     /** Meine Anträge: drafts to resume and submitted applications with their state. */
     @GET
     public TemplateInstance mine() {
-        return list.data("frame", citizen.frame()).data("applications", Json.list(applications.mine(bearer.header())));
+        return list.data("frame", citizen.frame()).data("applications", Json.list(applications.mine()));
     }
 
     @GET
@@ -90,7 +87,7 @@ public class ApplicationPages {
     public Response create(@RestForm("leistung") String serviceKey) {
         ObjectNode request = Json.mapper().createObjectNode().put("service", requireKey(serviceKey));
         try {
-            JsonNode draft = applications.create(bearer.header(), request);
+            JsonNode draft = applications.create(request);
             return Response.seeOther(URI.create("/antraege/" + draft.path("id").asText() + "/schritt/1"))
                     .cookie(CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, draft.path("authority").path("id").asText()))
                     .build();
@@ -106,7 +103,7 @@ public class ApplicationPages {
     @GET
     @Path("{id}")
     public TemplateInstance application(@PathParam("id") String id) {
-        JsonNode application = applications.application(bearer.header(), requireId(id));
+        JsonNode application = applications.application(requireId(id));
         return status.data("frame", citizen.frame(application.path("authority").path("id").asText()))
                 .data("application", Json.object(application));
     }
@@ -126,7 +123,7 @@ public class ApplicationPages {
         FormSection section = draft.section(number);
         ObjectNode data = draft.form().apply(section, draft.data(), inputs);
         try {
-            applications.saveData(bearer.header(), id, data);
+            applications.saveData(id, data);
         } catch (WebApplicationException failure) {
             ApiRefusal refusal = ApiRefusal.of(failure).orElseThrow(() -> failure);
             return Response.status(422).entity(stepPage(draft, number, draft.summary(refusal, number), data)).build();
@@ -148,7 +145,7 @@ public class ApplicationPages {
     public Response upload(@PathParam("id") String id, @RestForm("art") String kind,
                            @RestForm("datei") org.jboss.resteasy.reactive.multipart.FileUpload file) {
         Draft draft = draft(id);
-        return documents.upload(bearer.header(), id, kind, file)
+        return documents.upload(id, kind, file)
                 .map(refusal -> Response.status(refusal.status()).entity(reviewPage(draft, ErrorSummary.none(), refusal)).build())
                 .orElseGet(() -> Response.seeOther(URI.create("/antraege/" + id + "/pruefen")).build());
     }
@@ -160,7 +157,7 @@ public class ApplicationPages {
         Draft draft = draft(id);
         String key = attempt != null && attempt.matches("[0-9a-f-]{36}") ? attempt : UUID.randomUUID().toString();
         try {
-            applications.submit(bearer.header(), key, id);
+            applications.submit(key, id);
         } catch (WebApplicationException failure) {
             ApiRefusal refusal = ApiRefusal.of(failure).orElseThrow(() -> failure);
             if (refusal.violations().isEmpty()) {
@@ -179,7 +176,7 @@ public class ApplicationPages {
     @GET
     @Path("{id}/eingangsbestaetigung.pdf")
     public Response receipt(@PathParam("id") String id) {
-        return Documents.download(applications.receipt(bearer.header(), requireId(id)), "Eingangsbestaetigung.pdf");
+        return Documents.download(applications.receipt(requireId(id)), "Eingangsbestaetigung.pdf");
     }
 
     private TemplateInstance stepPage(Draft draft, int number, ErrorSummary errors, JsonNode data) {
@@ -196,12 +193,12 @@ public class ApplicationPages {
         return review.data("frame", citizen.frame(draft.authorityId())).data("application", Json.object(draft.application()))
                 .data("form", draft.form()).data("steps", draft.sections(errors.byPointer())).data("total", draft.form().steps() + 1)
                 .data("kinds", draft.form().attachments().stream().map(ApplicationPages::documentKind).toList())
-                .data("attachments", Json.list(applications.attachments(bearer.header(), draft.id())))
+                .data("attachments", Json.list(applications.attachments(draft.id())))
                 .data("errors", errors).data("uploadRefusal", uploadRefusal).data("attempt", UUID.randomUUID().toString());
     }
 
     private Draft draft(String id) {
-        JsonNode application = applications.application(bearer.header(), requireId(id));
+        JsonNode application = applications.application(requireId(id));
         JsonNode form = catalog.form(application.path("service").path("key").asText(), application.path("formVersion").asInt());
         return new Draft(application, new PublishedForm(form));
     }

@@ -26,7 +26,7 @@ public class Documents {
     }
 
     /** Uploads a document of {@code kind}; the refusal if intake refused it. */
-    public Optional<ApiRefusal> upload(String bearer, String applicationId, String kind, FileUpload file) {
+    public Optional<ApiRefusal> upload(String applicationId, String kind, FileUpload file) {
         if (file == null || file.size() == 0) {
             return Optional.of(new ApiRefusal(400, "", "Wählen Sie eine Datei aus.", java.util.List.of(), null));
         }
@@ -34,7 +34,7 @@ public class Documents {
                 .attribute("kind", kind == null ? "" : kind, null)
                 .binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(), file.contentType());
         try {
-            applications.upload(bearer, applicationId, form);
+            applications.upload(applicationId, form);
             return Optional.empty();
         } catch (WebApplicationException failure) {
             return Optional.of(ApiRefusal.of(failure).orElseThrow(() -> failure));

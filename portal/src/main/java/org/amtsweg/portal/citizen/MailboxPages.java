@@ -23,7 +23,6 @@ import org.amtsweg.portal.form.ErrorSummary;
 import org.amtsweg.portal.form.FormRow;
 import org.amtsweg.portal.form.FormSection;
 import org.amtsweg.portal.form.PublishedForm;
-import org.amtsweg.portal.session.Bearer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,17 +45,15 @@ public class MailboxPages {
     private final ApplicationApi applications;
     private final CatalogApi catalog;
     private final CitizenContext citizen;
-    private final Bearer bearer;
     private final Documents documents;
     private final Template mailbox;
     private final Template message;
 
-    public MailboxPages(@RestClient ApplicationApi applications, @RestClient CatalogApi catalog, CitizenContext citizen, Bearer bearer,
-                        Documents documents, @Location("mailbox.html") Template mailbox, @Location("mailbox-message.html") Template message) {
+    public MailboxPages(@RestClient ApplicationApi applications, @RestClient CatalogApi catalog, CitizenContext citizen, Documents documents,
+                        @Location("mailbox.html") Template mailbox, @Location("mailbox-message.html") Template message) {
         this.applications = applications;
         this.catalog = catalog;
         this.citizen = citizen;
-        this.bearer = bearer;
         this.documents = documents;
         this.mailbox = mailbox;
         this.message = message;
@@ -64,7 +61,7 @@ public class MailboxPages {
 
     @GET
     public TemplateInstance mailbox() {
-        return mailbox.data("frame", citizen.frame()).data("messages", Json.list(applications.mailbox(bearer.header())));
+        return mailbox.data("frame", citizen.frame()).data("messages", Json.list(applications.mailbox()));
     }
 
     @GET
@@ -80,7 +77,7 @@ public class MailboxPages {
         if (!request.documents().contains(kind)) {
             throw new NotFoundException();
         }
-        return documents.upload(bearer.header(), request.applicationId(), kind, file)
+        return documents.upload(request.applicationId(), kind, file)
                 .map(refusal -> Response.status(refusal.status()).entity(page(request, ErrorSummary.none(), refusal)).build())
                 .orElseGet(() -> Response.seeOther(URI.create("/postfach/" + id)).build());
     }
@@ -93,11 +90,11 @@ public class MailboxPages {
         try {
             if (request.section() != null) {
                 ObjectNode data = request.form().apply(request.section(), request.data(), inputs);
-                applications.saveData(bearer.header(), request.applicationId(), data);
+                applications.saveData(request.applicationId(), data);
             }
             String text = inputs.getFirst("nachricht");
             ObjectNode reply = Json.mapper().createObjectNode().put("message", text == null ? "" : text.strip());
-            applications.reply(bearer.header(), id, reply);
+            applications.reply(id, reply);
         } catch (WebApplicationException failure) {
             ApiRefusal refusal = ApiRefusal.of(failure).orElseThrow(() -> failure);
             ErrorSummary errors = ErrorSummary.of(refusal, request.form(), request.sections(), 1, step -> "/postfach/" + id);
@@ -109,7 +106,7 @@ public class MailboxPages {
     @GET
     @Path("{id}/bescheid.pdf")
     public Response notice(@PathParam("id") String id) {
-        return Documents.download(applications.notice(bearer.header(), ApplicationPages.requireId(id)), "Bescheid.pdf");
+        return Documents.download(applications.notice(ApplicationPages.requireId(id)), "Bescheid.pdf");
     }
 
     private TemplateInstance page(Request request, ErrorSummary errors, ApiRefusal uploadRefusal) {
@@ -124,8 +121,8 @@ public class MailboxPages {
     }
 
     private Request request(String id) {
-        JsonNode found = applications.message(bearer.header(), ApplicationPages.requireId(id));
-        JsonNode application = applications.application(bearer.header(), found.path("applicationId").asText());
+        JsonNode found = applications.message(ApplicationPages.requireId(id));
+        JsonNode application = applications.application(found.path("applicationId").asText());
         PublishedForm form = new PublishedForm(catalog.form(application.path("service").path("key").asText(),
                 application.path("formVersion").asInt()));
         return new Request(found, application, form);

@@ -19,11 +19,12 @@ import org.amtsweg.portal.branding.Authority;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The way in: search the catalogue, give one's place, open a service and see how it is handled and
+ * The way in: search the catalogue, give one's place (postal code, town or AGS), open a service and see how it is handled and
  * which authority is responsible — the authority whose name and logo the pages carry from then on.
  */
 @Path("/")
@@ -31,18 +32,19 @@ import java.util.regex.Pattern;
 public class StartPages {
 
     private static final Pattern SERVICE_KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern AGS = Pattern.compile("\\d{8}");
 
     private final CatalogApi catalog;
     private final CitizenContext citizen;
+    private final PlaceSearch places;
     private final Template start;
     private final Template service;
     private final Template message;
 
-    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, @Location("start.html") Template start,
+    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, PlaceSearch places, @Location("start.html") Template start,
                       @Location("service.html") Template service, @Location("message.html") Template message) {
         this.catalog = catalog;
         this.citizen = citizen;
+        this.places = places;
         this.start = start;
         this.service = service;
         this.message = message;
@@ -51,25 +53,29 @@ public class StartPages {
     @GET
     public TemplateInstance start(@QueryParam("q") String query) {
         String q = query == null ? "" : query.strip();
-        Optional<String> place = citizen.place();
-        JsonNode results = q.isEmpty() ? null : catalog.search(q.length() > 200 ? q.substring(0, 200) : q, place.orElse(null), 20);
-        return start.data("frame", citizen.frame()).data("q", q).data("place", place.orElse(""))
-                .data("results", results == null ? null : Json.list(results.path("items"))).data("placeError", null);
+        return startPage(q, citizen.place().orElse(""), new PlaceSearch.Found(null, List.of(), null));
     }
 
-    /** The citizen names her place (8-digit AGS); it is remembered for her next pages. */
+    /**
+     * The citizen names her place — postal code, town or 8-digit AGS — and it is remembered for her next pages;
+     * where a name fits several municipalities she chooses one, where nothing fits she is told so at the field.
+     */
     @GET
     @Path("ort")
-    public Response place(@QueryParam("ags") String ags, @QueryParam("q") String query, @QueryParam("leistung") String serviceKey) {
-        String value = ags == null ? "" : ags.replace(" ", "");
-        if (!AGS.matcher(value).matches()) {
-            return Response.status(400).entity(start.data("frame", citizen.frame()).data("q", query == null ? "" : query)
-                    .data("place", value).data("results", null)
-                    .data("placeError", "Geben Sie den Gemeindeschlüssel mit 8 Ziffern an, z. B. 05914000 für Hagen.")).build();
+    public Response place(@QueryParam("ort") String typed, @QueryParam("ags") String ags, @QueryParam("q") String query,
+                          @QueryParam("leistung") String serviceKey) {
+        String key = serviceKey != null && SERVICE_KEY.matcher(serviceKey).matches() && serviceKey.length() <= 64 ? serviceKey : null;
+        String q = query == null ? "" : query.strip();
+        String input = typed != null ? typed : ags;
+        PlaceSearch.Found found = places.find(input, key, q);
+        if (found.isPlace()) {
+            String back = key != null ? "/leistungen/" + key
+                    : q.isEmpty() ? "/" : "/?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create(back)).cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, found.ags())).build();
         }
-        String back = serviceKey != null && SERVICE_KEY.matcher(serviceKey).matches() ? "/leistungen/" + serviceKey
-                : query == null || query.isBlank() ? "/" : "/?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
-        return Response.seeOther(URI.create(back)).cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, value)).build();
+        int status = found.error() != null ? 400 : 200;
+        String shown = input == null ? "" : input.strip();
+        return key != null ? servicePage(key, shown, found, status) : Response.status(status).entity(startPage(q, shown, found)).build();
     }
 
     @GET
@@ -78,7 +84,19 @@ public class StartPages {
         if (!SERVICE_KEY.matcher(key).matches() || key.length() > 64) {
             throw new NotFoundException();
         }
-        JsonNode found = catalog.service(key);
+        return servicePage(key, "", new PlaceSearch.Found(null, List.of(), null), 200);
+    }
+
+    private TemplateInstance startPage(String q, String placeInput, PlaceSearch.Found found) {
+        Optional<String> place = citizen.place();
+        JsonNode results = q.isEmpty() ? null : catalog.search(q.length() > 200 ? q.substring(0, 200) : q, place.orElse(null), 20);
+        return start.data("frame", citizen.frame()).data("q", q).data("place", place.orElse("")).data("serviceKey", "")
+                .data("placeInput", placeInput).data("placeError", found.error()).data("choices", found.choices())
+                .data("results", results == null ? null : Json.list(results.path("items")));
+    }
+
+    private Response servicePage(String key, String placeInput, PlaceSearch.Found found, int status) {
+        JsonNode shown = catalog.service(key);
         Optional<String> place = citizen.place();
         Authority responsible = null;
         if (place.isPresent()) {
@@ -91,9 +109,10 @@ public class StartPages {
             }
         }
         var frame = responsible == null ? citizen.frame() : citizen.frame(responsible.id());
-        Response.ResponseBuilder page = Response.ok(service.data("frame", frame).data("service", Json.object(found))
-                .data("handling", found.path("handling").path("mode").asText("online")).data("place", place.orElse(""))
-                .data("responsible", responsible));
+        Response.ResponseBuilder page = Response.status(status).entity(service.data("frame", frame).data("service", Json.object(shown))
+                .data("handling", shown.path("handling").path("mode").asText("online")).data("place", place.orElse(""))
+                .data("responsible", responsible).data("q", "").data("serviceKey", key).data("placeInput", placeInput)
+                .data("placeError", found.error()).data("choices", found.choices()));
         if (responsible != null) {
             page.cookie(CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, responsible.id()));
         }

@@ -23,7 +23,6 @@ import org.amtsweg.portal.api.Json;
 import org.amtsweg.portal.form.FormField;
 import org.amtsweg.portal.form.FormSection;
 import org.amtsweg.portal.form.PublishedForm;
-import org.amtsweg.portal.session.Bearer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
@@ -51,15 +50,13 @@ public class CasePages {
     private final CaseApi cases;
     private final CatalogApi catalog;
     private final Workspace workspace;
-    private final Bearer bearer;
     private final Template page;
 
-    public CasePages(@RestClient CaseApi cases, @RestClient CatalogApi catalog, Workspace workspace, Bearer bearer,
+    public CasePages(@RestClient CaseApi cases, @RestClient CatalogApi catalog, Workspace workspace,
                      @Location("case.html") Template page) {
         this.cases = cases;
         this.catalog = catalog;
         this.workspace = workspace;
-        this.bearer = bearer;
         this.page = page;
     }
 
@@ -71,7 +68,7 @@ public class CasePages {
     @POST
     @Path("uebernehmen")
     public Response take(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return step(id, form, revision -> cases.assign(bearer.header(), revision, id,
+        return step(id, form, revision -> cases.assign(revision, id,
                 Json.mapper().createObjectNode()));
     }
 
@@ -87,7 +84,7 @@ public class CasePages {
         if (!due.isEmpty()) {
             body.put("dueDate", due);
         }
-        return step(id, form, revision -> cases.requestInformation(bearer.header(), revision, id, body));
+        return step(id, form, revision -> cases.requestInformation(revision, id, body));
     }
 
     @POST
@@ -95,7 +92,7 @@ public class CasePages {
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         ObjectNode body = Json.mapper().createObjectNode().put("outcome", text(form, "ergebnis"))
                 .put("reasoning", text(form, "begruendung")).put("noticeText", text(form, "bescheidtext"));
-        return step(id, form, revision -> cases.decide(bearer.header(), revision, id, body));
+        return step(id, form, revision -> cases.decide(revision, id, body));
     }
 
     /** A note for the case's history, for colleagues and the audit. */
@@ -103,13 +100,13 @@ public class CasePages {
     @Path("notiz")
     public Response note(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         ObjectNode body = Json.mapper().createObjectNode().put("text", text(form, "notiz"));
-        return step(id, form, revision -> cases.note(bearer.header(), id, body));
+        return step(id, form, revision -> cases.note(id, body));
     }
 
     @GET
     @Path("dokumente/{attachmentId}")
     public Response document(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
-        try (Response upstream = cases.attachment(bearer.header(), requireId(id), requireId(attachmentId))) {
+        try (Response upstream = cases.attachment(requireId(id), requireId(attachmentId))) {
             byte[] content = upstream.readEntity(byte[].class);
             // Never rendered in the portal's origin: a download, typed as the service stored it, and sandboxed if opened.
             return Response.ok(content, upstream.getMediaType())
@@ -144,7 +141,7 @@ public class CasePages {
     }
 
     private TemplateInstance view(String id, Map<String, Object> problem, String notice) {
-        Response answer = cases.details(bearer.header(), id);
+        Response answer = cases.details(id);
         JsonNode found;
         String etag;
         try (answer) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.sse.Sse;
 import org.amtsweg.portal.api.CaseApi;
 import org.amtsweg.portal.api.CaseEventsApi;
 import org.amtsweg.portal.api.Json;
-import org.amtsweg.portal.session.Bearer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.Set;
@@ -37,16 +36,14 @@ public class InboxPages {
     private final CaseApi cases;
     private final CaseEventsApi events;
     private final Workspace workspace;
-    private final Bearer bearer;
     private final Template inbox;
     private final Template rows;
 
-    public InboxPages(@RestClient CaseApi cases, @RestClient CaseEventsApi events, Workspace workspace, Bearer bearer,
+    public InboxPages(@RestClient CaseApi cases, @RestClient CaseEventsApi events, Workspace workspace,
                       @Location("inbox.html") Template inbox, @Location("inbox-rows.html") Template rows) {
         this.cases = cases;
         this.events = events;
         this.workspace = workspace;
-        this.bearer = bearer;
         this.inbox = inbox;
         this.rows = rows;
     }
@@ -56,7 +53,7 @@ public class InboxPages {
     public TemplateInstance inbox(@QueryParam("status") String status, @QueryParam("nach") String after) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
         String cursor = after != null && CURSOR.matcher(after).matches() ? after : null;
-        var page = cases.inbox(bearer.header(), filter, cursor, 50);
+        var page = cases.inbox(filter, cursor, 50);
         return inbox.data("frame", workspace.frame()).data("cases", Json.list(page.path("items")))
                 .data("next", page.path("next").asText(null)).data("status", filter == null ? "" : filter)
                 .data("statuses", java.util.List.of("RECEIVED", "IN_REVIEW", "INFORMATION_REQUESTED", "DECIDED", "HANDED_OVER"));
@@ -68,7 +65,7 @@ public class InboxPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance rows(@QueryParam("status") String status) {
         String filter = status != null && STATUSES.contains(status) ? status : null;
-        return rows.data("cases", Json.list(cases.inbox(bearer.header(), filter, null, 50).path("items")));
+        return rows.data("cases", Json.list(cases.inbox(filter, null, 50).path("items")));
     }
 
     @GET
@@ -76,7 +73,7 @@ public class InboxPages {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         String resume = lastEventId != null && EVENT_ID.matcher(lastEventId.trim()).matches() ? lastEventId.trim() : null;
-        return events.follow(bearer.header(), resume)
+        return events.follow(resume)
                 .filter(event -> event.name() != null && event.id() != null)
                 // Only what the inbox needs to know that something changed: the type and the case; the data stays behind the API.
                 .map(event -> sse.newEventBuilder().id(event.id()).name(event.name()).data(event.name()).build());
