@@ -24,7 +24,7 @@ public class MultipartProblems {
     @ServerExceptionMapper
     public Response unreadable(IOException failure, HttpServerRequest request) {
         if (failure instanceof MultiPartParserDefinition.FileTooLargeException) {
-            return RequestTooLarge.problem().build();
+            return RequestTooLarge.problem().toResponse();
         }
         if (!isMultipart(request)) {
             LOG.error("request failed", failure);

@@ -72,9 +72,12 @@ public class Intake {
     public Uni<ApplicationView> open(Citizen citizen, String serviceKey, String agsOrNull) {
         // The request's AGS is checked at the edge; the one of the address is used only if it is one.
         String ags = agsOrNull != null ? agsOrNull : citizen.municipality().filter(Ags::isWellFormed)
-                .orElseThrow(() -> Problems.invalid("ags", "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an."));
+                .orElseThrow(() -> Problems.invalidField("/ags", "required",
+                        "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an.",
+                        "Your login names no place of residence; give ags (the official municipality key)."));
         return catalog.service(serviceKey).chain(found -> {
-            ServiceOffer service = found.orElseThrow(() -> Problems.invalid("service", "Es gibt keine Leistung " + serviceKey + "."));
+            ServiceOffer service = found.orElseThrow(() -> Problems.invalidField("/service", "reference",
+                    "Es gibt keine Leistung " + serviceKey + ".", "There is no service " + serviceKey + "."));
             if (!"online".equals(service.handling())) {
                 throw Problems.notOnline(service.name(), service.handling(), service.handlingUrl(), service.handlingNote());
             }
@@ -82,7 +85,7 @@ public class Intake {
                 throw Problems.trustLevelTooLow(service.minimumTrustLevel(), citizen.trustLevel());
             }
             return catalog.responsibility(serviceKey, ags).chain(authority -> catalog.currentForm(serviceKey).chain(form -> {
-                ResponsibleAuthority responsible = authority.orElseThrow(() -> Problems.noResponsibleAuthority(service.name(), ags));
+                ResponsibleAuthority responsible = authority.orElseThrow(() -> Problems.noResponsibleAuthority(serviceKey, service.name(), ags));
                 JsonNode pinned = form.orElseThrow(() -> Problems.notOnline(service.name(), "online",
                         null, "Für " + service.name() + " ist noch kein Online-Formular veröffentlicht."));
                 return insertDraft(citizen, service, responsible, ags, pinned);
@@ -115,7 +118,7 @@ public class Intake {
     /** Saves draft data; types and formats must be right, completeness is checked on submission. */
     public Uni<ApplicationView> saveDraft(Citizen citizen, UUID id, JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw Problems.invalid("/", "Die Antragsdaten müssen ein JSON-Objekt sein.");
+            throw Problems.invalidField("", "type", "Die Antragsdaten müssen ein JSON-Objekt sein.", "The application's data must be a JSON object.");
         }
         return applications.find(pool, id, citizen, false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
