@@ -7,6 +7,7 @@ import org.amtsweg.resourceserver.problem.ProblemTypes;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +84,14 @@ public final class ProblemTypeContract {
     }
 
     private static List<ProblemType> ownTypes(Path classes) {
-        try {
-            Index index = Index.of(classes.toFile());
+        try (Stream<Path> files = Files.walk(classes)) {
+            Indexer indexer = new Indexer();
+            for (Path file : files.filter(file -> file.toString().endsWith(".class")).toList()) {
+                try (var in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+            Index index = indexer.complete();
             List<ProblemType> types = new ArrayList<>();
             for (ClassInfo implementor : index.getKnownDirectImplementors(DotName.createSimple(ProblemType.class.getName()))) {
                 Class<?> type = Class.forName(implementor.name().toString(), false, Thread.currentThread().getContextClassLoader());
