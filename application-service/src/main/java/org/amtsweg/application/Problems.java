@@ -71,12 +71,6 @@ public final class Problems {
         return PlatformProblem.internalError();
     }
 
-    /** The same type as an unreadable JSON body: the sender's body cannot be read at all. */
-    public static Problem unreadableMultipart() {
-        return PlatformProblem.MALFORMED_BODY.problem("Der Inhalt ist kein lesbares multipart/form-data: die Grenze (boundary) passt nicht "
-                + "zum Content-Type, oder der Inhalt bricht ab. Erwartet werden die Teile file und kind.");
-    }
-
     public static Problem tooLarge(String detail) {
         return IntakeProblem.TOO_LARGE.problem(detail);
     }

@@ -96,9 +96,8 @@ public class ApplicationResource {
                 throw Problems.notEditable(view.status());
             }
             return receipts.document(view)
-                    .map(pdf -> Response.ok(pdf, "application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + view.referenceNumber() + ".pdf\"")
-                            .build());
+                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                            "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
         });
     }
 

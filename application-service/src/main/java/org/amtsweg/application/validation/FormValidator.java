@@ -52,26 +52,31 @@ public class FormValidator {
         JsonNode labels = form.path("presentation").path("labels");
         return schema.validate(data).stream()
                 .filter(message -> !draft || !INCOMPLETENESS.contains(message.getType()))
-                .map(message -> violation(message, labels))
+                .map(message -> violation(message, form.get("schema"), labels))
                 .distinct()
                 .sorted(Comparator.comparing(Violation::pointer).thenComparing(Violation::keyword))
                 .toList();
     }
 
-    private static Violation violation(ValidationMessage message, JsonNode labels) {
+    private static Violation violation(ValidationMessage message, JsonNode root, JsonNode labels) {
         String pointer = pointer(message);
-        JsonNode field = field(message);
+        JsonNode field = field(message, root);
         FieldMessages.Message text = FieldMessages.of(message.getType(), field, label(pointer, field, labels));
         return new Violation(pointer, message.getType(), text.german(), text.english());
     }
 
-    /** The refused answer's own schema: for a missing property, the property's, not its parent's. */
-    private static JsonNode field(ValidationMessage message) {
-        JsonNode schema = message.getSchemaNode();
+    /**
+     * The refused answer's own schema — the one holding the failed keyword, found by the keyword's
+     * location ({@code #/properties/bank/properties/iban/format}); for a missing property, the property's.
+     */
+    static JsonNode field(ValidationMessage message, JsonNode root) {
+        String location = message.getSchemaLocation().getFragment().toString();
+        String holder = location.contains("/") ? location.substring(0, location.lastIndexOf('/')) : "";
+        JsonNode schema = root.at(holder.equals("#") ? "" : holder.replaceFirst("^#", ""));
         if ("required".equals(message.getType()) && message.getProperty() != null) {
             return schema.path("properties").path(message.getProperty());
         }
-        return schema == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : schema;
+        return schema;
     }
 
     /**

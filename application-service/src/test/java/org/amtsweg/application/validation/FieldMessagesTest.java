@@ -30,7 +30,7 @@ class FieldMessagesTest {
                   "wohnflaeche_qm": {"type": "number", "exclusiveMinimum": 0, "maximum": 1000},
                   "raeume": {"type": "integer", "minimum": 1, "title": "Zahl der Räume"}}},
                 "erklaerung": {"const": true},
-                "arten": {"type": "array", "minItems": 1, "items": {"enum": ["rente", "lohn"]}}}},
+                "arten": {"type": "array", "minItems": 1, "uniqueItems": true, "items": {"enum": ["rente", "lohn"]}}}},
              "presentation": {"labels": {"/bank/iban": "IBAN", "/bank/kontoinhaber": "Kontoinhaber:in", "/person/postleitzahl": "Postleitzahl",
                "/person/familienstand": "Familienstand", "/person/geburtsdatum": "Geburtsdatum",
                "/erklaerung": "Ich versichere, dass meine Angaben wahr sind.", "/arten": "Einkommensarten"}}}
@@ -53,7 +53,7 @@ class FieldMessagesTest {
         List<Violation> violations = validator.forDraft("test/1", form(), JSON.readTree("""
                 {"bank": {"iban": "DE02 1203 0000 0000 2020 52", "kontoinhaber": "Erika Mustermann"},
                  "person": {"postleitzahl": "5809", "familienstand": "geschieden", "geburtsdatum": "1964-02-30",
-                            "wohnflaeche_qm": 0, "raeume": 0.5},
+                            "wohnflaeche_qm": 0, "raeume": 2.5},
                  "arten": []}
                 """));
         Map<String, String> messages = german(violations);

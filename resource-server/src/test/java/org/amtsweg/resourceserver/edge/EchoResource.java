@@ -94,4 +94,12 @@ public class EchoResource {
     public String letter(@jakarta.validation.Valid Letter letter) {
         return letter.subject();
     }
+
+    /** A multipart upload, as intake takes documents. */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public String upload(@org.jboss.resteasy.reactive.RestForm("kind") String kind) {
+        return kind;
+    }
 }

@@ -55,6 +55,15 @@ class HostileInputTest {
     }
 
     @Test
+    void anUnreadableMultipartBodyIsMalformedNotAFailure() {
+        assertProblem(given().contentType("multipart/form-data; boundary=AAAA")
+                .body("--BBBB\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nx\r\n--BBBB--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/echo/upload"), 400, "malformed-body");
+        assertProblem(given().contentType("multipart/form-data; boundary=AAAA")
+                .body("--AAAA\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmiet".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/echo/upload"), 400, "malformed-body");
+        given().multiPart("kind", "mietbescheinigung").post("/echo/upload").then().statusCode(200).body(equalTo("mietbescheinigung"));
+    }
+
+    @Test
     void aNumberIsNoText() {
         Response answer = post("/echo/note", "{\"text\": 12345}");
         assertProblem(answer, 422, "validation-failed");
