@@ -51,7 +51,7 @@ class HostileInputTest {
 
     @Test
     void anApiClientGetsTheRefusalAsAProblemOfARegisteredType() {
-        given().urlEncodingEnabled(false).post("/admin/keys/rotate?x=%zz")
+        given().contentType(FORM).body("x=%zz").post("/admin/keys/rotate")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/malformed-parameters"))
                 .body("title", equalTo("Parameter nicht lesbar / Parameters unreadable"));
