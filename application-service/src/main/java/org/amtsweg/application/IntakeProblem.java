@@ -1,66 +1,45 @@
 package org.amtsweg.application;
 
-import org.amtsweg.resourceserver.problem.ProblemCatalog;
 import org.amtsweg.resourceserver.problem.ProblemType;
-
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Intake's own problem types (its domain: applications, their documents, the catalogue it asks),
- * registered beside the platform's in {@code META-INF/services}. {@link Problems} builds them.
+ * listed beside the platform's in {@code META-INF/amtsweg-problem-types}. {@link Problems} builds them.
  * {@code no-responsibility} is the catalogue's type, passed on with the catalogue's status and title (the
  * end-to-end sweep compares every type the services share).
  */
 public enum IntakeProblem implements ProblemType {
 
-    CITIZENS_ONLY(403, "Nur für Bürgerinnen und Bürger", "Citizens only"),
-    NO_RESPONSIBILITY(404, "Keine zuständige Behörde", "No responsible authority"),
-    NOT_ONLINE(409, "Nicht online beantragbar", "Not available online"),
-    NOT_EDITABLE(409, "Antrag nicht änderbar", "Application not editable"),
-    FIELDS_NOT_EDITABLE(409, "Angaben nicht änderbar", "Fields not editable"),
-    CHANGED_WHILE_SUBMITTING(409, "Antrag während des Absendens geändert", "Application changed while submitting"),
-    TOO_LARGE(413, "Datei zu groß", "File too large"),
-    UNSUPPORTED_TYPE(415, "Dateityp nicht erlaubt", "File type not accepted"),
-    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key bereits verwendet", "Idempotency key already used"),
-    MALWARE_FOUND(422, "Schadsoftware gefunden", "Malware found"),
-    ACTIVE_CONTENT(422, "Aktive Inhalte im Dokument", "Active content in document"),
-    ENCRYPTED_DOCUMENT(422, "Verschlüsseltes Dokument", "Encrypted document"),
-    UNREADABLE_DOCUMENT(422, "Dokument nicht lesbar", "Document unreadable"),
-    CATALOG_ERROR(502, "Fehler im Leistungskatalog", "Catalogue error"),
-    CATALOG_UNAVAILABLE(503, "Leistungskatalog nicht erreichbar", "Catalogue unavailable"),
-    SCAN_UNAVAILABLE(503, "Virenprüfung nicht erreichbar", "Virus scan unavailable");
-
-    private final int status;
-    private final String german;
-    private final String english;
-
-    IntakeProblem(int status, String german, String english) {
-        this.status = status;
-        this.german = german;
-        this.english = english;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String german() {
-        return german;
-    }
-
-    @Override
-    public String english() {
-        return english;
-    }
-
-    /** Listed in {@code META-INF/services/org.amtsweg.resourceserver.problem.ProblemCatalog}. */
-    public static final class Catalog implements ProblemCatalog {
-        @Override
-        public Collection<? extends ProblemType> types() {
-            return List.of(values());
-        }
-    }
+    @Definition(status = 403, german = "Nur für Bürgerinnen und Bürger", english = "Citizens only")
+    CITIZENS_ONLY,
+    @Definition(status = 404, german = "Keine zuständige Behörde", english = "No responsible authority")
+    NO_RESPONSIBILITY,
+    @Definition(status = 409, german = "Nicht online beantragbar", english = "Not available online")
+    NOT_ONLINE,
+    @Definition(status = 409, german = "Antrag nicht änderbar", english = "Application not editable")
+    NOT_EDITABLE,
+    @Definition(status = 409, german = "Angaben nicht änderbar", english = "Fields not editable")
+    FIELDS_NOT_EDITABLE,
+    @Definition(status = 409, german = "Antrag während des Absendens geändert", english = "Application changed while submitting")
+    CHANGED_WHILE_SUBMITTING,
+    @Definition(status = 413, german = "Datei zu groß", english = "File too large")
+    TOO_LARGE,
+    @Definition(status = 415, german = "Dateityp nicht erlaubt", english = "File type not accepted")
+    UNSUPPORTED_TYPE,
+    @Definition(status = 422, german = "Idempotency-Key bereits verwendet", english = "Idempotency key already used")
+    IDEMPOTENCY_KEY_REUSED,
+    @Definition(status = 422, german = "Schadsoftware gefunden", english = "Malware found")
+    MALWARE_FOUND,
+    @Definition(status = 422, german = "Aktive Inhalte im Dokument", english = "Active content in document")
+    ACTIVE_CONTENT,
+    @Definition(status = 422, german = "Verschlüsseltes Dokument", english = "Encrypted document")
+    ENCRYPTED_DOCUMENT,
+    @Definition(status = 422, german = "Dokument nicht lesbar", english = "Document unreadable")
+    UNREADABLE_DOCUMENT,
+    @Definition(status = 502, german = "Fehler im Leistungskatalog", english = "Catalogue error")
+    CATALOG_ERROR,
+    @Definition(status = 503, german = "Leistungskatalog nicht erreichbar", english = "Catalogue unavailable")
+    CATALOG_UNAVAILABLE,
+    @Definition(status = 503, german = "Virenprüfung nicht erreichbar", english = "Virus scan unavailable")
+    SCAN_UNAVAILABLE
 }

@@ -1,6 +1,5 @@
 package org.amtsweg.resourceserver.problem;
 
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -10,45 +9,34 @@ import java.util.List;
  */
 public enum PlatformProblem implements ProblemType {
 
-    BAD_REQUEST(400, "Ungültige Anfrage", "Bad request"),
-    MALFORMED_BODY(400, "Inhalt nicht lesbar", "Request body unreadable"),
-    INVALID_PARAMETER(400, "Ungültiger Parameter", "Invalid parameter"),
-    UNAUTHORIZED(401, "Anmeldung erforderlich", "Authentication required"),
-    FORBIDDEN(403, "Keine Berechtigung", "Forbidden"),
-    TRUST_LEVEL_TOO_LOW(403, "Vertrauensniveau nicht ausreichend", "Trust level too low"),
-    NOT_FOUND(404, "Nicht gefunden", "Not found"),
-    METHOD_NOT_ALLOWED(405, "Methode nicht erlaubt", "Method not allowed"),
-    NOT_ACCEPTABLE(406, "Format nicht lieferbar", "Not acceptable"),
-    REQUEST_TOO_LARGE(413, "Anfrage zu groß", "Request too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Format nicht unterstützt", "Unsupported media type"),
-    VALIDATION_FAILED(422, "Eingabe fehlerhaft", "Invalid input"),
-    INTERNAL_ERROR(500, "Interner Fehler", "Internal error"),
-    TEMPORARILY_UNAVAILABLE(503, "Vorübergehend nicht verfügbar", "Temporarily unavailable");
-
-    private final int status;
-    private final String german;
-    private final String english;
-
-    PlatformProblem(int status, String german, String english) {
-        this.status = status;
-        this.german = german;
-        this.english = english;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String german() {
-        return german;
-    }
-
-    @Override
-    public String english() {
-        return english;
-    }
+    @Definition(status = 400, german = "Ungültige Anfrage", english = "Bad request")
+    BAD_REQUEST,
+    @Definition(status = 400, german = "Inhalt nicht lesbar", english = "Request body unreadable")
+    MALFORMED_BODY,
+    @Definition(status = 400, german = "Ungültiger Parameter", english = "Invalid parameter")
+    INVALID_PARAMETER,
+    @Definition(status = 401, german = "Anmeldung erforderlich", english = "Authentication required")
+    UNAUTHORIZED,
+    @Definition(status = 403, german = "Keine Berechtigung", english = "Forbidden")
+    FORBIDDEN,
+    @Definition(status = 403, german = "Vertrauensniveau nicht ausreichend", english = "Trust level too low")
+    TRUST_LEVEL_TOO_LOW,
+    @Definition(status = 404, german = "Nicht gefunden", english = "Not found")
+    NOT_FOUND,
+    @Definition(status = 405, german = "Methode nicht erlaubt", english = "Method not allowed")
+    METHOD_NOT_ALLOWED,
+    @Definition(status = 406, german = "Format nicht lieferbar", english = "Not acceptable")
+    NOT_ACCEPTABLE,
+    @Definition(status = 413, german = "Anfrage zu groß", english = "Request too large")
+    REQUEST_TOO_LARGE,
+    @Definition(status = 415, german = "Format nicht unterstützt", english = "Unsupported media type")
+    UNSUPPORTED_MEDIA_TYPE,
+    @Definition(status = 422, german = "Eingabe fehlerhaft", english = "Invalid input")
+    VALIDATION_FAILED,
+    @Definition(status = 500, german = "Interner Fehler", english = "Internal error")
+    INTERNAL_ERROR,
+    @Definition(status = 503, german = "Vorübergehend nicht verfügbar", english = "Temporarily unavailable")
+    TEMPORARILY_UNAVAILABLE;
 
     /** 422 with every violation; nothing was changed. */
     public static Problem validationFailed(List<Violation> violations) {
@@ -72,13 +60,5 @@ public enum PlatformProblem implements ProblemType {
     /** A fault of the service; the detail says nothing of it (the caller logs it). */
     public static Problem internalError() {
         return INTERNAL_ERROR.problem("Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.");
-    }
-
-    /** Registers the platform's types (listed in this library's {@code META-INF/services}). */
-    public static final class Catalog implements ProblemCatalog {
-        @Override
-        public Collection<? extends ProblemType> types() {
-            return List.of(values());
-        }
     }
 }

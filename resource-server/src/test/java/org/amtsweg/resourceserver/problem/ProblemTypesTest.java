@@ -10,44 +10,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The registry as a contract: one status and one title per type, nothing answered that is not in it. */
 class ProblemTypesTest {
 
-    /** A type whose owner forgot to list its catalogue. */
+    /** A type whose owner forgot to list its enum. */
     enum Unlisted implements ProblemType {
-        SOMETHING_ODD;
-
-        @Override
-        public int status() {
-            return 409;
-        }
-
-        @Override
-        public String german() {
-            return "Seltsam";
-        }
-
-        @Override
-        public String english() {
-            return "Odd";
-        }
+        @Definition(status = 409, german = "Seltsam", english = "Odd")
+        SOMETHING_ODD
     }
 
     /** Another owner's type that takes a platform slug. */
     enum Usurper implements ProblemType {
-        NOT_FOUND;
+        @Definition(status = 422, german = "Nichts da", english = "Nothing there")
+        NOT_FOUND
+    }
 
-        @Override
-        public int status() {
-            return 422;
-        }
-
-        @Override
-        public String german() {
-            return "Nichts da";
-        }
-
-        @Override
-        public String english() {
-            return "Nothing there";
-        }
+    /** Types that contradict what a problem type is. */
+    enum Contradictions implements ProblemType {
+        @Definition(status = 202, german = "Angenommen", english = "Accepted")
+        ACCEPTED,
+        @Definition(status = 409, german = " ", english = "Conflict")
+        UNTITLED,
+        UNDEFINED
     }
 
     @Test
@@ -83,28 +64,9 @@ class ProblemTypesTest {
     }
 
     @Test
-    void aStatusThatIsNoRefusalIsRefused() {
-        ProblemType accepted = new ProblemType() {
-            @Override
-            public String name() {
-                return "ACCEPTED";
-            }
-
-            @Override
-            public int status() {
-                return 202;
-            }
-
-            @Override
-            public String german() {
-                return "Angenommen";
-            }
-
-            @Override
-            public String english() {
-                return "Accepted";
-            }
-        };
-        assertThatThrownBy(() -> ProblemTypes.of(List.of(accepted))).hasMessageContaining("status 202 is no refusal");
+    void aTypeThatIsNoRefusalOrHasNoTitleIsRefused() {
+        assertThatThrownBy(() -> ProblemTypes.of(List.of(Contradictions.ACCEPTED))).hasMessageContaining("status 202 is no refusal");
+        assertThatThrownBy(() -> ProblemTypes.of(List.of(Contradictions.UNTITLED))).hasMessageContaining("needs a German and an English title");
+        assertThatThrownBy(() -> ProblemTypes.of(List.of(Contradictions.UNDEFINED))).hasMessageContaining("has no @ProblemType.Definition");
     }
 }

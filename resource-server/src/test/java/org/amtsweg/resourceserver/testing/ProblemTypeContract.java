@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly the registered ones, and all of them are published. Three ways a type could escape the contract,
  * each closed here:
  * <ul>
- *     <li>an enum of the service's own that implements {@link ProblemType} but whose catalogue is not listed
- *     in {@code META-INF/services} (its answers would fail: {@link Problem#of} refuses unregistered types) —
+ *     <li>an enum of the service's own that implements {@link ProblemType} but is not listed in
+ *     {@value ProblemTypes#LISTING} (its answers would fail: {@link Problem#of} refuses unregistered types) —
  *     every such enum in the compiled classes must be registered, constant by constant;</li>
  *     <li>a problem written by hand, past the registry — no main source of the service may spell the type
  *     base URI or use the problem extension's builder;</li>
