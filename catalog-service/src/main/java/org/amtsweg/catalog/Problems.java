@@ -1,81 +1,54 @@
 package org.amtsweg.catalog;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.problem.Problem;
+import org.amtsweg.resourceserver.problem.Violation;
 
-import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
-/** The catalogue's RFC 9457 problems, each with a stable type URI that clients may switch on. */
+/**
+ * The catalogue's refusals, each of a registered type ({@link CatalogProblem}, or the platform's) with the
+ * detail of its occurrence.
+ */
 public final class Problems {
-
-    private static final String BASE = "https://amtsweg.org/problems/";
 
     private Problems() {
     }
 
-    public static HttpProblem notFound(String what, String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + "not-found"))
-                .withStatus(404)
-                .withTitle(what + " nicht gefunden / " + what + " not found")
-                .withDetail(detail)
-                .build();
+    /** What is missing is said in the detail; the title is the type's ("Nicht gefunden / Not found"). */
+    public static Problem notFound(String detail) {
+        return PlatformProblem.NOT_FOUND.problem(detail);
     }
 
-    public static HttpProblem noResponsibility(String service, String ags) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + "no-responsibility"))
-                .withStatus(404)
-                .withTitle("Keine zuständige Behörde / No responsible authority")
-                .withDetail("Für die Leistung " + service + " ist am Ort " + ags + " keine Behörde zuständig.")
+    public static Problem noResponsibility(String service, String ags) {
+        return CatalogProblem.NO_RESPONSIBILITY.problem("Für die Leistung " + service + " ist am Ort " + ags + " keine Behörde zuständig.")
                 .with("service", service)
-                .with("ags", ags)
-                .build();
+                .with("ags", ags);
     }
 
-    public static HttpProblem invalidInput(java.util.List<org.amtsweg.catalog.admin.FieldViolation> violations) {
-        return invalidInput(violations, java.util.Map.of());
+    public static Problem invalidInput(List<Violation> violations) {
+        return PlatformProblem.validationFailed(violations);
     }
 
     /** The same, with members that say more about the whole input (e.g. a CSV's unknown and known columns). */
-    public static HttpProblem invalidInput(java.util.List<org.amtsweg.catalog.admin.FieldViolation> violations,
-                                           java.util.Map<String, Object> members) {
-        HttpProblem.Builder problem = HttpProblem.builder()
-                .withType(URI.create(BASE + "validation-failed"))
-                .withStatus(422)
-                .withTitle("Eingabe fehlerhaft / Invalid input")
-                .withDetail(violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
-                .with("violations", violations);
+    public static Problem invalidInput(List<Violation> violations, Map<String, Object> members) {
+        Problem problem = PlatformProblem.validationFailed(violations);
         members.forEach(problem::with);
-        return problem.build();
+        return problem;
     }
 
     /** A body in a charset this service cannot read. */
-    public static HttpProblem unsupportedCharset(String charset) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + "unsupported-media-type"))
-                .withStatus(415)
-                .withTitle("Format nicht unterstützt / Unsupported media type")
-                .withDetail("Den Zeichensatz " + charset + " kennt dieser Dienst nicht; senden Sie UTF-8.")
-                .with("charset", charset)
-                .build();
+    public static Problem unsupportedCharset(String charset) {
+        return PlatformProblem.UNSUPPORTED_MEDIA_TYPE.problem("Den Zeichensatz " + charset + " kennt dieser Dienst nicht; senden Sie UTF-8.")
+                .with("charset", charset);
     }
 
-    public static HttpProblem conflict(String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + "conflict"))
-                .withStatus(409)
-                .withTitle("Konflikt / Conflict")
-                .withDetail(detail)
-                .build();
+    public static Problem conflict(String detail) {
+        return CatalogProblem.CONFLICT.problem(detail);
     }
 
-    public static HttpProblem invalidParameter(String parameter, String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + "invalid-parameter"))
-                .withStatus(400)
-                .withTitle("Ungültiger Parameter / Invalid parameter")
-                .withDetail(detail)
-                .with("parameter", parameter)
-                .build();
+    public static Problem invalidParameter(String parameter, String detail) {
+        return PlatformProblem.invalidParameter(parameter, detail);
     }
 }

@@ -129,7 +129,17 @@ class AdministrationTest {
                 .then().statusCode(201).body("branding.primaryColor", equalTo("#123456"));
         authority.put("primaryColor", "blue");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(authority).put("/authorities/kreis-demo")
-                .then().statusCode(422).body("violations.pointer", hasItem("/primaryColor"));
+                .then().statusCode(422).body("violations.pointer", hasItem("/primaryColor"))
+                .body("violations.find { it.pointer == '/primaryColor' }.keyword", equalTo("pattern"))
+                .body("violations.find { it.pointer == '/primaryColor' }.message", equalTo("Eine Farbe als #rrggbb."))
+                .body("violations.find { it.pointer == '/primaryColor' }.messageEn", equalTo("A colour as #rrggbb."));
+        authority.put("primaryColor", "#123456");
+        authority.put("name", " ");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(authority).put("/authorities/kreis-demo")
+                .then().statusCode(422).body("violations.pointer", equalTo(List.of("/name")))
+                .body("violations[0].keyword", equalTo("required"))
+                .body("violations[0].message", equalTo("Bitte machen Sie hier eine Angabe."))
+                .body("violations[0].messageEn", equalTo("Please provide a value."));
     }
 
     @Test

@@ -60,17 +60,17 @@ public class AttachmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("kind") String kind) {
         if (file == null) {
-            throw Problems.invalid("file", "Die Datei fehlt (Feld file).");
+            throw Problems.invalidParameter("file", "Die Datei fehlt (Feld file).");
         }
         if (kind == null || kind.isBlank()) {
-            throw Problems.invalid("kind", "Die Art des Dokuments fehlt (Feld kind).");
+            throw Problems.invalidParameter("kind", "Die Art des Dokuments fehlt (Feld kind).");
         }
         if (kind.length() > MAX_KIND_LENGTH || !KIND.matcher(kind).matches()) {
             // Not echoed: it may hold anything, and no form has such a kind.
-            throw Problems.invalid("kind", "Die Art des Dokuments ist keine, die ein Formular kennt (Kleinbuchstaben, Ziffern, - und _).");
+            throw Problems.invalidParameter("kind", "Die Art des Dokuments ist keine, die ein Formular kennt (Kleinbuchstaben, Ziffern, - und _).");
         }
         if (file.size() == 0) {
-            throw Problems.invalid("file", "Die Datei ist leer (Feld file).");
+            throw Problems.invalidParameter("file", "Die Datei ist leer (Feld file).");
         }
         Citizen citizen = Citizen.from(identity);
         return applications.find(applications.pool(), id, citizen, false).chain(found -> {
@@ -82,7 +82,7 @@ public class AttachmentResource {
             }
             return catalog.form(application.view().service().key(), application.view().formVersion()).chain(form -> {
                 AttachmentRules.Kind rule = AttachmentRules.of(form.path("presentation")).kind(kind)
-                        .orElseThrow(() -> Problems.invalid("kind", "Das Formular kennt keine Dokumentart " + kind + "."));
+                        .orElseThrow(() -> Problems.invalidParameter("kind", "Das Formular kennt keine Dokumentart " + kind + "."));
                 if (file.size() > rule.maxBytes()) {
                     throw Problems.tooLarge("Die Datei ist größer als " + rule.maxBytes() / (1024 * 1024) + " MB.");
                 }

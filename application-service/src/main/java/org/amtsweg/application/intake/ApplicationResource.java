@@ -44,7 +44,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> open(NewApplication request) {
         if (request == null) {
-            throw Problems.invalid("/", "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.");
+            throw Problems.invalidField("", "required", "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.",
+                    "The body is missing: expected is {\"service\": \"…\"}.");
         }
         List<Violation> violations = request.violations();
         if (!violations.isEmpty()) {
@@ -78,7 +79,7 @@ public class ApplicationResource {
     @Path("/{id}/submit")
     public Uni<SubmissionReceipt> submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !IdempotencyKey.isWellFormed(idempotencyKey)) {
-            throw Problems.invalid("Idempotency-Key", "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
+            throw Problems.invalidParameter("Idempotency-Key", "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
                     + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
         }
         return intake.submit(citizen(), id, idempotencyKey);
@@ -95,9 +96,8 @@ public class ApplicationResource {
                 throw Problems.notEditable(view.status());
             }
             return receipts.document(view)
-                    .map(pdf -> Response.ok(pdf, "application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"Eingangsbestaetigung-" + view.referenceNumber() + ".pdf\"")
-                            .build());
+                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                            "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
         });
     }
 

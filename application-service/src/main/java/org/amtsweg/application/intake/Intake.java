@@ -72,9 +72,12 @@ public class Intake {
     public Uni<ApplicationView> open(Citizen citizen, String serviceKey, String agsOrNull) {
         // The request's AGS is checked at the edge; the one of the address is used only if it is one.
         String ags = agsOrNull != null ? agsOrNull : citizen.municipality().filter(Ags::isWellFormed)
-                .orElseThrow(() -> Problems.invalid("ags", "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an."));
+                .orElseThrow(() -> Problems.invalidField("/ags", "required",
+                        "Ihre Anmeldung nennt keinen Wohnort; geben Sie ags (Amtlicher Gemeindeschlüssel) an.",
+                        "Your login names no place of residence; give ags (the official municipality key)."));
         return catalog.service(serviceKey).chain(found -> {
-            ServiceOffer service = found.orElseThrow(() -> Problems.invalid("service", "Es gibt keine Leistung " + serviceKey + "."));
+            ServiceOffer service = found.orElseThrow(() -> Problems.invalidField("/service", "reference",
+                    "Es gibt keine Leistung " + serviceKey + ".", "There is no service " + serviceKey + "."));
             if (!"online".equals(service.handling())) {
                 throw Problems.notOnline(service.name(), service.handling(), service.handlingUrl(), service.handlingNote());
             }
@@ -82,7 +85,7 @@ public class Intake {
                 throw Problems.trustLevelTooLow(service.minimumTrustLevel(), citizen.trustLevel());
             }
             return catalog.responsibility(serviceKey, ags).chain(authority -> catalog.currentForm(serviceKey).chain(form -> {
-                ResponsibleAuthority responsible = authority.orElseThrow(() -> Problems.noResponsibleAuthority(service.name(), ags));
+                ResponsibleAuthority responsible = authority.orElseThrow(() -> Problems.noResponsibleAuthority(serviceKey, service.name(), ags));
                 JsonNode pinned = form.orElseThrow(() -> Problems.notOnline(service.name(), "online",
                         null, "Für " + service.name() + " ist noch kein Online-Formular veröffentlicht."));
                 return insertDraft(citizen, service, responsible, ags, pinned);
@@ -115,7 +118,7 @@ public class Intake {
     /** Saves draft data; types and formats must be right, completeness is checked on submission. */
     public Uni<ApplicationView> saveDraft(Citizen citizen, UUID id, JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw Problems.invalid("/", "Die Antragsdaten müssen ein JSON-Objekt sein.");
+            throw Problems.invalidField("", "type", "Die Antragsdaten müssen ein JSON-Objekt sein.", "The application's data must be a JSON object.");
         }
         return applications.find(pool, id, citizen, false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
@@ -131,7 +134,7 @@ public class Intake {
                 }
             }
             return catalog.form(stored.view().service().key(), stored.view().formVersion()).chain(form -> {
-                List<Violation> violations = validator.forDraft(formKey(stored), form.get("schema"), data);
+                List<Violation> violations = validator.forDraft(formKey(stored), form, data);
                 if (!violations.isEmpty()) {
                     funnel.refused(stored.view().authority().id(), stored.view().service().key(), violations);
                     throw Problems.validationFailed(violations, false);
@@ -223,9 +226,9 @@ public class Intake {
     private Uni<Optional<SubmissionReceipt>> record(Citizen citizen, Applications.Stored stored, String idempotencyKey, JsonNode form,
                                                     List<StoredAttachment> uploaded) {
         ApplicationView draft = stored.view();
-        List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form.get("schema"), draft.data()));
-        violations.addAll(missingDocuments(AttachmentRules.of(form.path("presentation")).required().stream()
-                .map(AttachmentRules.Kind::kind).toList(), uploaded));
+        List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), form, draft.data()));
+        AttachmentRules rules = AttachmentRules.of(form.path("presentation"));
+        violations.addAll(missingDocuments(rules.required().stream().map(AttachmentRules.Kind::kind).toList(), rules, uploaded));
         if (!violations.isEmpty()) {
             funnel.refused(draft.authority().id(), draft.service().key(), violations);
             throw Problems.validationFailed(violations, true);
@@ -304,8 +307,8 @@ public class Intake {
             if (!"INFORMATION_REQUESTED".equals(stored.view().status())) {
                 throw Problems.notEditable(stored.view().status());
             }
-            List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), both.getItem1().get("schema"), stored.view().data()));
-            violations.addAll(missingDocuments(stored.requestedDocuments(), both.getItem2()));
+            List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), both.getItem1(), stored.view().data()));
+            violations.addAll(missingDocuments(stored.requestedDocuments(), AttachmentRules.of(both.getItem1().path("presentation")), both.getItem2()));
             if (!violations.isEmpty()) {
                 throw Problems.validationFailed(violations, true);
             }
@@ -329,10 +332,15 @@ public class Intake {
     }
 
     /** Kinds of documents asked for of which nothing is uploaded, as violations at {@code /attachments/<kind>}. */
-    private static List<Violation> missingDocuments(List<String> kinds, List<StoredAttachment> uploaded) {
+    /** The documents still missing, each named as the form names it (its label), never by its internal kind. */
+    private static List<Violation> missingDocuments(List<String> kinds, AttachmentRules rules, List<StoredAttachment> uploaded) {
         return kinds.stream()
                 .filter(kind -> uploaded.stream().noneMatch(attachment -> kind.equals(attachment.kind())))
-                .map(kind -> new Violation("/attachments/" + kind, "required", "Das Dokument " + kind + " fehlt.", "The document " + kind + " is missing."))
+                .map(kind -> {
+                    String label = rules.kind(kind).map(AttachmentRules.Kind::label).orElse(kind);
+                    return new Violation("/attachments/" + kind, "required", "Bitte laden Sie das Dokument „" + label + "“ hoch.",
+                            "Please upload the document “" + label + "”.");
+                })
                 .toList();
     }
 

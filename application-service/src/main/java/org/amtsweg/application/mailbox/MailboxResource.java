@@ -111,9 +111,8 @@ public class MailboxResource {
                     }
                     citizen.requireTrustLevel(rows.iterator().next().getString("minimum_trust_level"));
                     String reference = rows.iterator().next().getString("reference_number");
-                    return notices.document(id).map(pdf -> Response.ok(pdf, "application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"Bescheid-" + reference + ".pdf\"")
-                            .build());
+                    return notices.document(id).map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                            "Bescheid-" + reference + ".pdf"));
                 });
     }
 

@@ -57,7 +57,7 @@ class AttachmentTest {
     void tooLargeFilesAndUnknownKindsAreRefused() {
         String id = draft();
         upload(id, "mietbescheinigung", "gross.pdf", Documents.ofSize(10 * 1024 * 1024 + 1)).then().statusCode(413);
-        upload(id, "lebenslauf", "cv.pdf", Documents.pdf()).then().statusCode(400).body("field", equalTo("kind"));
+        upload(id, "lebenslauf", "cv.pdf", Documents.pdf()).then().statusCode(400).body("parameter", equalTo("kind"));
         given().auth().oauth2(ERIKA).multiPart("kind", "mietbescheinigung").post("/applications/" + id + "/attachments")
                 .then().statusCode(400);
     }
@@ -69,7 +69,9 @@ class AttachmentTest {
                 .put("/applications/" + id + "/data").then().statusCode(200);
         given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit")
                 .then().statusCode(422)
-                .body("violations.pointer", hasItem("/attachments/mietbescheinigung"));
+                .body("violations.pointer", hasItem("/attachments/mietbescheinigung"))
+                .body("violations.find { it.pointer == '/attachments/mietbescheinigung' }.message",
+                        org.hamcrest.Matchers.equalTo("Bitte laden Sie das Dokument „Mietbescheinigung der Vermieterin oder des Vermieters“ hoch."));
 
         upload(id, "mietbescheinigung", "miete.pdf", Documents.pdf()).then().statusCode(201);
         String reference = given().auth().oauth2(ERIKA).post("/applications/" + id + "/submit")

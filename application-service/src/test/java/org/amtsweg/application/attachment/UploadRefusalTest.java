@@ -100,16 +100,16 @@ class UploadRefusalTest {
         String id = draft();
         String attachments = "/applications/" + id + "/attachments";
         given().auth().oauth2(ERIKA).multiPart("kind", "mietbescheinigung").post(attachments)
-                .then().statusCode(400).body("type", equalTo("https://amtsweg.org/problems/invalid-request")).body("field", equalTo("file"));
+                .then().statusCode(400).body("type", equalTo("https://amtsweg.org/problems/invalid-parameter")).body("parameter", equalTo("file"));
         given().auth().oauth2(ERIKA).multiPart("file", "a.pdf", Documents.pdf(), "application/pdf").post(attachments)
-                .then().statusCode(400).body("field", equalTo("kind"));
+                .then().statusCode(400).body("parameter", equalTo("kind"));
         given().auth().oauth2(ERIKA).multiPart("kind", "mietbescheinigung").multiPart("file", "leer.pdf", new byte[0], "application/pdf")
-                .post(attachments).then().statusCode(400).body("field", equalTo("file")).body("detail", containsString("leer"));
-        upload(id, "lebenslauf", Documents.pdf()).then().statusCode(400).body("field", equalTo("kind"));
+                .post(attachments).then().statusCode(400).body("parameter", equalTo("file")).body("detail", containsString("leer"));
+        upload(id, "lebenslauf", Documents.pdf()).then().statusCode(400).body("parameter", equalTo("kind"));
         for (String kind : List.of("miet\u0000", "../mietbescheinigung", "x".repeat(65), "Mietbescheinigung")) {
             upload(id, kind, Documents.pdf()).then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("field", equalTo("kind"))
+                    .body("parameter", equalTo("kind"))
                     .body("detail", not(containsString(kind)));
         }
         given().auth().oauth2(ERIKA).get(attachments).then().body("$", hasSize(0));

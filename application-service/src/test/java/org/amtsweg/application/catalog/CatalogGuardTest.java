@@ -70,9 +70,10 @@ class CatalogGuardTest {
         for (int i = 0; i < 25; i++) {
             given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("service", "gibt-es-nicht-" + i))
                     .post("/applications")
-                    .then().statusCode(400)
-                    .body("type", equalTo("https://amtsweg.org/problems/invalid-request"))
-                    .body("field", equalTo("service"));
+                    .then().statusCode(422)
+                    .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
+                    .body("violations[0].pointer", equalTo("/service"))
+                    .body("detail", equalTo("Es gibt keine Leistung gibt-es-nicht-" + i + "."));
         }
         given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
                 .post("/applications").then().statusCode(201);

@@ -70,8 +70,10 @@ class DraftTest {
         given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
                 .body(Map.of("service", "wohngeld", "ags", "09162000"))
                 .post("/applications")
-                .then().statusCode(422)
-                .body("type", equalTo("https://amtsweg.org/problems/no-responsibility"));
+                .then().statusCode(404)
+                .body("type", equalTo("https://amtsweg.org/problems/no-responsibility"))
+                .body("title", equalTo("Keine zuständige Behörde / No responsible authority"))
+                .body("service", equalTo("wohngeld")).body("ags", equalTo("09162000"));
     }
 
     @Test

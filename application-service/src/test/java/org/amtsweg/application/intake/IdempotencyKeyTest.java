@@ -56,7 +56,7 @@ class IdempotencyKeyTest {
         submit(ERIKA, second, key).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/idempotency-key-reused"))
-                .body("field", equalTo("Idempotency-Key"));
+                .body("parameter", equalTo("Idempotency-Key"));
         given().auth().oauth2(ERIKA).get("/applications/" + second).then()
                 .body("status", equalTo("DRAFT")).body("referenceNumber", nullValue());
         // Not even once the second is submitted under a key of its own.
@@ -101,7 +101,7 @@ class IdempotencyKeyTest {
             given().auth().oauth2(ERIKA).header("Idempotency-Key", key).post("/applications/" + id + "/submit")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("field", equalTo("Idempotency-Key"));
+                    .body("parameter", equalTo("Idempotency-Key"));
         }
         given().auth().oauth2(ERIKA).get("/applications/" + id).then().body("status", equalTo("DRAFT"));
     }

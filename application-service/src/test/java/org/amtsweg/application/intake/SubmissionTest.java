@@ -46,7 +46,10 @@ class SubmissionTest {
                 .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
                 .body("violations.pointer", hasItem("/bankverbindung/iban"))
                 .body("violations.find { it.pointer == '/bankverbindung/iban' }.keyword", equalTo("required"))
-                .body("violations.find { it.pointer == '/bankverbindung/iban' }.messageEn", org.hamcrest.Matchers.containsString("iban"));
+                .body("violations.find { it.pointer == '/bankverbindung/iban' }.message", equalTo("Bitte füllen Sie das Feld „IBAN“ aus."))
+                .body("violations.find { it.pointer == '/bankverbindung/iban' }.messageEn", equalTo("Please fill in “IBAN”."))
+                // The document the form requires, named as the form names it, not by its internal kind.
+                .body("violations.message", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Eigenschaft"))));
         given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                 .then().body("status", equalTo("DRAFT"));
         assertThat(KAFKA.recordsWithKey("applications", id, 1, Duration.ofSeconds(3))).isEmpty();
@@ -62,7 +65,7 @@ class SubmissionTest {
                 .then().statusCode(422)
                 .body("violations.pointer", equalTo(List.of("/bankverbindung/iban")))
                 .body("violations[0].keyword", equalTo("format"))
-                .body("violations[0].message", org.hamcrest.Matchers.containsString("iban"));
+                .body("violations[0].message", org.hamcrest.Matchers.startsWith("Bitte prüfen Sie die IBAN bei „IBAN“"));
         given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
                 .then().body("data.bankverbindung.iban", equalTo("DE02 1203 0000 0000 2020 51"));
     }

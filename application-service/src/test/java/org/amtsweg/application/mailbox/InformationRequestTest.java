@@ -81,6 +81,14 @@ class InformationRequestTest {
                         "anschrift", Map.of("strasse_hausnummer", "Bahnhofstraße 1", "postleitzahl", "58095", "ort", "Hagen"))));
         given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(answer).put("/applications/" + id + "/data").then().statusCode(200);
 
+        // A reply longer than the mailbox takes: refused at its field, in the one violation shape.
+        given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("message", "x".repeat(5001)))
+                .post("/mailbox/" + messageId + "/reply")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
+                .body("violations.pointer", equalTo(java.util.List.of("/message")))
+                .body("violations[0].keyword", equalTo("maxLength"))
+                .body("violations[0].message", equalTo("Höchstens 5000 Zeichen."));
         // The document asked for is missing: not sent.
         given().auth().oauth2(ERIKA).contentType(ContentType.JSON).body(Map.of("message", "Die Miete ist gestiegen."))
                 .post("/mailbox/" + messageId + "/reply")

@@ -8,12 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.security.Clerk;
+import org.amtsweg.resourceserver.http.Download;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -38,13 +35,7 @@ public class CaseDocumentResource {
     public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
         Clerk caller = Clerk.ofAuthority(token);
         return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
-                Response.ok(document.content(), document.mediaType())
-                        .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                                + URLEncoder.encode(document.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                        .header("X-Content-Type-Options", "nosniff")
-                        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                        .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())) + ":")
-                        .build());
+                Download.of(document.content(), document.mediaType(), document.fileName(), document.sha256()));
     }
 
     /** The decision notice (Bescheid) as issued to the citizen, to file with the case or take over. */
@@ -53,8 +44,7 @@ public class CaseDocumentResource {
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID caseId) {
         Clerk caller = Clerk.ofAuthority(token);
-        return documents.notice(caller.authority(), caseId, caller.username()).map(pdf -> Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"Bescheid-" + caseId + ".pdf\"")
-                .build());
+        return documents.notice(caller.authority(), caseId, caller.username())
+                .map(pdf -> Download.of(pdf, "application/pdf", "Bescheid-" + caseId + ".pdf"));
     }
 }

@@ -11,6 +11,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.resourceserver.input.ConstraintViolations;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.LocalDate;
@@ -47,7 +49,7 @@ public class AuthorityAdministration {
     }
 
     public Uni<Boolean> upsertAuthority(AuthorityInput input, String actor) {
-        List<FieldViolation> violations = FieldViolation.of(validator.validate(input));
+        List<Violation> violations = ConstraintViolations.of(validator.validate(input));
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
@@ -77,13 +79,13 @@ public class AuthorityAdministration {
     /** Makes an authority responsible for a service in an area (8-digit AGS, 2-digit state code or DE). */
     public Uni<Void> assignResponsibility(String service, String area, String authorityId, String actor) {
         if (!area.matches("[0-9]{2}|[0-9]{8}|DE")) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/area", "ein 8-stelliger AGS, ein 2-stelliger Landesschlüssel oder DE")));
+            throw Problems.invalidInput(List.of(new Violation("/area", "pattern", "Ein 8-stelliger AGS, ein 2-stelliger Landesschlüssel oder DE.", "An 8-digit AGS, a 2-digit state code or DE.")));
         }
         if (authorityId == null || authorityId.isBlank()) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/authorityId", "die zuständige Behörde fehlt")));
+            throw Problems.invalidInput(List.of(new Violation("/authorityId", "required", "Die zuständige Behörde fehlt.", "The responsible authority is missing.")));
         }
         if (!ID.matcher(authorityId).matches()) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/authorityId", "die Kennung einer Behörde (Kleinbuchstaben, Ziffern, Bindestriche)")));
+            throw Problems.invalidInput(List.of(new Violation("/authorityId", "pattern", "Die Kennung einer Behörde (Kleinbuchstaben, Ziffern, Bindestriche).", "An authority's identifier (lower-case letters, digits, hyphens).")));
         }
         return pool.withTransaction(connection -> connection.preparedQuery("""
                                 INSERT INTO responsibility (service_key, area, authority_id) VALUES ($1, $2, $3)
@@ -98,15 +100,15 @@ public class AuthorityAdministration {
 
     /** Records what an authority offers for a service: online, external, planned or offline, since when. */
     public Uni<Void> setAvailability(String authorityId, String service, String state, LocalDate since, String localTitle, String note, String actor) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         if (state == null || !STATES.contains(state)) {
-            violations.add(new FieldViolation("/state", "online, external, planned oder offline"));
+            violations.add(new Violation("/state", "enum", "Einer der Werte online, external, planned oder offline.", "One of online, external, planned or offline."));
         }
         if (localTitle != null && localTitle.length() > MAX_LOCAL_TITLE) {
-            violations.add(new FieldViolation("/localTitle", "höchstens " + MAX_LOCAL_TITLE + " Zeichen"));
+            violations.add(new Violation("/localTitle", "maxLength", "Höchstens " + MAX_LOCAL_TITLE + " Zeichen.", "At most " + MAX_LOCAL_TITLE + " characters."));
         }
         if (note != null && note.length() > MAX_NOTE) {
-            violations.add(new FieldViolation("/note", "höchstens " + MAX_NOTE + " Zeichen"));
+            violations.add(new Violation("/note", "maxLength", "Höchstens " + MAX_NOTE + " Zeichen.", "At most " + MAX_NOTE + " characters."));
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
@@ -132,7 +134,7 @@ public class AuthorityAdministration {
             return failure;
         }
         return String.valueOf(pg.getConstraint()).contains("authority_id")
-                ? Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + authorityId + ".")
-                : Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + service + ".");
+                ? Problems.notFound("Es gibt keine Behörde mit der Kennung " + authorityId + ".")
+                : Problems.notFound("Es gibt keine Leistung mit dem Schlüssel " + service + ".");
     }
 }

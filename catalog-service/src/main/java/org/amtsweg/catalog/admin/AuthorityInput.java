@@ -11,20 +11,20 @@ import java.util.List;
 
 /** An authority (Behörde) with its corporate identity, as administrators write it. */
 public record AuthorityInput(
-        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "Kleinbuchstaben, Ziffern und Bindestriche, 2 bis 80 Zeichen") String id,
+        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "{amtsweg.catalog.key}") String id,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 100) String kind,
-        @NotNull List<@NotNull @Pattern(regexp = "[0-9]{8}", message = "ein AGS hat 8 Ziffern") String> agsCodes,
-        @NotNull @Pattern(regexp = "[A-Z]{2,4}", message = "2 bis 4 Großbuchstaben") String referencePrefix,
+        @NotNull List<@NotNull @Pattern(regexp = "[0-9]{8}", message = "{amtsweg.catalog.ags}") String> agsCodes,
+        @NotNull @Pattern(regexp = "[A-Z]{2,4}", message = "{amtsweg.catalog.reference-prefix}") String referencePrefix,
         @Size(max = 200) String streetAddress,
-        @Pattern(regexp = "[0-9]{5}", message = "eine Postleitzahl hat 5 Ziffern") String postalCode,
+        @Pattern(regexp = "[0-9]{5}", message = "{amtsweg.catalog.postal-code}") String postalCode,
         @Size(max = 100) String locality,
         @Email String email,
         @Pattern(regexp = "\\+?[0-9 ()/-]{6,30}") String phone,
         @URL String website,
         @Size(max = 100000) String logoSvg,
-        @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "eine Farbe als #rrggbb") String primaryColor,
-        @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "eine Farbe als #rrggbb") String secondaryColor,
+        @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{amtsweg.catalog.colour}") String primaryColor,
+        @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{amtsweg.catalog.colour}") String secondaryColor,
         @Size(max = 200) String nameLine,
         @URL String imprintUrl,
         @URL String privacyUrl) {

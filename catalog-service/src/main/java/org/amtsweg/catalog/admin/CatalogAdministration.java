@@ -15,6 +15,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.resourceserver.input.ConstraintViolations;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.catalog.form.SchemaCheck;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
@@ -51,26 +53,26 @@ public class CatalogAdministration {
     }
 
     /** The violations of a service, before it is written. */
-    public List<FieldViolation> check(ServiceInput input) {
-        List<FieldViolation> violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
+    public List<Violation> check(ServiceInput input) {
+        List<Violation> violations = new ArrayList<>(ConstraintViolations.of(validator.validate(input)));
         if (input.booster() != (input.boosterList() != null) || (input.boosterList() == null) != (input.boosterPosition() == null)) {
-            violations.add(new FieldViolation("/boosterList", "booster, boosterList und boosterPosition gehören zusammen"));
+            violations.add(new Violation("/boosterList", "dependentRequired", "booster, boosterList und boosterPosition gehören zusammen.", "booster, boosterList and boosterPosition go together."));
         }
         if (!"online".equals(input.handling()) && input.handlingUrl() == null && "external".equals(input.handling())) {
-            violations.add(new FieldViolation("/handlingUrl", "eine extern abgewickelte Leistung braucht die Adresse des Angebots"));
+            violations.add(new Violation("/handlingUrl", "required", "Eine extern abgewickelte Leistung braucht die Adresse des Angebots.", "A service handled elsewhere needs the address of the offer."));
         }
         // A null entry or id is already a violation above; it must not also break the duplicate check.
         List<String> ids = input.leikaOrEmpty().stream().filter(Objects::nonNull).map(ServiceInput.LeikaInput::leikaId)
                 .filter(Objects::nonNull).toList();
         if (ids.stream().distinct().count() != ids.size()) {
-            violations.add(new FieldViolation("/leika", "eine LeiKa-ID kommt mehrfach vor"));
+            violations.add(new Violation("/leika", "uniqueItems", "Eine LeiKa-ID kommt mehrfach vor.", "A LeiKa ID occurs more than once."));
         }
         return violations;
     }
 
     /** Creates or replaces a service; returns whether it was created. */
     public Uni<Boolean> upsertService(ServiceInput input, String actor) {
-        List<FieldViolation> violations = check(input);
+        List<Violation> violations = check(input);
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
@@ -82,18 +84,19 @@ public class CatalogAdministration {
 
     /** Creates or replaces many services at once, all or nothing (bulk import); returns how many were created. */
     public Uni<Integer> importServices(List<ServiceInput> inputs, String actor) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "/services/" + i;
             if (inputs.get(i) == null) {
-                violations.add(new FieldViolation(prefix, "hier fehlt die Leistung (ein Objekt, nicht null)"));
+                violations.add(new Violation(prefix, "required", "Hier fehlt die Leistung (ein Objekt, nicht null).", "The service is missing here (an object, not null)."));
                 continue;
             }
-            check(inputs.get(i)).forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), violation.message())));
+            check(inputs.get(i)).forEach(violation -> violations.add(new Violation(prefix + violation.pointer(), violation.keyword(), violation.message(),
+                    violation.messageEn())));
         }
         List<String> keys = inputs.stream().filter(Objects::nonNull).map(ServiceInput::key).filter(Objects::nonNull).toList();
         if (keys.stream().distinct().count() != keys.size()) {
-            violations.add(new FieldViolation("/services", "ein Schlüssel kommt mehrfach vor"));
+            violations.add(new Violation("/services", "uniqueItems", "Ein Schlüssel kommt mehrfach vor.", "A key occurs more than once."));
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
@@ -144,18 +147,18 @@ public class CatalogAdministration {
 
     /** Publishes a new form version after checking its schema against the JSON Schema 2020-12 meta-schema. */
     public Uni<Integer> publishForm(String serviceKey, JsonNode schema, JsonNode presentation, String actor) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         if (schema == null || !schema.isObject()) {
-            violations.add(new FieldViolation("/schema", "das Formular braucht ein JSON Schema (Objekt)"));
+            violations.add(new Violation("/schema", "required", "Das Formular braucht ein JSON Schema (Objekt).", "The form needs a JSON Schema (an object)."));
         } else {
-            SchemaCheck.violations(schema).forEach(message -> violations.add(new FieldViolation("/schema" + message.substring(0, message.indexOf(':')),
-                    message.substring(message.indexOf(':') + 2))));
+            SchemaCheck.violations(schema).forEach(violation -> violations.add(new Violation("/schema" + violation.pointer(), violation.keyword(),
+                    violation.message(), violation.messageEn())));
             if (!"https://json-schema.org/draft/2020-12/schema".equals(schema.path("$schema").asText())) {
-                violations.add(new FieldViolation("/schema/$schema", "das Schema muss JSON Schema 2020-12 deklarieren"));
+                violations.add(new Violation("/schema/$schema", "const", "Das Schema muss JSON Schema 2020-12 deklarieren.", "The schema must declare JSON Schema 2020-12."));
             }
         }
         if (presentation == null || !presentation.isObject()) {
-            violations.add(new FieldViolation("/presentation", "die Darstellungshinweise fehlen (Objekt)"));
+            violations.add(new Violation("/presentation", "required", "Die Darstellungshinweise fehlen (Objekt).", "The presentation hints are missing (an object)."));
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
@@ -164,7 +167,7 @@ public class CatalogAdministration {
                         .execute(Tuple.of(serviceKey))
                         .chain(rows -> {
                             if (rows.size() == 0) {
-                                throw Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + serviceKey + ".");
+                                throw Problems.notFound("Es gibt keine Leistung mit dem Schlüssel " + serviceKey + ".");
                             }
                             return connection.preparedQuery("""
                                             INSERT INTO form_version (service_key, version, schema, presentation, published_by)

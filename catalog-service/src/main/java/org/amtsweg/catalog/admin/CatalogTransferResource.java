@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.resourceserver.input.ConstraintViolations;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.amtsweg.catalog.services.ServiceCatalog;
 import org.amtsweg.catalog.services.ServiceDetails;
@@ -92,7 +94,7 @@ public class CatalogTransferResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ImportResult> importCatalog(CatalogDocument document) {
         if (document == null || document.services() == null) {
-            throw Problems.invalidInput(List.of(new FieldViolation("/services", "die Liste der Leistungen fehlt")));
+            throw Problems.invalidInput(List.of(new Violation("/services", "required", "Die Liste der Leistungen fehlt.", "The list of services is missing.")));
         }
         return administration.importServices(document.services(), Administrator.of(token))
                 .map(created -> new ImportResult(document.services().size(), created));
@@ -133,21 +135,23 @@ public class CatalogTransferResource {
                     : Map.of("unknownColumns", document.unknownColumns(), "knownColumns", LeikaCsv.COLUMNS));
         }
         List<LeikaCsv.Row> rows = document.rows();
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             String prefix = "/" + i;
-            String line = "Zeile " + document.lines().get(i) + ": ";
+            int line = document.lines().get(i);
             LeikaCsv.Row row = rows.get(i);
-            FieldViolation.of(validator.validate(row.entry()))
-                    .forEach(violation -> violations.add(new FieldViolation(prefix + violation.pointer(), line + violation.message())));
+            ConstraintViolations.of(validator.validate(row.entry())).forEach(violation -> violations.add(new Violation(prefix + violation.pointer(),
+                    violation.keyword(), "Zeile " + line + ": " + violation.message(), "Line " + line + ": " + violation.messageEn())));
             if (row.serviceKey() == null || row.serviceKey().isBlank()) {
-                violations.add(new FieldViolation(prefix + "/serviceKey", line + "die Leistung fehlt"));
+                violations.add(new Violation(prefix + "/serviceKey", "required", "Zeile " + line + ": Die Leistung fehlt.",
+                        "Line " + line + ": The service is missing."));
             }
             if (row.leikaId() != null) {
-                Integer earlier = firstLine.putIfAbsent(row.leikaId(), document.lines().get(i));
+                Integer earlier = firstLine.putIfAbsent(row.leikaId(), line);
                 if (earlier != null) {
-                    violations.add(new FieldViolation(prefix + "/leikaId", line + "dieselbe LeiKa-ID steht schon in Zeile " + earlier));
+                    violations.add(new Violation(prefix + "/leikaId", "uniqueItems", "Zeile " + line + ": Dieselbe LeiKa-ID steht schon in Zeile " + earlier + ".",
+                            "Line " + line + ": The same LeiKa ID is already in line " + earlier + "."));
                 }
             }
         }
@@ -174,7 +178,7 @@ public class CatalogTransferResource {
                                 .collect().last())))
                 // A service removed between the check and the write: the same answer, without the database's wording.
                 .onFailure(PgException.class).transform(failure -> "23503".equals(((PgException) failure).getSqlState())
-                        ? Problems.invalidInput(List.of(new FieldViolation("/", "eine genannte Leistung gibt es nicht mehr")))
+                        ? Problems.invalidInput(List.of(new Violation("", "reference", "Eine genannte Leistung gibt es nicht mehr.", "A service named no longer exists.")))
                         : failure)
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
@@ -184,11 +188,11 @@ public class CatalogTransferResource {
     private static void refuseUnknownServices(List<LeikaCsv.Row> rows, List<Integer> lines, RowSet<Row> known) {
         Set<String> existing = new HashSet<>();
         known.forEach(row -> existing.add(row.getString("key")));
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (!existing.contains(rows.get(i).serviceKey())) {
-                violations.add(new FieldViolation("/" + i + "/serviceKey", "Zeile " + lines.get(i) + ": es gibt keine Leistung "
-                        + rows.get(i).serviceKey()));
+                violations.add(new Violation("/" + i + "/serviceKey", "reference", "Zeile " + lines.get(i) + ": Es gibt keine Leistung "
+                        + rows.get(i).serviceKey() + ".", "Line " + lines.get(i) + ": There is no service " + rows.get(i).serviceKey() + "."));
             }
         }
         if (!violations.isEmpty()) {

@@ -17,7 +17,7 @@ import java.util.Set;
 @Constraint(validatedBy = KnownTopic.Check.class)
 public @interface KnownTopic {
 
-    String message() default "unbekanntes Themenfeld";
+    String message() default "{amtsweg.catalog.topic}";
 
     Class<?>[] groups() default {};
 

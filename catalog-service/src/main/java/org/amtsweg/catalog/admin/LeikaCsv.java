@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.amtsweg.resourceserver.input.PlainText;
+import org.amtsweg.resourceserver.problem.Violation;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -65,9 +66,9 @@ public final class LeikaCsv {
      *
      * @param unknownColumns header cells that name no column (empty when the header is fine)
      */
-    public record Document(List<Row> rows, List<Integer> lines, List<FieldViolation> violations, List<String> unknownColumns) {
+    public record Document(List<Row> rows, List<Integer> lines, List<Violation> violations, List<String> unknownColumns) {
 
-        static Document refused(List<FieldViolation> violations, List<String> unknownColumns) {
+        static Document refused(List<Violation> violations, List<String> unknownColumns) {
             return new Document(List.of(), List.of(), violations, unknownColumns);
         }
     }
@@ -78,7 +79,7 @@ public final class LeikaCsv {
 
     /** Reads a document sent in {@code charset}. */
     public static Document read(byte[] body, Charset charset) {
-        List<FieldViolation> undecodable = new ArrayList<>();
+        List<Violation> undecodable = new ArrayList<>();
         String text = decode(body, charset, undecodable);
         if (text == null) {
             return Document.refused(undecodable, List.of());
@@ -101,37 +102,40 @@ public final class LeikaCsv {
             }
         } catch (IOException | RuntimeException unreadable) {
             // The parser's own words name its internals; where it stopped is what helps.
-            return Document.refused(List.of(new FieldViolation("/", "das CSV ist ab Zeile " + line
-                    + " nicht lesbar (etwa ein Anführungszeichen ohne Gegenstück)")), List.of());
+            return Document.refused(List.of(new Violation("", "syntax", "Das CSV ist ab Zeile " + line
+                    + " nicht lesbar (etwa ein Anführungszeichen ohne Gegenstück).",
+                    "The CSV cannot be read from line " + line + " on (e.g. a quotation mark without its counterpart).")), List.of());
         }
         if (cells.isEmpty()) {
-            return Document.refused(List.of(new FieldViolation("/", "das CSV ist leer; die erste Zeile nennt die Spalten, z. B. "
-                    + String.join(",", REQUIRED))), List.of());
+            return Document.refused(List.of(new Violation("", "required", "Das CSV ist leer; die erste Zeile nennt die Spalten, z. B. "
+                    + String.join(",", REQUIRED) + ".", "The CSV is empty; its first line names the columns, e.g. " + String.join(",", REQUIRED) + ".")), List.of());
         }
         String[] header = cells.get(0);
         List<String> unknown = new ArrayList<>();
-        List<FieldViolation> violations = header(header, unknown);
+        List<Violation> violations = header(header, unknown);
         if (!violations.isEmpty()) {
             return Document.refused(violations, unknown);
         }
         if (cells.size() == 1) {
-            return Document.refused(List.of(new FieldViolation("/", "das CSV enthält nur die Kopfzeile, keine Einträge")), List.of());
+            return Document.refused(List.of(new Violation("", "minItems", "Das CSV enthält nur die Kopfzeile, keine Einträge.", "The CSV holds only its header, no entries.")), List.of());
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < cells.size(); i++) {
             String[] record = cells.get(i);
             int index = i - 1;
             if (record.length != header.length) {
-                violations.add(new FieldViolation("/" + index, "Zeile " + lines.get(i) + " hat " + record.length + " Werte, die Kopfzeile "
-                        + header.length + " Spalten"));
+                violations.add(new Violation("/" + index, "columns", "Zeile " + lines.get(i) + " hat " + record.length + " Werte, die Kopfzeile "
+                        + header.length + " Spalten.", "Line " + lines.get(i) + " has " + record.length + " values, the header "
+                        + header.length + " columns."));
                 continue;
             }
             Map<String, String> values = new HashMap<>();
             for (int column = 0; column < header.length; column++) {
                 int forbidden = PlainText.firstForbidden(record[column]);
                 if (forbidden >= 0) {
-                    violations.add(new FieldViolation("/" + index + "/" + header[column], "Zeile " + lines.get(i) + ", Spalte " + header[column]
-                            + ": nicht erlaubtes Zeichen " + codePoint(record[column], forbidden)));
+                    violations.add(new Violation("/" + index + "/" + header[column], "text", "Zeile " + lines.get(i) + ", Spalte " + header[column]
+                            + ": nicht erlaubtes Zeichen " + codePoint(record[column], forbidden) + ".", "Line " + lines.get(i) + ", column "
+                            + header[column] + ": a character that is not allowed, " + codePoint(record[column], forbidden) + "."));
                 }
                 values.put(header[column], record[column].isEmpty() ? null : record[column]);
             }
@@ -145,27 +149,30 @@ public final class LeikaCsv {
     }
 
     /** The header's violations: unknown, repeated and missing columns; {@code unknown} collects the unknown names. */
-    private static List<FieldViolation> header(String[] header, List<String> unknown) {
-        List<FieldViolation> violations = new ArrayList<>();
+    private static List<Violation> header(String[] header, List<String> unknown) {
+        List<Violation> violations = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int column = 0; column < header.length; column++) {
             String name = header[column];
             int forbidden = PlainText.firstForbidden(name);
             if (forbidden >= 0) {
-                violations.add(new FieldViolation("/header/" + column, "Spalte " + (column + 1) + " der Kopfzeile: nicht erlaubtes Zeichen "
-                        + codePoint(name, forbidden)));
+                violations.add(new Violation("/header/" + column, "text", "Spalte " + (column + 1) + " der Kopfzeile: nicht erlaubtes Zeichen "
+                        + codePoint(name, forbidden) + ".", "Column " + (column + 1) + " of the header: a character that is not allowed, "
+                        + codePoint(name, forbidden) + "."));
             } else if (!COLUMNS.contains(name)) {
                 String shown = name.length() > MAX_ECHO ? name.substring(0, MAX_ECHO) + "…" : name;
                 unknown.add(shown);
-                violations.add(new FieldViolation("/header/" + column, "unbekannte Spalte \"" + shown + "\"; bekannt sind "
-                        + String.join(", ", COLUMNS)));
+                violations.add(new Violation("/header/" + column, "enum", "Unbekannte Spalte \"" + shown + "\"; bekannt sind "
+                        + String.join(", ", COLUMNS) + ".", "Unknown column \"" + shown + "\"; known are " + String.join(", ", COLUMNS) + "."));
             } else if (!seen.add(name)) {
-                violations.add(new FieldViolation("/header/" + column, "die Spalte " + name + " kommt zweimal vor"));
+                violations.add(new Violation("/header/" + column, "uniqueItems", "Die Spalte " + name + " kommt zweimal vor.",
+                        "The column " + name + " occurs twice."));
             }
         }
         for (String required : REQUIRED) {
             if (!seen.contains(required)) {
-                violations.add(new FieldViolation("/header", "die Spalte " + required + " fehlt; nötig sind " + String.join(", ", REQUIRED)));
+                violations.add(new Violation("/header", "required", "Die Spalte " + required + " fehlt; nötig sind " + String.join(", ", REQUIRED) + ".",
+                        "The column " + required + " is missing; needed are " + String.join(", ", REQUIRED) + "."));
             }
         }
         return violations;
@@ -175,7 +182,7 @@ public final class LeikaCsv {
      * The bytes as text, or null with the violation when the charset cannot decode them: a wrong charset
      * is refused, not silently turned into U+FFFD.
      */
-    private static String decode(byte[] body, Charset charset, List<FieldViolation> violations) {
+    private static String decode(byte[] body, Charset charset, List<Violation> violations) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -195,8 +202,9 @@ public final class LeikaCsv {
                 line++;
             }
         }
-        violations.add(new FieldViolation("/", "das CSV ist kein gültiges " + charset.name() + " (Zeile " + line + ", Byte " + (at + 1)
-                + "); senden Sie es in UTF-8 oder nennen Sie den Zeichensatz im Content-Type"));
+        violations.add(new Violation("", "encoding", "Das CSV ist kein gültiges " + charset.name() + " (Zeile " + line + ", Byte " + (at + 1)
+                + "); senden Sie es in UTF-8 oder nennen Sie den Zeichensatz im Content-Type.", "The CSV is no valid " + charset.name()
+                + " (line " + line + ", byte " + (at + 1) + "); send it in UTF-8 or name its charset in the Content-Type."));
         return null;
     }
 

@@ -14,10 +14,10 @@ import java.util.List;
 
 /** A service (Leistung) as administrators write it, and as the catalogue exports and imports it. */
 public record ServiceInput(
-        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "Kleinbuchstaben, Ziffern und Bindestriche, 2 bis 80 Zeichen") String key,
+        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "{amtsweg.catalog.key}") String key,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 1000) String shortDescription,
-        @Pattern(regexp = "[0-9]{1,8}", message = "eine OZG-ID besteht aus Ziffern") String ozgId,
+        @Pattern(regexp = "[0-9]{1,8}", message = "{amtsweg.catalog.ozg-id}") String ozgId,
         @Valid List<@NotNull @Valid LeikaInput> leika,
         @KnownTopic String topic,
         @Size(max = 200) String situation,
@@ -41,7 +41,7 @@ public record ServiceInput(
 
     /** One LeiKa entry of the service. */
     public record LeikaInput(
-            @NotNull @Pattern(regexp = "[0-9]{14}", message = "eine LeiKa-ID hat 14 Ziffern") String leikaId,
+            @NotNull @Pattern(regexp = "[0-9]{14}", message = "{amtsweg.catalog.leika-id}") String leikaId,
             @NotBlank @Size(max = 300) String name,
             @Size(max = 50) String lastChange,
             @Size(max = 10) String type,

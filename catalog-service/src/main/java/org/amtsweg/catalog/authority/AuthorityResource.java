@@ -18,7 +18,7 @@ import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.admin.Administrator;
 import org.amtsweg.catalog.admin.AuthorityAdministration;
 import org.amtsweg.catalog.admin.AuthorityInput;
-import org.amtsweg.catalog.admin.FieldViolation;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code GET /authorities/{id}} and its logo. */
@@ -45,7 +45,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> upsert(@PathParam("id") String id, AuthorityInput input) {
         if (input == null || !id.equals(input.id())) {
-            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/id", "die Kennung im Rumpf muss der in der Adresse gleichen")));
+            throw Problems.invalidInput(java.util.List.of(new Violation("/id", "const", "Die Kennung im Inhalt muss der in der Adresse gleichen.", "The identifier in the body must equal the one in the address.")));
         }
         return administration.upsertAuthority(input, Administrator.of(token))
                 .chain(created -> authorities.find(id).map(found -> Response.status(created ? 201 : 200).entity(found.orElseThrow()).build()));
@@ -55,7 +55,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> authority(@Context Request request, @PathParam("id") String id) {
         return authorities.find(id).map(found -> cache.of(request, found.orElseThrow(() ->
-                Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + id + ".")), 300, false));
+                Problems.notFound("Es gibt keine Behörde mit der Kennung " + id + ".")), 300, false));
     }
 
     @GET
@@ -63,7 +63,7 @@ public class AuthorityResource {
     @Produces("image/svg+xml")
     public Uni<Response> logo(@PathParam("id") String id) {
         return authorities.logo(id).map(found -> {
-            String svg = found.orElseThrow(() -> Problems.notFound("Logo", "Die Behörde " + id + " hat kein Logo hinterlegt."));
+            String svg = found.orElseThrow(() -> Problems.notFound("Die Behörde " + id + " hat kein Logo hinterlegt."));
             CacheControl cache = new CacheControl();
             cache.setMaxAge(3600);
             // An SVG is a document: keep any script in it from running if someone opens the URL directly.

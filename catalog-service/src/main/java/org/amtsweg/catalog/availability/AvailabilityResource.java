@@ -59,7 +59,7 @@ public class AvailabilityResource {
     public Uni<AvailabilityReport> availability(@PathParam("id") String id) {
         return authorities.find(id).chain(authority -> {
             if (authority.isEmpty()) {
-                throw Problems.notFound("Behörde", "Es gibt keine Behörde mit der Kennung " + id + ".");
+                throw Problems.notFound("Es gibt keine Behörde mit der Kennung " + id + ".");
             }
             // Booster services the authority has no entry for count as planned: the rollout obliges everyone.
             return pool.preparedQuery("""

@@ -37,7 +37,7 @@ public class BundledForms {
     void publish(@Observes StartupEvent event) throws Throwable {
         List<JsonNode> forms = FILES.stream().map(this::read).toList();
         for (JsonNode form : forms) {
-            List<String> violations = SchemaCheck.violations(form.get("schema"));
+            List<org.amtsweg.resourceserver.problem.Violation> violations = SchemaCheck.violations(form.get("schema"));
             if (!violations.isEmpty()) {
                 throw new IllegalStateException("bundled form " + form.get("service").asText() + " is not a valid schema: " + violations);
             }

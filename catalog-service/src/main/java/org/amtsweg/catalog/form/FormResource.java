@@ -57,7 +57,7 @@ public class FormResource {
             return version(request, key, version);
         }
         return forms.current(key).map(found -> cache.of(request, found.orElseThrow(() ->
-                Problems.notFound("Formular", "Für die Leistung " + key + " ist kein Formular veröffentlicht.")), 60, false));
+                Problems.notFound("Für die Leistung " + key + " ist kein Formular veröffentlicht.")), 60, false));
     }
 
     /** A published version never changes: caches may keep it for good. */
@@ -65,6 +65,6 @@ public class FormResource {
     @Path("/versions/{version}")
     public Uni<Response> version(@Context Request request, @PathParam("key") String key, @PathParam("version") int version) {
         return forms.version(key, version).map(found -> cache.of(request, found.orElseThrow(() ->
-                Problems.notFound("Formular", "Die Leistung " + key + " hat keine Formularversion " + version + ".")), 86400, true));
+                Problems.notFound("Die Leistung " + key + " hat keine Formularversion " + version + ".")), 86400, true));
     }
 }

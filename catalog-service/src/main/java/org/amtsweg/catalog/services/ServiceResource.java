@@ -18,7 +18,7 @@ import org.amtsweg.catalog.web.CacheableResponses;
 import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.admin.Administrator;
 import org.amtsweg.catalog.admin.CatalogAdministration;
-import org.amtsweg.catalog.admin.FieldViolation;
+import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.catalog.admin.ServiceInput;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.amtsweg.catalog.authority.AuthorityDirectory;
@@ -61,10 +61,10 @@ public class ServiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> upsert(@PathParam("key") String key, ServiceInput input) {
         if (input == null) {
-            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/", "der Rumpf fehlt")));
+            throw Problems.invalidInput(java.util.List.of(new Violation("", "required", "Der Inhalt der Anfrage fehlt.", "The request body is missing.")));
         }
         if (!key.equals(input.key())) {
-            throw Problems.invalidInput(java.util.List.of(new FieldViolation("/key", "der Schlüssel im Rumpf muss dem in der Adresse gleichen")));
+            throw Problems.invalidInput(java.util.List.of(new Violation("/key", "const", "Der Schlüssel im Inhalt muss dem in der Adresse gleichen.", "The key in the body must equal the one in the address.")));
         }
         return administration.upsertService(input, Administrator.of(token))
                 .chain(created -> catalog.find(key).map(found -> Response.status(created ? 201 : 200).entity(found.orElseThrow()).build()));
@@ -110,6 +110,6 @@ public class ServiceResource {
     @Path("/{key}")
     public Uni<Response> service(@Context Request request, @PathParam("key") String key) {
         return catalog.find(key).map(found -> cache.of(request, found.orElseThrow(() ->
-                Problems.notFound("Leistung", "Es gibt keine Leistung mit dem Schlüssel " + key + ".")), 300, false));
+                Problems.notFound("Es gibt keine Leistung mit dem Schlüssel " + key + ".")), 300, false));
     }
 }

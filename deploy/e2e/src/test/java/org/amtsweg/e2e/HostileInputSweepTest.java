@@ -71,9 +71,51 @@ class HostileInputSweepTest {
         sweep("case-service", Platform.CASE, clerk, Map.of("id", UUID.randomUUID().toString()), false);
     }
 
+    /**
+     * The problem types are one contract across the platform: a type two services publish (the platform's,
+     * or {@code no-responsibility}, which intake passes on from the catalogue) has the same status and title
+     * in both.
+     */
+    @Test
+    void everyServicePublishesTheSharedProblemTypesAlike() throws Exception {
+        Map<String, Map<String, String>> byService = new java.util.TreeMap<>();
+        for (int port : new int[] {Platform.IDENTITY, Platform.CATALOG, Platform.APPLICATION, Platform.CASE}) {
+            byService.put(Platform.url(port), published(ApiOperation.of(http, Platform.url(port)).get(0).components()));
+        }
+        Map<String, String> first = new java.util.HashMap<>();
+        List<String> contradictions = new ArrayList<>();
+        byService.forEach((service, types) -> types.forEach((type, statusAndTitle) -> {
+            String earlier = first.putIfAbsent(type, statusAndTitle);
+            if (earlier != null && !earlier.equals(statusAndTitle)) {
+                contradictions.add(service + " publishes " + type + " as " + statusAndTitle + ", another service as " + earlier);
+            }
+        }));
+        assertThat(contradictions).isEmpty();
+        assertThat(byService.values()).allSatisfy(types -> assertThat(types).containsKeys(
+                "https://amtsweg.org/problems/validation-failed", "https://amtsweg.org/problems/invalid-parameter",
+                "https://amtsweg.org/problems/not-found", "https://amtsweg.org/problems/internal-error"));
+        assertThat(byService.get(Platform.url(Platform.APPLICATION)).get("https://amtsweg.org/problems/no-responsibility"))
+                .isEqualTo(byService.get(Platform.url(Platform.CATALOG)).get("https://amtsweg.org/problems/no-responsibility"));
+    }
+
+    /** The problem types an OpenAPI document publishes (components.responses), type URI to "status title". */
+    private static Map<String, String> published(com.fasterxml.jackson.databind.JsonNode components) {
+        Map<String, String> types = new java.util.HashMap<>();
+        components.path("responses").forEach(response -> {
+            com.fasterxml.jackson.databind.JsonNode constants = response.path("content").path("application/problem+json")
+                    .path("schema").path("allOf").path(1).path("properties");
+            if (constants.has("type")) {
+                types.put(constants.path("type").path("const").asText(),
+                        constants.path("status").path("const").asInt() + " " + constants.path("title").path("const").asText());
+            }
+        });
+        return types;
+    }
+
     private void sweep(String service, int port, String token, Map<String, String> knownValues, boolean gateway) throws Exception {
         String base = Platform.url(port);
         List<ApiOperation> operations = ApiOperation.of(http, base);
+        Map<String, String> problemTypes = published(operations.get(0).components());
         List<String> failures = new ArrayList<>();
         int sent = 0;
         boolean oversizeSent = false;
@@ -92,7 +134,7 @@ class HostileInputSweepTest {
             }
             for (HostileProbe probe : probes) {
                 sent++;
-                String failure = check(base, token, operation, probe, gateway);
+                String failure = check(base, token, operation, probe, gateway, problemTypes);
                 if (failure != null) {
                     failures.add(operation + " — " + probe.name() + ": " + failure);
                 }
@@ -118,8 +160,8 @@ class HostileInputSweepTest {
     }
 
     /** Null when the answer is right for the probe, else what is wrong with it. */
-    private String check(String base, String token, ApiOperation operation, HostileProbe probe, boolean gateway)
-            throws InterruptedException {
+    private String check(String base, String token, ApiOperation operation, HostileProbe probe, boolean gateway,
+                         Map<String, String> problemTypes) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.pathAndQuery()))
                 .timeout(Duration.ofSeconds(60));
         if (token != null) {
@@ -160,7 +202,24 @@ class HostileInputSweepTest {
         if (INTERNAL_NAMES.matcher(answer.body()).find()) {
             return "names internals: " + abbreviated(answer.body());
         }
-        return null;
+        return problem ? unpublished(answer, problemTypes) : null;
+    }
+
+    /** Null when the problem is of a type the service's OpenAPI document publishes, with that type's status and title. */
+    private static String unpublished(HttpResponse<String> answer, Map<String, String> problemTypes) {
+        com.fasterxml.jackson.databind.JsonNode problem;
+        try {
+            problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        } catch (IOException unreadable) {
+            return "a problem that is no JSON: " + abbreviated(answer.body());
+        }
+        String type = problem.path("type").asText("about:blank");
+        String statusAndTitle = problemTypes.get(type);
+        if (statusAndTitle == null) {
+            return "answered the type " + type + ", which its OpenAPI document does not publish: " + abbreviated(answer.body());
+        }
+        String sent = answer.statusCode() + " " + problem.path("title").asText();
+        return statusAndTitle.equals(sent) ? null : "answered " + type + " as " + sent + ", published as " + statusAndTitle;
     }
 
     private static String abbreviated(String body) {

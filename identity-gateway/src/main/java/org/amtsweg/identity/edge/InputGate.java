@@ -17,7 +17,8 @@ import jakarta.inject.Singleton;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.authorize.Pages;
 import org.amtsweg.resourceserver.input.PlainText;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.identity.GatewayProblem;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -69,12 +70,12 @@ public class InputGate {
             if (kind == EndpointKind.PAGE && request.method() == HttpMethod.POST && isCrossSite(request)) {
                 LOG.warnf("cross-site post to %s refused (Origin %s, Sec-Fetch-Site %s)", context.normalizedPath(),
                         request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
-                refuse(context, kind, 403, "cross-site", "Anmeldung nicht möglich",
+                refuse(context, kind, GatewayProblem.CROSS_SITE, "Anmeldung nicht möglich",
                         "Dieses Formular wurde von einer fremden Seite abgeschickt. Bitte melden Sie sich nur über die Seiten des Nutzerkontos an.");
                 return;
             }
             if (!mediaTypesReadable(request)) {
-                refuse(context, kind, 400, "malformed-header", "Anfrage nicht lesbar",
+                refuse(context, kind, GatewayProblem.MALFORMED_HEADER, "Anfrage nicht lesbar",
                         "Die Kopfzeile Accept oder Content-Type der Anfrage ist kein gültiger Medientyp.");
                 return;
             }
@@ -90,7 +91,7 @@ public class InputGate {
                 request.exceptionHandler(failure -> {
                     if (!context.response().ended()) {
                         LOG.debugf("form body of %s unreadable: %s", context.normalizedPath(), failure.getMessage());
-                        refuse(context, kind, 400, "unreadable-form", "Eingabe nicht lesbar",
+                        refuse(context, kind, GatewayProblem.UNREADABLE_FORM, "Eingabe nicht lesbar",
                                 "Das Formular enthält eine ungültige Prozent-Kodierung oder ein Feld, das länger ist, als dieser Dienst annimmt.");
                     }
                 });
@@ -147,7 +148,7 @@ public class InputGate {
     }
 
     private void refuseUndecodable(RoutingContext context, EndpointKind kind) {
-        refuse(context, kind, 400, "malformed-parameters", "Anfrage nicht lesbar",
+        refuse(context, kind, GatewayProblem.MALFORMED_PARAMETERS, "Anfrage nicht lesbar",
                 "Die Anfrage enthält eine ungültige Prozent-Kodierung (z. B. %zz) und kann nicht gelesen werden.");
     }
 
@@ -163,27 +164,23 @@ public class InputGate {
         } else if (kind == EndpointKind.PAGE) {
             page(context, 400, "Eingabe nicht möglich", detail + " Bitte kehren Sie zur Anmeldeseite zurück und versuchen Sie es erneut.");
         } else {
-            ProblemResponse problem = ProblemResponse.of(400, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
-            if (shown != null) {
-                problem.with("parameter", shown);
-            }
-            problem(context, problem);
+            PlatformProblem.invalidParameter(shown, detail).send(context.response());
         }
     }
 
-    private void refuse(RoutingContext context, EndpointKind kind, int status, String slug, String title, String detail) {
+    /** {@code pageTitle}: the heading of the HTML page a browser gets; an API client gets the type's title. */
+    private void refuse(RoutingContext context, EndpointKind kind, GatewayProblem type, String pageTitle, String detail) {
         if (kind == EndpointKind.OAUTH) {
-            oauthError(context, switch (slug) {
-                case "malformed-parameters" -> "the request's percent-encoding is malformed";
-                case "malformed-header" -> "the Accept or Content-Type header is not a valid media type";
-                case "unreadable-form" -> "the form's percent-encoding is malformed or a parameter is longer than this endpoint accepts";
-                default -> detail;
+            oauthError(context, switch (type) {
+                case MALFORMED_PARAMETERS -> "the request's percent-encoding is malformed";
+                case MALFORMED_HEADER -> "the Accept or Content-Type header is not a valid media type";
+                case UNREADABLE_FORM -> "the form's percent-encoding is malformed or a parameter is longer than this endpoint accepts";
+                case CROSS_SITE -> detail;
             });
         } else if (kind == EndpointKind.PAGE) {
-            page(context, status, title, detail);
+            page(context, type.status(), pageTitle, detail);
         } else {
-            problem(context, ProblemResponse.of(status, slug, status == 403 ? "Keine Berechtigung / Forbidden"
-                    : "Ungültige Anfrage / Bad request", detail));
+            type.problem(detail).send(context.response());
         }
     }
 
@@ -198,12 +195,6 @@ public class InputGate {
         var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
         Pages.headers(null).forEach(response::putHeader);
         response.end(message.data("title", title).data("text", text).render());
-    }
-
-    private static void problem(RoutingContext context, ProblemResponse problem) {
-        context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponse.MEDIA_TYPE)
-                .end(Json.encode(problem.body()));
     }
 
     /**

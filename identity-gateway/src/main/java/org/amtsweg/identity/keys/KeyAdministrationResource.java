@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.identity.token.TokenVerifier;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.security.SecurityProblems;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -37,21 +39,15 @@ public class KeyAdministrationResource {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
         var claims = token == null ? java.util.Optional.<com.nimbusds.jwt.JWTClaimsSet>empty() : verifier.verify(token);
         if (claims.isEmpty()) {
-            return Uni.createFrom().item(problem(401, "unauthorized", "Anmeldung erforderlich / Authentication required"));
+            return Uni.createFrom().item(SecurityProblems.unauthenticated().toResponse());
         }
         Object roles = claims.get().getClaim("roles");
         if (!(roles instanceof List<?> list) || !list.contains("admin")) {
-            return Uni.createFrom().item(problem(403, "forbidden", "Nur für Administratoren / Administrators only"));
+            return Uni.createFrom().item(PlatformProblem.FORBIDDEN.problem("Signaturschlüssel rotieren nur Administratorinnen und Administratoren.").toResponse());
         }
         return keyRing.rotate().map(key -> {
             AUDIT.infof("signing key rotated by an administrator: new kid=%s", key.kid);
             return Response.ok(Map.of("kid", key.kid, "activatesAt", key.activatesAt.toString())).build();
         });
-    }
-
-    private static Response problem(int status, String type, String title) {
-        return Response.status(status).type("application/problem+json")
-                .entity(Map.of("type", "https://amtsweg.org/problems/" + type, "title", title, "status", status))
-                .build();
     }
 }

@@ -121,7 +121,9 @@ class TokenLifecycleTest {
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
         given().post("/admin/keys/rotate").then().statusCode(401);
-        given().auth().oauth2(before).post("/admin/keys/rotate").then().statusCode(403);
+        given().auth().oauth2(before).post("/admin/keys/rotate").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.equalTo("https://amtsweg.org/problems/forbidden"))
+                .body("title", org.hamcrest.Matchers.equalTo("Keine Berechtigung / Forbidden"));
         String newKid = given().auth().oauth2(admin).post("/admin/keys/rotate").then().statusCode(200).extract().path("kid");
 
         // Published before it signs: a resource server that refreshes its JWKS now knows both keys.

@@ -50,6 +50,22 @@ class HostileInputTest {
     }
 
     @Test
+    void anApiClientGetsTheRefusalAsAProblemOfARegisteredType() {
+        given().contentType(FORM).body("x=%zz").post("/admin/keys/rotate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/malformed-parameters"))
+                .body("title", equalTo("Parameter nicht lesbar / Parameters unreadable"));
+        given().urlEncodingEnabled(false).post("/admin/keys/rotate?x=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/invalid-parameter"))
+                .body("parameter", equalTo("x"));
+        given().post("/admin/keys/rotate")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/unauthorized"))
+                .body("title", equalTo("Anmeldung erforderlich / Authentication required"));
+    }
+
+    @Test
     void aNulInTheUsernameOfThePasswordGrantIsAnInvalidRequestNamingIt() {
         given().contentType(FORM).body("grant_type=password&client_id=amtsweg-cli&username=clerk%00.hagen&password=x")
                 .post("/token")

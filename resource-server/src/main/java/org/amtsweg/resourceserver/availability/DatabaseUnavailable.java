@@ -4,7 +4,8 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -33,22 +34,21 @@ public class DatabaseUnavailable {
     private final AtomicLong lastFailure = new AtomicLong();
     private final AtomicLong failuresInOutage = new AtomicLong();
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response refused(ConnectException failure) {
         return unavailable(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response lost(ClosedConnectionException failure) {
         return unavailable(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response database(PgException failure) {
         if (!isUnavailability(failure.getSqlState())) {
             LOG.errorf(failure, "database error %s", failure.getSqlState());
-            return ProblemResponse.of(500, "internal-error", "Interner Fehler / Internal error",
-                    "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
+            return PlatformProblem.internalError().toResponse();
         }
         return unavailable(failure);
     }
@@ -69,10 +69,9 @@ public class DatabaseUnavailable {
             failuresInOutage.incrementAndGet();
         }
         // A refused connection may also be another dependency's; the answer says what is true of all of them.
-        return ProblemResponse.of(503, "temporarily-unavailable", "Vorübergehend nicht verfügbar / Temporarily unavailable",
-                        "Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
+        return PlatformProblem.TEMPORARILY_UNAVAILABLE.problem("Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
                                 + "Bitte versuchen Sie es in " + RETRY_AFTER_SECONDS + " Sekunden erneut.")
                 .header("Retry-After", RETRY_AFTER_SECONDS)
-                .build();
+                .toResponse();
     }
 }

@@ -2,14 +2,14 @@ package org.amtsweg.resourceserver.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.RequestTooLarge;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -39,8 +39,7 @@ public class BodyLimit {
                 try {
                     length = Long.parseLong(declared.trim());
                 } catch (NumberFormatException notANumber) {
-                    answer(context, ProblemResponse.of(400, "bad-request", "Ungültige Anfrage / Bad request",
-                            "Die angegebene Länge des Inhalts ist keine Zahl."), true);
+                    answer(context, PlatformProblem.BAD_REQUEST.problem("Die angegebene Länge des Inhalts ist keine Zahl."), true);
                     return;
                 }
                 if (length > limit) {
@@ -82,14 +81,12 @@ public class BodyLimit {
                 || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33));
     }
 
-    private static void answer(RoutingContext context, ProblemResponse problem, boolean close) {
-        var response = context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponse.MEDIA_TYPE)
-                .putHeader("X-Content-Type-Options", "nosniff");
+    private static void answer(RoutingContext context, Problem problem, boolean close) {
+        var response = context.response().putHeader("X-Content-Type-Options", "nosniff");
         if (close) {
             // The rest of the body is not read; the connection cannot carry another request after it.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(Json.encode(problem.body()));
+        problem.send(response);
     }
 }

@@ -14,7 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,35 +35,58 @@ public class InputProblems {
 
     private static final Logger LOG = Logger.getLogger(InputProblems.class);
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response invalidInput(InvalidInputException failure) {
         return validationFailed(failure.violations());
     }
 
+    /**
+     * A body that breaks a resource's Bean Validation constraints ({@code @Valid}): the same
+     * {@code validation-failed} as every other refused value, not the problem extension's own shape. A
+     * constraint on what the service returns is the service's defect.
+     */
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response constraintViolations(jakarta.validation.ConstraintViolationException failure) {
+        boolean ownResult = failure.getConstraintViolations().stream().anyMatch(violation -> java.util.stream.StreamSupport
+                .stream(violation.getPropertyPath().spliterator(), false).anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
+        if (ownResult) {
+            LOG.error("the service's answer breaks its own constraints", failure);
+            return PlatformProblem.internalError().toResponse();
+        }
+        return validationFailed(ConstraintViolations.of(failure.getConstraintViolations()));
+    }
+
+    /** A constraint Bean Validation cannot even evaluate (declared wrongly): the service's defect. */
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response unusableConstraints(jakarta.validation.ValidationException failure) {
+        LOG.error("constraints could not be evaluated", failure);
+        return PlatformProblem.internalError().toResponse();
+    }
+
     // One mapper per exception class the problem extension maps itself: the most specific class wins
     // before any priority counts, and its answers name Java types ("to `java.lang.String`").
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response mismatched(MismatchedInputException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response invalidFormat(InvalidFormatException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response unrecognizedProperty(UnrecognizedPropertyException failure) {
         return fromJackson(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response unreadable(JsonProcessingException failure) {
         return fromJackson(failure);
     }
 
     /** The JSON reader wraps what it cannot parse in a 400 without a body; here it gets one. */
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response webApplication(WebApplicationException failure) {
         if (failure.getCause() instanceof JsonProcessingException json) {
             return fromJackson(json);
@@ -71,28 +95,27 @@ public class InputProblems {
         if (original.hasEntity()) {
             return original;
         }
-        return HttpStatusProblem.of(original).build();
+        return HttpStatusProblem.of(original).toResponse();
     }
 
     // The problem extension maps these two itself, as about:blank; the most specific class wins.
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response notFound(NotFoundException failure) {
         return webApplication(failure);
     }
 
-    @ServerExceptionMapper(priority = ProblemResponse.AHEAD_OF_PROBLEM_EXTENSION)
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response forbidden(jakarta.ws.rs.ForbiddenException failure) {
         Response original = failure.getResponse();
         return original.hasEntity() ? original
-                : ProblemResponse.of(403, "forbidden", "Keine Berechtigung / Forbidden", "Diese Anmeldung darf das nicht.").build();
+                : org.amtsweg.resourceserver.security.SecurityProblems.forbidden().toResponse();
     }
 
     static Response fromJackson(JsonProcessingException failure) {
         if (failure instanceof InvalidDefinitionException || failure.getProcessor() instanceof JsonGenerator) {
             // The service cannot read this type at all, or failed writing JSON itself: its defect, not the sender's.
             LOG.error("JSON could not be read or written by the service", failure);
-            return ProblemResponse.of(500, "internal-error", "Interner Fehler / Internal error",
-                    "Die Anfrage konnte wegen eines Fehlers des Dienstes nicht verarbeitet werden.").build();
+            return PlatformProblem.internalError().toResponse();
         }
         if (failure instanceof JsonMappingException mapping && !(failure.getCause() instanceof StreamConstraintsException)
                 && !(failure instanceof StreamConstraintsException) && isValueProblem(mapping)) {
@@ -114,18 +137,15 @@ public class InputProblems {
         String detail = failure instanceof StreamConstraintsException || failure.getCause() instanceof StreamConstraintsException
                 ? "Der Inhalt ist zu tief verschachtelt oder ein Wert ist zu lang" + where + "."
                 : "Der Inhalt ist kein gültiges JSON" + where + ".";
-        ProblemResponse problem = ProblemResponse.of(400, "malformed-body", "Inhalt nicht lesbar / Request body unreadable", detail);
+        Problem problem = PlatformProblem.MALFORMED_BODY.problem(detail);
         if (location != null && location.getLineNr() > 0) {
             problem.with("line", location.getLineNr()).with("column", location.getColumnNr());
         }
-        return problem.build();
+        return problem.toResponse();
     }
 
     static Response validationFailed(List<Violation> violations) {
-        return ProblemResponse.of(422, "validation-failed", "Eingabe fehlerhaft / Invalid input",
-                        violations.size() + " Angabe(n) sind fehlerhaft; nichts wurde geändert.")
-                .with("violations", violations)
-                .build();
+        return PlatformProblem.validationFailed(violations).toResponse();
     }
 
     private static Violation violation(JsonMappingException failure) {

@@ -3,7 +3,7 @@ package org.amtsweg.resourceserver.input;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -50,10 +50,6 @@ public class ParameterCheck {
     }
 
     private static Response invalid(String parameter, String detail) {
-        ProblemResponse problem = ProblemResponse.of(400, "invalid-parameter", "Ungültiger Parameter / Invalid parameter", detail);
-        if (parameter != null) {
-            problem.with("parameter", parameter);
-        }
-        return problem.build();
+        return PlatformProblem.invalidParameter(parameter, detail).toResponse();
     }
 }

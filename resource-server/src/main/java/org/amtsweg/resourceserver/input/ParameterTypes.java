@@ -7,7 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -63,9 +63,8 @@ public class ParameterTypes implements ParamConverterProvider {
                 try {
                     return parse.apply(value.trim());
                 } catch (RuntimeException unreadable) {
-                    throw new WebApplicationException(ProblemResponse.of(400, "invalid-parameter", "Ungültiger Parameter / Invalid parameter",
-                                    "Der Parameter " + name + " muss " + expected + " sein.")
-                            .with("parameter", name).with("expected", expectedEn).build());
+                    throw new WebApplicationException(PlatformProblem.invalidParameter(name, "Der Parameter " + name + " muss " + expected + " sein.")
+                            .with("expected", expectedEn).toResponse());
                 }
             }
 

@@ -6,8 +6,7 @@ public final class RequestTooLarge {
     private RequestTooLarge() {
     }
 
-    public static ProblemResponse problem() {
-        return ProblemResponse.of(413, "request-too-large", "Anfrage zu groß / Request too large",
-                "Der Inhalt der Anfrage ist größer, als dieser Dienst annimmt.");
+    public static Problem problem() {
+        return PlatformProblem.REQUEST_TOO_LARGE.problem("Der Inhalt der Anfrage ist größer, als dieser Dienst annimmt.");
     }
 }

@@ -5,7 +5,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.resourceserver.problem.ProblemResponse;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -26,13 +26,21 @@ public class SecurityProblems {
 
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response forbidden(ForbiddenException failure) {
-        return ProblemResponse.of(403, "forbidden", "Keine Berechtigung / Forbidden", "Diese Anmeldung darf das nicht.").build();
+        return forbidden().toResponse();
+    }
+
+    /** The one 403 of a login that may not do what it asked. */
+    public static org.amtsweg.resourceserver.problem.Problem forbidden() {
+        return PlatformProblem.FORBIDDEN.problem("Diese Anmeldung darf das nicht.");
+    }
+
+    /** The one 401: no token, or one that is not (or no longer) valid. */
+    public static org.amtsweg.resourceserver.problem.Problem unauthenticated() {
+        return PlatformProblem.UNAUTHORIZED.problem("Melden Sie sich an; die Anfrage braucht ein gültiges Zugriffstoken.")
+                .header("WWW-Authenticate", "Bearer");
     }
 
     private static Response unauthorized() {
-        return ProblemResponse.of(401, "unauthorized", "Anmeldung erforderlich / Authentication required",
-                        "Melden Sie sich an; die Anfrage braucht ein gültiges Zugriffstoken.")
-                .header("WWW-Authenticate", "Bearer")
-                .build();
+        return unauthenticated().toResponse();
     }
 }

@@ -68,4 +68,38 @@ public class EchoResource {
     public String item(@PathParam("key") String key, @QueryParam("q") String q) {
         return key + ":" + q;
     }
+
+    /** A refusal of the application's own registered type. */
+    @GET
+    @Path("/refused")
+    public String refused() {
+        throw EchoProblem.ECHO_REFUSED.problem("Dieses Echo gibt es nicht.");
+    }
+
+    /** A defect: nothing maps it. */
+    @GET
+    @Path("/failure")
+    public String failure() {
+        throw new IllegalStateException("org.example.Secret broke");
+    }
+
+    public record Letter(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10) String subject,
+                         java.util.List<@jakarta.validation.constraints.Pattern(regexp = "[0-9]{5}") String> postalCodes) {
+    }
+
+    /** A body with Bean Validation constraints, as a service's resource may declare them. */
+    @POST
+    @Path("/letter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String letter(@jakarta.validation.Valid Letter letter) {
+        return letter.subject();
+    }
+
+    /** A multipart upload, as intake takes documents. */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public String upload(@org.jboss.resteasy.reactive.RestForm("kind") String kind) {
+        return kind;
+    }
 }

@@ -40,6 +40,30 @@ class HostileInputTest {
     }
 
     @Test
+    void beanValidationFindingsHaveTheOneViolationShapeInWordsAPersonWrites() {
+        Response answer = post("/echo/letter", "{\"subject\": \"Widerspruch gegen den Bescheid\", \"postalCodes\": [\"58095\", \"5809\"]}");
+        assertProblem(answer, 422, "validation-failed");
+        answer.then().body("violations.pointer", equalTo(java.util.List.of("/postalCodes/1", "/subject")))
+                .body("violations[0].keyword", equalTo("pattern"))
+                .body("violations[1].keyword", equalTo("maxLength"))
+                .body("violations[1].message", equalTo("Höchstens 10 Zeichen."))
+                .body("violations[1].messageEn", equalTo("At most 10 characters."));
+        assertProblem(post("/echo/letter", "{\"postalCodes\": []}"), 422, "validation-failed")
+                .then().body("violations[0].pointer", equalTo("/subject"))
+                .body("violations[0].keyword", equalTo("required"))
+                .body("violations[0].message", equalTo("Bitte machen Sie hier eine Angabe."));
+    }
+
+    @Test
+    void anUnreadableMultipartBodyIsMalformedNotAFailure() {
+        assertProblem(given().contentType("multipart/form-data; boundary=AAAA")
+                .body("--BBBB\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nx\r\n--BBBB--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/echo/upload"), 400, "malformed-body");
+        assertProblem(given().contentType("multipart/form-data; boundary=AAAA")
+                .body("--AAAA\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmiet".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/echo/upload"), 400, "malformed-body");
+        given().multiPart("kind", "mietbescheinigung").post("/echo/upload").then().statusCode(200).body(equalTo("mietbescheinigung"));
+    }
+
+    @Test
     void aNumberIsNoText() {
         Response answer = post("/echo/note", "{\"text\": 12345}");
         assertProblem(answer, 422, "validation-failed");
