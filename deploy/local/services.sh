@@ -61,7 +61,7 @@ start_service() {
     log="$(cd "$run_dir" && pwd)/$name.log"
     [[ -f "$app_dir/app-cds.jsa" ]] && cds="-XX:SharedArchiveFile=app-cds.jsa"
     # The instance's name, the same at every restart: its consumers rejoin their groups as the members they were
-    # and take their partitions up at once (messaging's ConsumerGroupMembership). Host and port: unique per instance.
+    # and take their partitions up at once (messaging's ConsumerResumption). Host and port: unique per instance.
     local instance="${AMTSWEG_INSTANCE_ID:-${HOSTNAME:-$(uname -n)}-$port}"
     # shellcheck disable=SC2086 # the options are words
     (cd "$app_dir" && export AMTSWEG_INSTANCE_ID="$instance" \

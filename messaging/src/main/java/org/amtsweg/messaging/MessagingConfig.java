@@ -34,7 +34,7 @@ public interface MessagingConfig {
      * This instance's name, stable across its restarts and unique among the instances of its service: the
      * environment's {@code AMTSWEG_INSTANCE_ID}, which {@code services.sh} sets to host and port and the
      * Kubernetes manifests to the pod's name. It makes the consumers static members of their groups
-     * ({@code ConsumerGroupMembership}); without one they join as dynamic members.
+     * ({@code ConsumerResumption}); without one they join as dynamic members.
      */
     Optional<String> instanceId();
 

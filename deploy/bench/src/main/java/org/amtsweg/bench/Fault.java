@@ -1,12 +1,13 @@
 package org.amtsweg.bench;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,6 +37,8 @@ public final class Fault {
         void run() throws Exception;
     }
 
+    private static final HttpClient READINESS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
     /** Nothing to do: the supervisor brings the part back. */
     public static final Step SUPERVISOR = () -> { };
 
@@ -41,33 +47,36 @@ public final class Fault {
     final Step restore;
     final BooleanSupplier back;
     final Map<String, Long> deadLetters;
+    /** Services (their base URLs) that must stay ready while the part is away. */
+    final List<String> staysReady;
 
-    private Fault(String name, Step inject, Step restore, BooleanSupplier back, Map<String, Long> deadLetters) {
+    private Fault(String name, Step inject, Step restore, BooleanSupplier back, Map<String, Long> deadLetters, List<String> staysReady) {
         this.name = name;
         this.inject = inject;
         this.restore = restore;
         this.back = back;
         this.deadLetters = deadLetters;
+        this.staysReady = staysReady;
     }
 
     /** kill -9 of a service's JVM (its pid file as services.sh writes it); back when it is ready again. */
     public static Fault killService(String service, Path pidFile, String baseUrl, Step restore) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        return new Fault("kill -9 " + service, () -> kill(Long.parseLong(Files.readString(pidFile).trim())), restore, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException | InterruptedException notYet) {
-                return false;
-            }
-        }, Map.of());
+        return new Fault("kill -9 " + service, () -> kill(Long.parseLong(Files.readString(pidFile).trim())), restore, () -> ready(baseUrl),
+                Map.of(), List.of());
     }
 
-    /** kill -9 of the Kafka broker (its pid file as infra.sh writes it); back when it listens again. */
-    public static Fault killBroker(Path pidFile, String bootstrap, Step restore) {
-        String[] hostPort = bootstrap.split(":");
-        return new Fault("kill -9 broker", () -> kill(Long.parseLong(Files.readString(pidFile).trim())), restore,
-                () -> listens(hostPort[0], Integer.parseInt(hostPort[1])), Map.of());
+    /**
+     * kill -9 of the Kafka broker (its pid file as infra.sh writes it); back when it serves the platform's topics
+     * again (every partition answers for its offsets: a broker that restarted after a crash listens some seconds
+     * before it leads its partitions). The services named ({@code staysReady}, base URLs) must stay ready
+     * meanwhile: their writes go to their outboxes.
+     */
+    public static Fault killBroker(Path pidFile, String bootstrap, Step restore, String... staysReady) {
+        Admin[] admin = new Admin[1];
+        return new Fault("kill -9 broker", () -> {
+            admin[0] = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 1000, "default.api.timeout.ms", 2000));
+            kill(Long.parseLong(Files.readString(pidFile).trim()));
+        }, restore, () -> serves(admin[0]), Map.of(), List.of(staysReady));
     }
 
     /**
@@ -82,7 +91,7 @@ public final class Fault {
                     } catch (Exception notYet) {
                         return false;
                     }
-                }, Map.of());
+                }, Map.of(), List.of());
     }
 
     /**
@@ -104,7 +113,20 @@ public final class Fault {
                     producer.send(unfit).get();
                 }
             }
-        }, () -> { }, () -> true, Map.of("case-service.applications.dlq", 2L, "application-service.cases.dlq", 2L));
+        }, () -> { }, () -> true, Map.of("case-service.applications.dlq", 2L, "application-service.cases.dlq", 2L), List.of());
+    }
+
+    /** Whether the service at {@code baseUrl} answers its readiness check with 200. */
+    static boolean ready(String baseUrl) {
+        try {
+            return READINESS.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void kill(long pid) throws InterruptedException {
@@ -116,11 +138,15 @@ public final class Fault {
         }
     }
 
-    private static boolean listens(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
+    /** Whether every partition of the platform's two topics answers for its latest offset. */
+    private static boolean serves(Admin admin) {
+        try {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(List.of("applications", "cases")).allTopicNames().get(2, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(p -> partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            admin.listOffsets(partitions).all().get(2, TimeUnit.SECONDS);
             return true;
-        } catch (IOException notYet) {
+        } catch (Exception notYet) {
             return false;
         }
     }

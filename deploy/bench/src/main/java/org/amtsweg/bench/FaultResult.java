@@ -1,15 +1,18 @@
 package org.amtsweg.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one fault scenario did to the citizens' submissions, as a row of the fault suite's table, and whether
  * it held: nothing lost, nothing twice, nothing stuck, no answer that is a defect (a 5xx other than the 503
  * with {@code Retry-After} that tells a portal to come back in a moment, or a 4xx), every submission answered,
- * only the dead letters the scenario wrote itself, the outboxes empty and the part back without a hand.
+ * only the dead letters the scenario wrote itself, the outboxes empty, the services that keep working without the
+ * part ready throughout, and the part back without a hand.
  */
 public final class FaultResult {
 
@@ -30,7 +33,9 @@ public final class FaultResult {
     double backAfter = Double.NaN;
     double flowingAfter = Double.NaN;
     boolean handNeeded;
-    private final List<String> notes = new ArrayList<>();
+    /** Readiness checks answered other than 200 by services that had to stay ready, by service. */
+    final Map<String, Integer> notReady = new ConcurrentHashMap<>();
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     FaultResult(String scenario, int submissions) {
         this.scenario = scenario;
@@ -58,6 +63,12 @@ public final class FaultResult {
         }
     }
 
+    void notReady(String service) {
+        if (notReady.merge(service, 1, Integer::sum) == 1) {
+            note(service + " was not ready during the outage");
+        }
+    }
+
     void handNeeded(String what) {
         handNeeded = true;
         note(what);
@@ -66,7 +77,7 @@ public final class FaultResult {
     /** Whether the scenario held; the notes say what did not. */
     public boolean held() {
         return lost == 0 && duplicated == 0 && stuck == 0 && unanswered == 0 && defects == 0 && outboxesLeft == 0 && !handNeeded
-                && deadLetters.equals(expectedDeadLetters);
+                && notReady.isEmpty() && deadLetters.equals(expectedDeadLetters);
     }
 
     public List<String> notes() {

@@ -51,9 +51,11 @@ public final class FaultRun {
             System.out.printf("%s: streaming %d submissions at %.0f/s from %d portals ...%n", fault.name, submissions, perSecond, portals);
             CountDownLatch faultDone = new CountDownLatch(1);
             portalsOfCitizens.stream(drafts, perSecond, portals, submissions / 3, () -> {
+                Thread readiness = new Thread(() -> watchReadiness(fault, result), "readiness");
                 try {
                     fault.inject.run();
                     times[0] = System.nanoTime();
+                    readiness.start();
                     System.out.printf("%s: done at submission %d; waiting for it to be back ...%n", fault.name, submissions / 3);
                     fault.restore.run();
                     long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
@@ -67,6 +69,7 @@ public final class FaultRun {
                 } catch (Exception e) {
                     result.handNeeded(fault.name + ": " + e.getMessage());
                 } finally {
+                    readiness.interrupt();
                     faultDone.countDown();
                 }
             });
@@ -136,6 +139,22 @@ public final class FaultRun {
             });
         }
         return result;
+    }
+
+    /** Asks each service that must stay ready four times a second until interrupted; each answer other than 200 is noted. */
+    private static void watchReadiness(Fault fault, FaultResult result) {
+        while (!Thread.currentThread().isInterrupted() && !fault.staysReady.isEmpty()) {
+            for (String service : fault.staysReady) {
+                if (!Fault.ready(service) && !Thread.currentThread().isInterrupted()) {
+                    result.notReady(service);
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private static Map<String, JourneyAudit.Journey> awaitJourneys(JourneyAudit audit, Set<String> ids) throws Exception {

@@ -30,7 +30,8 @@ public final class FaultsBench {
             Fault fault = switch (scenario) {
                 case "case-service" -> Fault.killService(scenario, run.resolve("case-service.pid"), target.caseService(), Fault.SUPERVISOR);
                 case "application-service" -> Fault.killService(scenario, run.resolve("application-service.pid"), target.application(), Fault.SUPERVISOR);
-                case "broker" -> Fault.killBroker(run.resolve("kafka.pid"), target.bootstrap(), Fault.SUPERVISOR);
+                case "broker" -> Fault.killBroker(run.resolve("kafka.pid"), target.bootstrap(), Fault.SUPERVISOR, target.application(),
+                        target.caseService());
                 case "postgres" -> Fault.killPostgres(data.resolve("postgres"), target.jdbc() + "postgres", Fault.SUPERVISOR);
                 case "poison" -> Fault.poison(target.bootstrap());
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: "

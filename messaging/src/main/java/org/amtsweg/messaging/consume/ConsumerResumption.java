@@ -3,6 +3,7 @@ package org.amtsweg.messaging.consume;
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.messaging.MessagingConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.eclipse.microprofile.config.Config;
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.config.Config;
 import java.util.Map;
 
 /**
- * How every consumer of every service belongs to its consumer group, set here once for all of them (the
- * Kafka connector hands each client's configuration to this customizer before it creates the client).
+ * How quickly a consumer takes its work up again after its instance restarted or its broker came back, set
+ * here once for every consumer of every service (the Kafka connector hands each client's configuration to this
+ * customizer before it creates the client).
  *
  * <ul>
  *   <li><b>Static membership</b> where the instance has a stable name ({@link MessagingConfig#instanceId()}):
@@ -26,18 +28,24 @@ import java.util.Map;
  *   <li>A <b>session timeout</b> of {@code amtsweg.messaging.consumers.session-timeout}: how long the partitions
  *       of a member that went silent wait for it — long enough for a restart under the same name, short enough
  *       that a member that never comes back under it (a replaced pod) holds them up only briefly.</li>
+ *   <li>A <b>reconnect back-off</b> of at most {@link #RECONNECT_BACKOFF_MAX_MS} ms: the connector's own 10 s kept
+ *       consumers away for up to ten seconds after the broker was back (a producer's default is 1 s). Trying a
+ *       broker that is away every two seconds costs nothing, and the Kafka client's warning on each try is not
+ *       logged ({@code BrokerOutageLog}).</li>
  * </ul>
  *
  * <p>Consumers that keep no position in their group ({@code commit-strategy=ignore}, e.g. the revocation
- * readers with a group of their own per start) are left as they are: there is nothing to come back to.
+ * readers with a group of their own per start) get only the reconnect back-off: there is no membership to come back to.
  * What a channel's own configuration sets wins over all of this.
  */
 @ApplicationScoped
-public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Object>> {
+public class ConsumerResumption implements ClientCustomizer<Map<String, Object>> {
+
+    static final int RECONNECT_BACKOFF_MAX_MS = 2000;
 
     private final MessagingConfig config;
 
-    public ConsumerGroupMembership(MessagingConfig config) {
+    public ConsumerResumption(MessagingConfig config) {
         this.config = config;
     }
 
@@ -45,7 +53,13 @@ public class ConsumerGroupMembership implements ClientCustomizer<Map<String, Obj
     public Map<String, Object> customize(String channel, Config channelConfig, Map<String, Object> client) {
         boolean consumer = client.containsKey(ConsumerConfig.GROUP_ID_CONFIG) && client.containsKey(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         boolean keepsPosition = !"ignore".equals(channelConfig.getOptionalValue("commit-strategy", String.class).orElse(null));
-        if (!consumer || !keepsPosition) {
+        if (!consumer) {
+            return client;
+        }
+        if (channelConfig.getOptionalValue(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.class).isEmpty()) {
+            client.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.valueOf(RECONNECT_BACKOFF_MAX_MS));
+        }
+        if (!keepsPosition) {
             return client;
         }
         client.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
