@@ -3,8 +3,10 @@ package org.amtsweg.messaging;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.amtsweg.messaging.consume.PassingFailure;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
@@ -20,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,6 +123,24 @@ class MessagingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> journal(id) != null);
         await().atMost(Duration.ofSeconds(20)).until(() -> KafkaProbe.committed(Journal.GROUP, sent) > sent.offset());
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandOnAConnectionTheServerClosedIsAPassingFailure() throws Exception {
+        // As when PostgreSQL is killed under a pooled connection: the server ends the backend, the client closes it,
+        // and the next command given to it fails without an exception type of its own.
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        CountDownLatch closed = new CountDownLatch(1);
+        connection.closeHandler(closed::countDown);
+        int backend = connection.query("SELECT pg_backend_pid()").execute().await().indefinitely().iterator().next().getInteger(0);
+        pool.preparedQuery("SELECT pg_terminate_backend($1)").execute(Tuple.of(backend)).await().indefinitely();
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Throwable failure = connection.query("SELECT 1").execute().onItem().<Throwable>transform(rows -> null)
+                .onFailure().recoverWithItem(f -> f).await().indefinitely();
+
+        assertThat(failure).hasMessageStartingWith("Connection is not active now");
+        assertThat(PassingFailure.isPassing(failure)).isTrue();
     }
 
     @Test

@@ -106,7 +106,12 @@ final class Portals {
                         HttpResponse.BodyHandlers.ofString());
                 int status = answer.statusCode();
                 if (status < 300) {
-                    submission.references.add(JSON.readTree(answer.body()).path("referenceNumber").asText(null));
+                    String reference = JSON.readTree(answer.body()).path("referenceNumber").asText("");
+                    if (reference.isEmpty()) {
+                        defect(id + " answered " + status + " without a reference number: " + answer.body());
+                        return;
+                    }
+                    submission.references.add(reference);
                     submission.acceptedAt = System.nanoTime();
                     return;
                 }
