@@ -60,8 +60,12 @@ start_service() {
     app_dir="$(dirname "$jar")"
     log="$(cd "$run_dir" && pwd)/$name.log"
     [[ -f "$app_dir/app-cds.jsa" ]] && cds="-XX:SharedArchiveFile=app-cds.jsa"
+    # The instance's name, the same at every restart: its consumers rejoin their groups as the members they were
+    # and take their partitions up at once (messaging's ConsumerResumption). Host and port: unique per instance.
+    local instance="${AMTSWEG_INSTANCE_ID:-${HOSTNAME:-$(uname -n)}-$port}"
     # shellcheck disable=SC2086 # the options are words
-    (cd "$app_dir" && exec nohup java $jvm_opts $cds ${AMTSWEG_EXTRA_JVM_OPTS:-} -Dquarkus.profile="$profile" -jar quarkus-run.jar >> "$log" 2>&1) &
+    (cd "$app_dir" && export AMTSWEG_INSTANCE_ID="$instance" \
+        && exec nohup java $jvm_opts $cds ${AMTSWEG_EXTRA_JVM_OPTS:-} -Dquarkus.profile="$profile" -jar quarkus-run.jar >> "$log" 2>&1) &
     echo $! > "$run_dir/$name.pid"
 }
 

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How a service's outbox relay and event consumers behave; everything has a default; services name their {@code source}. */
 @ConfigMapping(prefix = "amtsweg.messaging")
@@ -29,6 +30,14 @@ public interface MessagingConfig {
     @WithDefault("10s")
     Duration announcedFor();
 
+    /**
+     * This instance's name, stable across its restarts and unique among the instances of its service: the
+     * environment's {@code AMTSWEG_INSTANCE_ID}, which {@code services.sh} sets to host and port and the
+     * Kubernetes manifests to the pod's name. It makes the consumers static members of their groups
+     * ({@code ConsumerResumption}); without one they join as dynamic members.
+     */
+    Optional<String> instanceId();
+
     /** Consumers. */
     Consumers consumers();
 
@@ -41,5 +50,13 @@ public interface MessagingConfig {
         /** Longest wait between two tries; the consumer keeps trying and never skips the event. */
         @WithDefault("10s")
         Duration maxRetryDelay();
+
+        /**
+         * How long the group keeps a silent member's partitions (Kafka's {@code session.timeout.ms}). A static
+         * member that comes back within it takes them up again at once; one that does not (a pod replaced with
+         * another name) holds them that long, so it bounds the pause a rolling update costs its partitions.
+         */
+        @WithDefault("15s")
+        Duration sessionTimeout();
     }
 }

@@ -21,12 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Journal {
 
     static final String CONSUMER = "messaging-test.journal";
+    /** The channel's consumer group (application.properties). */
+    static final String GROUP = "messaging-test";
 
     private final EventConsumption consumption;
-    final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     public Journal(EventConsumption consumption) {
         this.consumption = consumption;
+    }
+
+    /** How often the effect of event {@code id} ran so far. */
+    int attempts(String id) {
+        AtomicInteger count = attempts.get(id);
+        return count == null ? 0 : count.get();
     }
 
     @Incoming("journal-in")

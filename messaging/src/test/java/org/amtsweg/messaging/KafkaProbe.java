@@ -1,9 +1,14 @@
 package org.amtsweg.messaging;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,13 +34,33 @@ final class KafkaProbe {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    /** Sends a record with the given headers (CloudEvents binary mode if they are {@code ce_*}). */
-    static void send(String key, String value, Map<String, String> headers) {
+    /** Sends a record with the given headers (CloudEvents binary mode if they are {@code ce_*}); answers where it went. */
+    static RecordMetadata send(String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers()),
                 new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
             headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            return producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The consumer group as the broker describes it: state, assignor, members. */
+    static ConsumerGroupDescription group(String group) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers()))) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The offset {@code group} has committed for the record's partition (the next one it will read), or -1. */
+    static long committed(String group, RecordMetadata record) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(record.topic(), record.partition()));
+            return committed == null ? -1 : committed.offset();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -3,12 +3,17 @@ package org.amtsweg.messaging;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.amtsweg.messaging.consume.PassingFailure;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +44,8 @@ class MessagingTest {
     Outbox outbox;
     @Inject
     OutboxRelay relay;
+    @Inject
+    Journal journal;
 
     @Test
     void anAppendedEventIsFoundByTheSweepPublishedAsACloudEventAndLeavesTheOutbox() {
@@ -96,6 +105,56 @@ class MessagingTest {
     }
 
     @Test
+    void anOffsetIsCommittedOnlyOnceTheEffectHasCommitted() {
+        execute("INSERT INTO commit_fault VALUES (true)");
+        String id = UUID.randomUUID().toString();
+        RecordMetadata sent = KafkaProbe.send("journal-6", "{\"text\":\"commit-fails while the database refuses it\"}",
+                KafkaProbe.cloudEvent(id, TYPE));
+
+        // The effect ran again and again, and each time its transaction failed at COMMIT: nothing applied, nothing
+        // recorded as processed, and over several of the consumer's commit rounds (every 500 ms here) the record's
+        // offset was not committed, so that a consumer starting now would read it again.
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal.attempts(id) >= 12);
+        assertThat(journal(id)).isNull();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", id)).isZero();
+        assertThat(KafkaProbe.committed(Journal.GROUP, sent)).isLessThanOrEqualTo(sent.offset());
+
+        execute("DELETE FROM commit_fault");
+        await().atMost(Duration.ofSeconds(20)).until(() -> journal(id) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> KafkaProbe.committed(Journal.GROUP, sent) > sent.offset());
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandOnAConnectionTheServerClosedIsAPassingFailure() throws Exception {
+        // As when PostgreSQL is killed under a pooled connection: the server ends the backend, the client closes it,
+        // and the next command given to it fails without an exception type of its own.
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        CountDownLatch closed = new CountDownLatch(1);
+        connection.closeHandler(closed::countDown);
+        int backend = connection.query("SELECT pg_backend_pid()").execute().await().indefinitely().iterator().next().getInteger(0);
+        pool.preparedQuery("SELECT pg_terminate_backend($1)").execute(Tuple.of(backend)).await().indefinitely();
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Throwable failure = connection.query("SELECT 1").execute().onItem().<Throwable>transform(rows -> null)
+                .onFailure().recoverWithItem(f -> f).await().indefinitely();
+
+        assertThat(failure).hasMessageStartingWith("Connection is not active now");
+        assertThat(PassingFailure.isPassing(failure)).isTrue();
+    }
+
+    @Test
+    void consumersAreStaticMembersOfTheirGroupsUnderTheInstancesName() {
+        // A restarted instance rejoins as the member it was and takes its partitions up at once; the cooperative
+        // assignor moves only what must move when members come and go.
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.group(Journal.GROUP).groupState() == GroupState.STABLE);
+        ConsumerGroupDescription group = KafkaProbe.group(Journal.GROUP);
+        assertThat(group.partitionAssignor()).isEqualTo("cooperative-sticky");
+        assertThat(group.members()).singleElement().satisfies(member ->
+                assertThat(member.groupInstanceId()).hasValue("messaging-test-instance.kafka-consumer-journal-in"));
+    }
+
+    @Test
     void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheStreamGoesOn() {
         String notACloudEvent = "plain-" + UUID.randomUUID();
         KafkaProbe.send(notACloudEvent, "{\"text\":\"no envelope\"}", Map.of());
@@ -136,6 +195,10 @@ class MessagingTest {
     private String journal(String eventId) {
         var rows = pool.preparedQuery("SELECT text FROM journal_entry WHERE event_id = $1").execute(Tuple.of(eventId)).await().indefinitely();
         return rows.size() == 0 ? null : rows.iterator().next().getString("text");
+    }
+
+    private void execute(String sql) {
+        pool.query(sql).execute().await().indefinitely();
     }
 
     private long outboxHolds(UUID id) {

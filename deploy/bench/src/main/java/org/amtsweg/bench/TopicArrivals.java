@@ -21,13 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * When each event of a journey first appeared on a topic, by event type (the CloudEvents {@code ce_type}
  * header) and record key (the application id, for every event of a journey), read by a consumer of its
- * own from the end of the topic. Also counts events seen twice with a different event id — a doubled effect.
+ * own from the end of the topic. Also counts events seen twice with a different event id — a doubled effect —
+ * and those published again with the same id (at least once: consumers drop them by their id).
  */
 final class TopicArrivals implements AutoCloseable {
 
     private final Map<String, Map<String, Long>> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, String> eventIds = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> doubled = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> republished = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean(true);
     private final Thread reader;
 
@@ -68,8 +70,8 @@ final class TopicArrivals implements AutoCloseable {
         String id = header(record, "ce_id");
         String earlierId = eventIds.putIfAbsent(type + "/" + record.key(), String.valueOf(id));
         // The same event delivered again (same id) is the at-least-once the consumers are built for; a second event is a doubled effect.
-        if (before != null && earlierId != null && !earlierId.equals(id)) {
-            doubled.computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
+        if (before != null && earlierId != null) {
+            (earlierId.equals(id) ? republished : doubled).computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
         }
     }
 
@@ -99,6 +101,12 @@ final class TopicArrivals implements AutoCloseable {
     /** Second, different events of {@code type} for a key seen before (a case opened twice, say). */
     int doubled(String type) {
         AtomicInteger count = doubled.get(type);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Events of {@code type} seen again with the same id. */
+    int republished(String type) {
+        AtomicInteger count = republished.get(type);
         return count == null ? 0 : count.get();
     }
 

@@ -2,6 +2,8 @@ package org.amtsweg.e2e;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,10 @@ final class Platform {
     static final int UPSTREAM = BASE + 10;
     static final String FEDERATION_SECRET = "e2e-federation-secret";
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
+    /** The test run's database server, as JDBC sees it; the services' databases are named under it. */
+    static final String DATABASE_SERVER = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432") + "/";
+    /** Where services.sh keeps the platform's pid files and logs. */
+    static final Path RUN_DIR = ROOT.resolve("deploy/e2e/target/e2e-run");
 
     private Platform() {
     }
@@ -35,16 +41,25 @@ final class Platform {
         run("start");
     }
 
+    /** Starts the named services again (one that was killed, say), as platform.sh's supervisor does. */
+    static void start(String... services) {
+        List<String> command = new ArrayList<>(List.of("start"));
+        command.addAll(List.of(services));
+        run(command.toArray(String[]::new));
+    }
+
     static void stop() {
         run("stop");
     }
 
-    private static void run(String command) {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("deploy/local/services.sh").toString(), command)
+    private static void run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/services.sh").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(ROOT.toFile())
                 .inheritIO();
         Map<String, String> env = builder.environment();
-        env.put("AMTSWEG_RUN_DIR", ROOT.resolve("deploy/e2e/target/e2e-run").toString());
+        env.put("AMTSWEG_RUN_DIR", RUN_DIR.toString());
         env.put("AMTSWEG_IDENTITY_PORT", String.valueOf(IDENTITY));
         env.put("AMTSWEG_CATALOG_PORT", String.valueOf(CATALOG));
         env.put("AMTSWEG_APPLICATION_PORT", String.valueOf(APPLICATION));
@@ -59,7 +74,7 @@ final class Platform {
         try {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("services.sh " + command + " failed; logs in deploy/e2e/target/e2e-run/");
+                throw new IllegalStateException("services.sh " + String.join(" ", arguments) + " failed; logs in deploy/e2e/target/e2e-run/");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run services.sh", e);

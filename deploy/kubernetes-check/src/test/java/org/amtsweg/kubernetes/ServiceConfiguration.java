@@ -3,6 +3,7 @@ package org.amtsweg.kubernetes;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A service's application.properties as the service reads it in given profiles: the value of each key in the
  * profile of highest priority (the last one named, as Quarkus orders them), else the key without profile.
+ * Beneath it, the defaults the shared libraries the service depends on bring along (their
+ * {@code META-INF/microprofile-config.properties}, which the service's own lines override).
  */
 final class ServiceConfiguration {
 
@@ -32,14 +35,30 @@ final class ServiceConfiguration {
         this.lines = lines;
     }
 
+    /** The shared modules whose configuration defaults a service gets by depending on them. */
+    private static final List<String> LIBRARIES = List.of("messaging");
+
     static ServiceConfiguration of(String service) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Repository.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(reader);
+        try {
+            String pom = Files.readString(Repository.ROOT.resolve(service).resolve("pom.xml"));
+            for (String library : LIBRARIES) {
+                Path defaults = Repository.ROOT.resolve(library).resolve("src/main/resources/META-INF/microprofile-config.properties");
+                if (pom.contains("<artifactId>" + library + "</artifactId>") && Files.exists(defaults)) {
+                    load(defaults, properties);
+                }
+            }
+            load(Repository.ROOT.resolve(service).resolve("src/main/resources/application.properties"), properties);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + service + "'s application.properties", e);
+            throw new IllegalStateException("cannot read " + service + "'s configuration", e);
         }
         return new ServiceConfiguration(service, properties);
+    }
+
+    private static void load(Path file, Properties into) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            into.load(reader);
+        }
     }
 
     String service() {

@@ -1,6 +1,7 @@
 package org.amtsweg.messaging.consume;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -17,6 +18,12 @@ public final class PassingFailure {
 
     /** SQLSTATEs that say "try again": admin/crash shutdown, cannot connect now, serialization failure, deadlock. */
     private static final Set<String> PASSING_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
+    /**
+     * The SQL client's words when a command meets a pooled connection that closed meanwhile — the server went
+     * away under it (seen as a 500 while PostgreSQL was killed, deploy/bench/faults.sh). No exception type of
+     * its own: a {@code NoStackTraceThrowable} with this message.
+     */
+    private static final String CONNECTION_NOT_ACTIVE = "Connection is not active now";
 
     private PassingFailure() {
     }
@@ -26,7 +33,7 @@ public final class PassingFailure {
             if (cause instanceof PoisonEvent) {
                 return false;
             }
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException || cause instanceof TimeoutException) {
+            if (cause instanceof ConnectException || cause instanceof TimeoutException || isConnectionLost(cause)) {
                 return true;
             }
             if (cause instanceof PgException pg) {
@@ -43,5 +50,11 @@ public final class PassingFailure {
             }
         }
         return false;
+    }
+
+    /** Whether the database connection was lost under the command: closed by the server, or closed before the command reached it. */
+    public static boolean isConnectionLost(Throwable failure) {
+        return failure instanceof ClosedConnectionException
+                || failure instanceof NoStackTraceThrowable && failure.getMessage() != null && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the outbox to Kafka through the channel {@code events-out} (each service configures it:
@@ -72,6 +73,8 @@ public class OutboxRelay {
     /** Acknowledged by the broker, to be removed by the next removal round. */
     private final Queue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean removing = new AtomicBoolean();
+    /** Immediate publications that failed since the last one that worked (the broker away): for one log line per outage. */
+    private final AtomicLong failedPublications = new AtomicLong();
 
     public OutboxRelay(Pool pool, MessagingConfig config) {
         this.pool = pool;
@@ -117,9 +120,17 @@ public class OutboxRelay {
             if (failure == null) {
                 acknowledged.add(event.id());
                 removeAcknowledged();
+                long failed = failedPublications.getAndSet(0);
+                if (failed > 0) {
+                    LOG.infof("immediate publication works again; the sweep sends the %d events whose publication failed meanwhile", failed);
+                }
             } else {
                 inFlight.remove(event.id());
-                LOG.warnf("immediate publication of %s failed, the sweep retries: %s", event.id(), failure.getMessage());
+                // Once per outage: with the broker away every submission's publication fails, and each stays in the outbox.
+                if (failedPublications.getAndIncrement() == 0) {
+                    LOG.warnf("immediate publication of %s failed, the sweep sends it and every other that fails until publications"
+                            + " work again (logged once): %s", event.id(), failure.getMessage());
+                }
             }
         });
     }

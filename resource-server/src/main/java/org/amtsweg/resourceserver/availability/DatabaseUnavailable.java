@@ -1,9 +1,11 @@
 package org.amtsweg.resourceserver.availability;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import org.amtsweg.messaging.consume.PassingFailure;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.jboss.logging.Logger;
@@ -18,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent again in a moment, and a portal or load balancer knows to do so. The log says it once per
  * outage, not once per request.
  *
- * <p>What counts as "cannot be reached": the connection refused or lost, and PostgreSQL's own refusals
- * of a connection (SQLSTATE class 08, shutting down or starting up 57P01–57P03, out of resources 53).
+ * <p>What counts as "cannot be reached": the connection refused or lost (also under a command that was given
+ * to a pooled connection as it closed), and PostgreSQL's own refusals of a connection (SQLSTATE class 08,
+ * shutting down or starting up 57P01–57P03, out of resources 53).
  * Any other database error is a defect and stays a 500.
  */
 @Singleton
@@ -47,10 +50,23 @@ public class DatabaseUnavailable {
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response database(PgException failure) {
         if (!isUnavailability(failure.getSqlState())) {
-            LOG.errorf(failure, "database error %s", failure.getSqlState());
-            return PlatformProblem.internalError().toResponse();
+            return defect(failure, "database error " + failure.getSqlState());
         }
         return unavailable(failure);
+    }
+
+    /**
+     * The SQL client's failure without a type of its own: a command met a pooled connection that had closed
+     * meanwhile (PostgreSQL went away under it). Anything else of this kind is a defect.
+     */
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response client(NoStackTraceThrowable failure) {
+        return PassingFailure.isConnectionLost(failure) ? unavailable(failure) : defect(failure, "database client error");
+    }
+
+    private static Response defect(Throwable failure, String what) {
+        LOG.errorf(failure, "%s", what);
+        return PlatformProblem.internalError().toResponse();
     }
 
     static boolean isUnavailability(String sqlState) {

@@ -20,4 +20,21 @@ class DatabaseOutageTest {
                     .body("type", equalTo("https://amtsweg.org/problems/temporarily-unavailable"));
         }
     }
+
+    @Test
+    void aConnectionThatClosedUnderTheRequestIs503WithRetryAfter() {
+        given().queryParam("message", "Connection is not active now, current status: CLOSED").get("/echo/closed-connection").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("https://amtsweg.org/problems/temporarily-unavailable"));
+    }
+
+    @Test
+    void anyOtherFailureOfTheDatabaseClientIsADefectAnsweredAsAProblem() {
+        given().queryParam("message", "something else went wrong").get("/echo/closed-connection").then()
+                .statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/internal-error"));
+    }
 }

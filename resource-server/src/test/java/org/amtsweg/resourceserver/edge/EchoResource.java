@@ -30,6 +30,17 @@ public class EchoResource {
         return database.query("SELECT 1").execute().map(rows -> "read");
     }
 
+    /**
+     * Fails as the SQL client does when a command meets a pooled connection that closed meanwhile (PostgreSQL
+     * went away under it; messaging's MessagingTest shows the client failing so on a closed connection), or
+     * with another failure of the same type.
+     */
+    @GET
+    @Path("/closed-connection")
+    public io.smallrye.mutiny.Uni<String> closedConnection(@QueryParam("message") String message) {
+        return io.smallrye.mutiny.Uni.createFrom().failure(new io.vertx.core.impl.NoStackTraceThrowable(message));
+    }
+
     public enum Outcome { APPROVED, REJECTED }
 
     public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {
