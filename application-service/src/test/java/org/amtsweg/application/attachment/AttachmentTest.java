@@ -127,7 +127,9 @@ class AttachmentTest {
                 .then().statusCode(404);
 
         // Neither the citizen nor a service without the scope reaches them this way.
-        given().auth().oauth2(ERIKA).get(path).then().statusCode(403);
+        given().auth().oauth2(ERIKA).get(path).then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/forbidden"))
+                .body("title", equalTo("Keine Berechtigung / Forbidden"));
         given().auth().oauth2(TestTokens.service("application-service", "catalog.read")).get(path).then().statusCode(403);
     }
 
