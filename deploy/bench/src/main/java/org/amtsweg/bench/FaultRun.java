@@ -120,7 +120,7 @@ public final class FaultRun {
                     result.stuck(id + " (" + submission.getValue() + "): " + journey);
                 }
             }
-            long referencesTwice = audit.referencesOnSeveralCases();
+            long referencesTwice = audit.referencesOnSeveralCases(accepted.keySet());
             for (int i = 0; i < referencesTwice; i++) {
                 result.duplicated("a reference number on several cases");
             }
