@@ -9,10 +9,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.documents.BrandedPdf;
+import org.amtsweg.messaging.CoalescingRun;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,8 @@ public class NoticeDocuments {
 
     private final Pool pool;
     private final Catalog catalog;
+    /** Another round at once after a full one (twenty notices); rounds requested meanwhile coalesce. */
+    private final CoalescingRun rounds = new CoalescingRun(LOG, "rendering decision notices", this::renderRound, rendered -> rendered == 20);
 
     public NoticeDocuments(Pool pool, Catalog catalog) {
         this.pool = pool;
@@ -75,10 +79,17 @@ public class NoticeDocuments {
                 .map(rows -> rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.iterator().next().getUUID("id")));
     }
 
-    /** Renders the notices that arrived and have no document yet. */
+    /**
+     * Renders the notices that arrived and have no document yet. A round that cannot run (the database away) is
+     * logged once until one works again, not with a stack trace every few seconds.
+     */
     @Scheduled(every = "${amtsweg.notices.render-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> renderPending() {
+    void renderPending() {
+        rounds.nudge();
+    }
+
+    Uni<Integer> renderRound() {
         return pool.preparedQuery("SELECT id FROM mailbox_message WHERE kind = 'DECISION' AND document IS NULL ORDER BY created_at LIMIT 20")
                 .execute()
                 .chain(rows -> Multi.createFrom().iterable(rows).map(row -> row.getUUID("id"))
@@ -87,8 +98,7 @@ public class NoticeDocuments {
                                     LOG.warnf("notice %s not rendered yet, will retry: %s", id, failure.getMessage());
                                     return null;
                                 }))
-                        .collect().last())
-                .replaceWithVoid();
+                        .collect().asList().map(List::size));
     }
 
     static String outcome(String outcome) {

@@ -5,7 +5,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -33,7 +33,7 @@ public final class PassingFailure {
             if (cause instanceof PoisonEvent) {
                 return false;
             }
-            if (cause instanceof ConnectException || cause instanceof TimeoutException || isConnectionLost(cause)) {
+            if (cause instanceof TimeoutException || isConnectionLost(cause)) {
                 return true;
             }
             if (cause instanceof PgException pg) {
@@ -52,9 +52,13 @@ public final class PassingFailure {
         return false;
     }
 
-    /** Whether the database connection was lost under the command: closed by the server, or closed before the command reached it. */
+    /**
+     * Whether the connection to the database (or another dependency) failed under the command: refused, reset
+     * (the SQL client passes a reset socket's {@link SocketException} on as it is), closed by the server, or
+     * closed before the command reached it.
+     */
     public static boolean isConnectionLost(Throwable failure) {
-        return failure instanceof ClosedConnectionException
+        return failure instanceof SocketException || failure instanceof ClosedConnectionException
                 || failure instanceof NoStackTraceThrowable && failure.getMessage() != null && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent again in a moment, and a portal or load balancer knows to do so. The log says it once per
  * outage, not once per request.
  *
- * <p>What counts as "cannot be reached": the connection refused or lost (also under a command that was given
- * to a pooled connection as it closed), and PostgreSQL's own refusals of a connection (SQLSTATE class 08,
+ * <p>What counts as "cannot be reached": the connection refused, reset or lost (also under a command that was
+ * given to a pooled connection as it closed), and PostgreSQL's own refusals of a connection (SQLSTATE class 08,
  * shutting down or starting up 57P01–57P03, out of resources 53).
  * Any other database error is a defect and stays a 500.
  */
@@ -44,6 +45,12 @@ public class DatabaseUnavailable {
 
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response lost(ClosedConnectionException failure) {
+        return unavailable(failure);
+    }
+
+    /** A connection reset under a command: the SQL client passes the socket's failure on as it is (PostgreSQL killed). */
+    @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
+    public Response reset(SocketException failure) {
         return unavailable(failure);
     }
 

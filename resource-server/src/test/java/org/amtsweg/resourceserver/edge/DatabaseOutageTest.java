@@ -2,11 +2,13 @@ package org.amtsweg.resourceserver.edge;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** What a citizen sees while the database is down: a 503 she may retry, never a 500. */
+/** What a citizen sees while the database is down or goes away under her request: a 503 she may retry, never a 500. */
 @QuarkusTest
 class DatabaseOutageTest {
 
@@ -21,9 +23,10 @@ class DatabaseOutageTest {
         }
     }
 
-    @Test
-    void aConnectionThatClosedUnderTheRequestIs503WithRetryAfter() {
-        given().queryParam("message", "Connection is not active now, current status: CLOSED").get("/echo/closed-connection").then()
+    @ParameterizedTest
+    @ValueSource(strings = {"reset", "closed"})
+    void aConnectionLostUnderTheRequestIs503WithRetryAfter(String how) {
+        given().queryParam("as", how).get("/echo/lost-connection").then()
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
@@ -32,7 +35,7 @@ class DatabaseOutageTest {
 
     @Test
     void anyOtherFailureOfTheDatabaseClientIsADefectAnsweredAsAProblem() {
-        given().queryParam("message", "something else went wrong").get("/echo/closed-connection").then()
+        given().queryParam("as", "other").get("/echo/lost-connection").then()
                 .statusCode(500)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/internal-error"));

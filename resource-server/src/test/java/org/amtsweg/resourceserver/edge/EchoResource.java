@@ -31,14 +31,18 @@ public class EchoResource {
     }
 
     /**
-     * Fails as the SQL client does when a command meets a pooled connection that closed meanwhile (PostgreSQL
-     * went away under it; messaging's MessagingTest shows the client failing so on a closed connection), or
-     * with another failure of the same type.
+     * Fails as the SQL client does when PostgreSQL goes away under a command: the socket reset, or the command
+     * given to a pooled connection that closed meanwhile (messaging's MessagingTest shows the client failing so);
+     * or with another failure of the latter's type.
      */
     @GET
-    @Path("/closed-connection")
-    public io.smallrye.mutiny.Uni<String> closedConnection(@QueryParam("message") String message) {
-        return io.smallrye.mutiny.Uni.createFrom().failure(new io.vertx.core.impl.NoStackTraceThrowable(message));
+    @Path("/lost-connection")
+    public io.smallrye.mutiny.Uni<String> lostConnection(@QueryParam("as") String as) {
+        return io.smallrye.mutiny.Uni.createFrom().failure(switch (as) {
+            case "reset" -> new java.net.SocketException("Connection reset");
+            case "closed" -> new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+            default -> new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
+        });
     }
 
     public enum Outcome { APPROVED, REJECTED }
