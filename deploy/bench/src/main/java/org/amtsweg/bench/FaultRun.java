@@ -120,9 +120,8 @@ public final class FaultRun {
                     result.stuck(id + " (" + submission.getValue() + "): " + journey);
                 }
             }
-            long referencesTwice = audit.referencesOnSeveralCases(accepted.keySet());
-            for (int i = 0; i < referencesTwice; i++) {
-                result.duplicated("a reference number on several cases");
+            for (String reference : audit.referencesOnSeveralCases(accepted.keySet())) {
+                result.duplicated(reference + " on several cases");
             }
             for (String type : List.of("ApplicationSubmitted", "CaseOpened", "RegistryCheckCompleted")) {
                 for (int i = 0; i < topics.doubled(type); i++) {

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -88,22 +90,38 @@ final class JourneyAudit {
     }
 
     /**
-     * Reference numbers of these applications' cases that more than one case carries (another case of the
-     * database with the same number counts too). Only these applications' numbers: other runs and tests share the
-     * database, and some of them publish the contract's example event with its fixed number on purpose.
+     * Reference numbers of these applications' cases that more than one case carries, each case opened for an
+     * application this platform's intake holds (another of intake's applications with the same number counts too).
+     * A case of an application intake never held is not this platform's: the modules' own tests publish onto the
+     * same broker's topics with numbers from their own databases, and some publish the contract's example event
+     * with its fixed number on purpose.
      */
-    long referencesOnSeveralCases(Collection<String> ids) throws Exception {
+    List<String> referencesOnSeveralCases(Collection<String> ids) throws Exception {
+        Map<String, List<UUID>> casesByReference = new HashMap<>();
         try (Connection db = connect("amtsweg_case");
              PreparedStatement query = db.prepareStatement("""
-                     SELECT count(*) FROM (SELECT reference_number FROM case_file
-                     WHERE reference_number IN (SELECT reference_number FROM case_file WHERE application_id = ANY (?))
-                     GROUP BY 1 HAVING count(*) > 1) twice""")) {
+                     SELECT reference_number, application_id FROM case_file
+                     WHERE reference_number IN (SELECT reference_number FROM case_file WHERE application_id = ANY (?))""")) {
             query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    casesByReference.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getObject(2, UUID.class));
+                }
             }
         }
+        Set<UUID> intakeHolds = new HashSet<>();
+        try (Connection db = connect("amtsweg_application");
+             PreparedStatement query = db.prepareStatement("SELECT id FROM application WHERE id = ANY (?)")) {
+            query.setArray(1, db.createArrayOf("uuid", casesByReference.values().stream().flatMap(List::stream).distinct().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    intakeHolds.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return casesByReference.entrySet().stream()
+                .filter(cases -> cases.getValue().stream().filter(intakeHolds::contains).count() > 1)
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** Events still waiting in the four outboxes. */
