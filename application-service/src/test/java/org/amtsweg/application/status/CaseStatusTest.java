@@ -69,6 +69,25 @@ class CaseStatusTest {
                 .containsExactly("this is not a CloudEvent");
     }
 
+    @Test
+    void aCaseOpenedForAnApplicationIntakeDoesNotHoldIsDeadLetteredAndCountsAsNotApplied() {
+        String unknown = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        KAFKA.publishCloudEvent("cases", unknown, eventId, "CaseOpened", "urn:amtsweg:case-service", unknown,
+                EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, unknown));
+        assertThat(KAFKA.recordsWithKey("application-service.cases.dlq", unknown, 1, Duration.ofSeconds(20)))
+                .extracting(record -> new String(record.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8))
+                .singleElement().asString().contains("unknown application " + unknown);
+
+        // Nothing was recorded under its id: the same event, re-driven once its application exists, is applied.
+        String id = submitted();
+        KAFKA.publishCloudEvent("cases", id, eventId, "CaseOpened", "urn:amtsweg:case-service", id,
+                EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                        .then().body("status", equalTo("RECEIVED")));
+    }
+
     private static String submitted() {
         String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
                 .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");

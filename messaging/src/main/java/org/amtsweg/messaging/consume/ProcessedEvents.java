@@ -20,6 +20,15 @@ public class ProcessedEvents {
     public static final String FIRST_DELIVERY =
             "INSERT INTO processed_event (event_id, consumer) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING event_id";
 
+    /**
+     * The same, for a statement whose effect needs something to exist first: the entry is written only if the
+     * named common table expression yields a row — {@code FIRST_DELIVERY_IF.formatted("$1", "$2", "known")}. When it
+     * yields none, nothing is recorded, so the event can be applied once that thing exists (or be re-driven from
+     * the dead-letter topic) instead of counting as applied.
+     */
+    public static final String FIRST_DELIVERY_IF =
+            "INSERT INTO processed_event (event_id, consumer) SELECT %s, %s FROM %s ON CONFLICT DO NOTHING RETURNING event_id";
+
     /** True if this is the first time {@code consumer} sees {@code eventId}; the entry commits with the caller's change. */
     public Uni<Boolean> firstDelivery(SqlConnection connection, String consumer, String eventId) {
         return connection.preparedQuery(FIRST_DELIVERY.formatted("$1", "$2"))

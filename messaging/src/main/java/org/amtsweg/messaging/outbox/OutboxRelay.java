@@ -114,25 +114,36 @@ public class OutboxRelay {
 
     /** Sends an event whose outbox row has just been committed; the sweep takes over if this fails. */
     public void publishCommitted(OutboxEvent event) {
-        inFlight.add(event.id());
         expected.remove(event.id());
+        if (failedPublications.get() > 0) {
+            // An earlier immediate publication failed and waits in the outbox: sent now, this event could overtake an
+            // earlier one of the same aggregate on its partition. The sweep sends both, in the order they were written.
+            nudge();
+            return;
+        }
+        inFlight.add(event.id());
         send(event).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 acknowledged.add(event.id());
                 removeAcknowledged();
-                long failed = failedPublications.getAndSet(0);
-                if (failed > 0) {
-                    LOG.infof("immediate publication works again; the sweep sends the %d events whose publication failed meanwhile", failed);
-                }
             } else {
                 inFlight.remove(event.id());
-                // Once per outage: with the broker away every submission's publication fails, and each stays in the outbox.
+                // Once per outage: from now on every event stays in the outbox for the sweep, until it has sent them all.
                 if (failedPublications.getAndIncrement() == 0) {
-                    LOG.warnf("immediate publication of %s failed, the sweep sends it and every other that fails until publications"
-                            + " work again (logged once): %s", event.id(), failure.getMessage());
+                    LOG.warnf("immediate publication of %s failed; the sweep sends it and every event written after it until"
+                            + " publications work again (logged once): %s", event.id(), failure.getMessage());
                 }
             }
         });
+    }
+
+    /** The sweep has sent everything that was left (the broker is back): events go out right after their commit again. */
+    private void immediatePublicationsResume() {
+        long failed = failedPublications.getAndSet(0);
+        if (failed > 0) {
+            LOG.infof("publications work again; the sweep sent the %d events whose immediate publication failed, and those written"
+                    + " meanwhile, in order; events go out right after their commit again", failed);
+        }
     }
 
     /**
@@ -199,6 +210,7 @@ public class OutboxRelay {
                 .execute(Tuple.of(config.batchSize(), notForTheSweep()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
+                        immediatePublicationsResume();
                         return Uni.createFrom().item(0);
                     }
                     List<UUID> ids = new ArrayList<>();
@@ -206,6 +218,11 @@ public class OutboxRelay {
                     List<CompletableFuture<Void>> acks = sendSwept(rows, ids);
                     return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
                             .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .invoke(() -> {
+                                if (rows.size() < config.batchSize()) {
+                                    immediatePublicationsResume();
+                                }
+                            })
                             .replaceWith(rows.size());
                 });
     }
