@@ -370,7 +370,7 @@ public class Intake {
     }
 
     /** Adds an entry to the timeline the citizen sees, in the caller's transaction. */
-    public static Uni<Void> timeline(SqlConnection connection, UUID id, String status, String event, String description) {
+    private static Uni<Void> timeline(SqlConnection connection, UUID id, String status, String event, String description) {
         return connection.preparedQuery("INSERT INTO timeline_entry (application_id, at, status, event_type, description) VALUES ($1, now(), $2, $3, $4)")
                 .execute(Tuple.of(id, status, event, description))
                 .replaceWithVoid();

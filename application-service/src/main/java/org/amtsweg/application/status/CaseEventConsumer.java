@@ -2,10 +2,11 @@ package org.amtsweg.application.status;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.intake.Intake;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
 import org.amtsweg.events.DecisionIssued;
@@ -20,7 +21,6 @@ import org.jboss.logging.Logger;
 
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,12 +41,6 @@ public class CaseEventConsumer {
         this.pool = pool;
     }
 
-    /**
-     * Besides a case's opening and its status, what changes the citizen's timeline and mailbox, each in one
-     * transaction; anything else on the topic is acknowledged and left.
-     */
-    private static final Set<String> FOLLOWED_WITH_MAIL = Set.of(InformationRequested.TYPE, DecisionIssued.TYPE);
-
     @Incoming("cases-in")
     public Uni<Void> consume(Message<String> message) {
         // An event that changes nothing here (a register result is the clerk's working material) needs no
@@ -54,32 +48,51 @@ public class CaseEventConsumer {
         return consumption.consume(message, CONSUMER, event -> switch (event.type()) {
             case CaseOpened.TYPE -> {
                 CaseOpened opened = event.data(CaseOpened.class);
-                yield follow(event, applicationId(opened.applicationId()), "RECEIVED", opened.caseId(), "Vorgang bei der Behörde eröffnet");
+                yield follow(pool, event, applicationId(opened.applicationId()), "RECEIVED", opened.caseId(), "Vorgang bei der Behörde eröffnet")
+                        .replaceWithVoid();
             }
             case CaseStatusChanged.TYPE -> {
                 CaseStatusChanged changed = event.data(CaseStatusChanged.class);
-                yield follow(event, applicationId(changed.applicationId()), changed.status(), null, "Status: " + changed.status());
+                yield follow(pool, event, applicationId(changed.applicationId()), changed.status(), null, "Status: " + changed.status())
+                        .replaceWithVoid();
             }
-            default -> FOLLOWED_WITH_MAIL.contains(event.type())
-                    ? consumption.once(event, CONSUMER, connection -> apply(connection, event), null)
-                    : Uni.createFrom().voidItem();
+            // With a message for the citizen's mailbox: the status and the message in one transaction.
+            case InformationRequested.TYPE -> {
+                InformationRequested request = event.data(InformationRequested.class);
+                UUID applicationId = applicationId(request.applicationId());
+                yield pool.withTransaction(connection -> follow(connection, event, applicationId, "INFORMATION_REQUESTED", null,
+                                "Die Behörde bittet um weitere Angaben")
+                        .chain(applied -> applied ? reopen(connection, applicationId, request) : Uni.createFrom().voidItem()));
+            }
+            case DecisionIssued.TYPE -> {
+                DecisionIssued decision = event.data(DecisionIssued.class);
+                UUID applicationId = applicationId(decision.applicationId());
+                yield pool.withTransaction(connection -> follow(connection, event, applicationId, "DECIDED", null, "Bescheid erlassen")
+                        .chain(applied -> applied ? deliverNotice(connection, applicationId, decision) : Uni.createFrom().voidItem()));
+            }
+            default -> {
+                LOG.debugf("ignoring event type %s", event.type());
+                yield Uni.createFrom().voidItem();
+            }
         });
     }
 
     /**
-     * A status the citizen sees, in one statement — so one round trip and one commit instead of a transaction of
-     * four: the processed-event entry, the status and the timeline entry. One of these follows every submission,
-     * so this is on the pipeline's busy path. An unknown application writes nothing and is a poison event.
+     * A status the citizen sees, in one statement — one round trip, and on its own one commit: the processed-event
+     * entry, the status and the timeline entry. One of these follows every submission, so this is on the pipeline's
+     * busy path. True if applied now, false for a redelivery; an unknown application writes nothing and is a poison event.
      */
-    private Uni<Void> follow(IncomingEvent event, UUID applicationId, String status, String caseId, String description) {
-        return pool.preparedQuery(FOLLOW_STATUS)
+    private static Uni<Boolean> follow(SqlClient client, IncomingEvent event, UUID applicationId, String status, String caseId,
+                                       String description) {
+        return client.preparedQuery(FOLLOW_STATUS)
                 .execute(Tuple.from(new Object[]{event.id(), CONSUMER, applicationId, status, caseId == null ? null : UUID.fromString(caseId),
                         event.type(), description}))
                 .map(rows -> {
-                    if (!rows.iterator().next().getBoolean("known")) {
+                    Row row = rows.iterator().next();
+                    if (!row.getBoolean("known")) {
                         throw new PoisonEvent("event for unknown application " + applicationId);
                     }
-                    return null;
+                    return row.getBoolean("applied");
                 });
     }
 
@@ -92,28 +105,7 @@ public class CaseEventConsumer {
             entry AS (
                 INSERT INTO timeline_entry (application_id, at, status, event_type, description)
                 SELECT id, now(), $4, $6, $7 FROM changed)
-            SELECT EXISTS (SELECT 1 FROM known) AS known""";
-
-    private Uni<Void> apply(SqlConnection connection, IncomingEvent event) {
-        return switch (event.type()) {
-            case InformationRequested.TYPE -> {
-                InformationRequested request = event.data(InformationRequested.class);
-                UUID applicationId = applicationId(request.applicationId());
-                yield update(connection, applicationId, "INFORMATION_REQUESTED", null, event.type(), "Die Behörde bittet um weitere Angaben")
-                        .chain(() -> reopen(connection, applicationId, request));
-            }
-            case DecisionIssued.TYPE -> {
-                DecisionIssued decision = event.data(DecisionIssued.class);
-                UUID applicationId = applicationId(decision.applicationId());
-                yield update(connection, applicationId, "DECIDED", null, event.type(), "Bescheid erlassen")
-                        .chain(() -> deliverNotice(connection, applicationId, decision));
-            }
-            default -> {
-                LOG.debugf("ignoring event type %s", event.type());
-                yield Uni.createFrom().voidItem();
-            }
-        };
-    }
+            SELECT EXISTS (SELECT 1 FROM known) AS known, EXISTS (SELECT 1 FROM changed) AS applied""";
 
     private static UUID applicationId(String value) {
         try {
@@ -121,16 +113,6 @@ public class CaseEventConsumer {
         } catch (RuntimeException e) {
             throw new PoisonEvent("applicationId is not a UUID: " + value);
         }
-    }
-
-    private Uni<Void> update(SqlConnection connection, UUID applicationId, String status, String caseId, String eventType, String description) {
-        return connection.preparedQuery("""
-                        UPDATE application SET status = $2, case_id = coalesce($3::uuid, case_id), updated_at = now()
-                        WHERE id = $1""")
-                .execute(Tuple.of(applicationId, status, caseId == null ? null : UUID.fromString(caseId)))
-                .chain(result -> result.rowCount() == 0
-                        ? Uni.createFrom().failure(new PoisonEvent("event for unknown application " + applicationId))
-                        : Intake.timeline(connection, applicationId, status, eventType, description));
     }
 
     /** Reopens exactly the fields and documents the authority asked for, and puts the request into the mailbox. */
