@@ -15,6 +15,12 @@ public final class Topics {
      */
     public static final String IDENTITY = "identity";
 
+    /**
+     * Administrative changes of every service ({@code AdministrativeChange}, key: the changed entity's id):
+     * the audit trail an operator follows. Kept like the business topics, not like {@code identity}.
+     */
+    public static final String ADMINISTRATION = "administration";
+
     private Topics() {
     }
 }

@@ -14,16 +14,17 @@ class EventContractsTest {
 
     static final List<String> TYPES = EventContracts.TYPES;
 
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            ApplicationSubmitted.TYPE, ApplicationSubmitted.class,
-            ApplicationSupplemented.TYPE, ApplicationSupplemented.class,
-            CaseOpened.TYPE, CaseOpened.class,
-            RegistryCheckCompleted.TYPE, RegistryCheckCompleted.class,
-            CaseStatusChanged.TYPE, CaseStatusChanged.class,
-            InformationRequested.TYPE, InformationRequested.class,
-            DecisionIssued.TYPE, DecisionIssued.class,
-            CatalogChanged.TYPE, CatalogChanged.class,
-            TokensRevoked.TYPE, TokensRevoked.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry(ApplicationSubmitted.TYPE, ApplicationSubmitted.class),
+            Map.entry(ApplicationSupplemented.TYPE, ApplicationSupplemented.class),
+            Map.entry(CaseOpened.TYPE, CaseOpened.class),
+            Map.entry(RegistryCheckCompleted.TYPE, RegistryCheckCompleted.class),
+            Map.entry(CaseStatusChanged.TYPE, CaseStatusChanged.class),
+            Map.entry(InformationRequested.TYPE, InformationRequested.class),
+            Map.entry(DecisionIssued.TYPE, DecisionIssued.class),
+            Map.entry(CatalogChanged.TYPE, CatalogChanged.class),
+            Map.entry(TokensRevoked.TYPE, TokensRevoked.class),
+            Map.entry(AdministrativeChange.TYPE, AdministrativeChange.class));
 
     @ParameterizedTest
     @FieldSource("TYPES")

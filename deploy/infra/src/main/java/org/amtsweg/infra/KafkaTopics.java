@@ -24,6 +24,7 @@ public final class KafkaTopics {
             "cases", 6,
             "catalog", 3,
             "identity", 3,
+            "administration", 3,
             "case-service.applications.dlq", 1,
             "case-service.identity.dlq", 1,
             "application-service.cases.dlq", 1,

@@ -27,7 +27,8 @@ public final class EventContracts {
     /** Every event type of the platform, in the order of a journey. */
     public static final List<String> TYPES = List.of(
             "ApplicationSubmitted", "ApplicationSupplemented", "CaseOpened", "RegistryCheckCompleted",
-            "CaseStatusChanged", "InformationRequested", "DecisionIssued", "CatalogChanged", "TokensRevoked");
+            "CaseStatusChanged", "InformationRequested", "DecisionIssued", "CatalogChanged", "TokensRevoked",
+            "AdministrativeChange");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
