@@ -51,6 +51,9 @@ class FeedTest {
         assertThat(violations("service", FeedMirror.get("/feed/services/schwerbehindertenausweis"))).isEmpty();
         assertThat(violations("authority", FeedMirror.get("/feed/authorities/stadt-hagen"))).isEmpty();
         assertThat(violations("changes", FeedMirror.get("/feed/changes"))).isEmpty();
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/feed/changes'.get.parameters.name", hasItem("since"))
+                .body("paths.'/feed/services'.get.responses.'200'.content.'application/json'.schema.'$ref'", containsString("ServicesFeed"));
         // The schemas are served beside the feed, for the other portal to validate against.
         given().get("/schemas/feed/service.schema.json").then().statusCode(200).body("$id", equalTo(BASE + "service.schema.json"));
     }

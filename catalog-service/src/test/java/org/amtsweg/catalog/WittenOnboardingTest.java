@@ -112,6 +112,12 @@ class WittenOnboardingTest {
             assertThat(change.path("service").asText()).isEqualTo("catalog-service");
             assertThat(change.path("actor").asText()).isEqualTo(administrator);
         });
+        // The place is a catalogue change like the others, announced on the catalog topic too.
+        List<ConsumerRecord<String, String>> announced = KAFKA.recordsMatching("catalog", record -> WITTEN.equals(record.key())
+                && administrator.equals(read(record.value()).path("changedBy").asText()), 1, Duration.ofSeconds(30));
+        assertThat(announced).hasSize(1);
+        assertThat(EventContracts.violations("CatalogChanged", announced.get(0).value())).isEmpty();
+        assertThat(read(announced.get(0).value()).path("entity").asText()).isEqualTo("PLACE");
         JsonNode place = only(trail, "place", WITTEN);
         assertThat(place.path("action").asText()).isEqualTo("created");
         assertThat(place.path("after").path("postalCodes")).hasSize(5);
