@@ -1,6 +1,7 @@
 package org.amtsweg.catalog.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import org.amtsweg.messaging.outbox.OutboxRelay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,7 @@ public class AuthorityAdministration {
             throw Problems.invalidInput(violations);
         }
         return pool.withTransaction(connection -> catalog.before(connection, "SELECT to_jsonb(a) AS row FROM authority a WHERE id = $1 FOR UPDATE", input.id())
+                        .map(row -> AdministeredShape.of(mapper, row, AuthorityInput.class, Map.of()))
                         .chain(before -> connection.preparedQuery("""
                                         INSERT INTO authority (id, name, kind, ags_codes, reference_prefix, street_address, postal_code, locality, email,
                                             phone, website, logo_svg, primary_color, secondary_color, name_line, imprint_url, privacy_url, updated_at)
@@ -70,7 +73,7 @@ public class AuthorityAdministration {
                                         input.phone(), input.website(), input.logoSvg(), input.primaryColor(), input.secondaryColor(),
                                         input.nameLine(), input.imprintUrl(), input.privacyUrl()}))
                                 .chain(() -> catalog.record(connection, actor, "AUTHORITY", input.id(), before == null ? "CREATED" : "UPDATED",
-                                        before, mapper.valueToTree(input)))
+                                        input.id(), before, mapper.valueToTree(input)))
                                 .replaceWith(before == null)))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
@@ -87,12 +90,15 @@ public class AuthorityAdministration {
         if (!ID.matcher(authorityId).matches()) {
             throw Problems.invalidInput(List.of(new Violation("/authorityId", "pattern", "Die Kennung einer Behörde (Kleinbuchstaben, Ziffern, Bindestriche).", "An authority's identifier (lower-case letters, digits, hyphens).")));
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                                INSERT INTO responsibility (service_key, area, authority_id) VALUES ($1, $2, $3)
-                                ON CONFLICT (service_key, area) DO UPDATE SET authority_id = excluded.authority_id""")
-                        .execute(Tuple.of(service, area, authorityId))
-                        .chain(() -> catalog.record(connection, actor, "RESPONSIBILITY", service + "@" + area, "UPDATED", null,
-                                mapper.createObjectNode().put("authorityId", authorityId))))
+        return pool.withTransaction(connection -> catalog.before(connection, """
+                                SELECT jsonb_build_object('authorityId', authority_id) AS row FROM responsibility
+                                WHERE service_key = $1 AND area = $2 FOR UPDATE""", Tuple.of(service, area))
+                        .chain(before -> connection.preparedQuery("""
+                                        INSERT INTO responsibility (service_key, area, authority_id) VALUES ($1, $2, $3)
+                                        ON CONFLICT (service_key, area) DO UPDATE SET authority_id = excluded.authority_id""")
+                                .execute(Tuple.of(service, area, authorityId))
+                                .chain(() -> catalog.record(connection, actor, "RESPONSIBILITY", service + "@" + area, before == null ? "CREATED" : "UPDATED",
+                                        authorityId, before, mapper.createObjectNode().put("authorityId", authorityId)))))
                 .onFailure(PgException.class).transform(failure -> unknownReference(failure, service, authorityId))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
@@ -113,13 +119,19 @@ public class AuthorityAdministration {
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                                INSERT INTO availability (authority_id, service_key, state, since, local_title, note) VALUES ($1, $2, $3, $4, $5, $6)
-                                ON CONFLICT (authority_id, service_key) DO UPDATE SET state = excluded.state, since = excluded.since,
-                                    local_title = excluded.local_title, note = excluded.note""")
-                        .execute(Tuple.from(new Object[]{authorityId, service, state, since, localTitle, note}))
-                        .chain(() -> catalog.record(connection, actor, "AVAILABILITY", authorityId + "/" + service, "UPDATED", null,
-                                mapper.createObjectNode().put("state", state))))
+        // As PUT /authorities/{id}/availability/{service} takes it: {state, since, localTitle, note}.
+        ObjectNode after = mapper.createObjectNode().put("state", state).put("since", since == null ? null : since.toString())
+                .put("localTitle", localTitle).put("note", note);
+        return pool.withTransaction(connection -> catalog.before(connection, """
+                                SELECT jsonb_build_object('state', state, 'since', since, 'localTitle', local_title, 'note', note) AS row
+                                FROM availability WHERE authority_id = $1 AND service_key = $2 FOR UPDATE""", Tuple.of(authorityId, service))
+                        .chain(before -> connection.preparedQuery("""
+                                        INSERT INTO availability (authority_id, service_key, state, since, local_title, note) VALUES ($1, $2, $3, $4, $5, $6)
+                                        ON CONFLICT (authority_id, service_key) DO UPDATE SET state = excluded.state, since = excluded.since,
+                                            local_title = excluded.local_title, note = excluded.note""")
+                                .execute(Tuple.from(new Object[]{authorityId, service, state, since, localTitle, note}))
+                                .chain(() -> catalog.record(connection, actor, "AVAILABILITY", authorityId + "/" + service,
+                                        before == null ? "CREATED" : "UPDATED", authorityId, before, after))))
                 .onFailure(PgException.class).transform(failure -> unknownReference(failure, service, authorityId))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);

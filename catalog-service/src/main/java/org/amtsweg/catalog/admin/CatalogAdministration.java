@@ -20,17 +20,25 @@ import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.catalog.form.SchemaCheck;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
+import org.amtsweg.catalog.feed.ChangeLog;
+import org.amtsweg.events.AdministrativeChange;
 import org.amtsweg.events.CatalogChanged;
 import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.OutboxEvent;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Changes to the catalogue by administrators. Each change is checked completely before anything is
- * written, then written with its audit record and its {@code CatalogChanged} event in one transaction.
+ * written, then written in one transaction with its audit record, its {@code CatalogChanged} event, its
+ * {@code AdministrativeChange} event (the platform's audit trail) and its entry in the feed's change log.
  */
 @ApplicationScoped
 public class CatalogAdministration {
@@ -41,10 +49,15 @@ public class CatalogAdministration {
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
     private final Cache reads;
+    private final ChangeLog changes;
+
+    /** The owning service, as {@code AdministrativeChange} names it. */
+    static final String SERVICE = "catalog-service";
 
     public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper,
-                                 @CacheName(CatalogCaches.READS) Cache reads) {
+                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes) {
         this.reads = reads;
+        this.changes = changes;
         this.pool = pool;
         this.validator = validator;
         this.outbox = outbox;
@@ -111,7 +124,11 @@ public class CatalogAdministration {
     }
 
     private Uni<Boolean> upsert(SqlConnection connection, ServiceInput input, String actor) {
-        return before(connection, "SELECT to_jsonb(s) AS row FROM service s WHERE key = $1 FOR UPDATE", input.key())
+        return before(connection, """
+                        SELECT to_jsonb(s) || jsonb_build_object('leika', coalesce((SELECT jsonb_agg(to_jsonb(l) ORDER BY l.leika_id)
+                                FROM leika_entry l WHERE l.service_key = s.key), '[]'::jsonb)) AS row
+                        FROM service s WHERE key = $1 FOR UPDATE""", input.key())
+                .map(row -> AdministeredShape.of(mapper, row, ServiceInput.class, Map.of("leikaType", "type")))
                 .chain(before -> connection.preparedQuery("""
                                 INSERT INTO service (key, name, short_description, ozg_id, topic, situation, responsibility_levels, booster,
                                     booster_list, booster_position, efa, efa_operator, efa_kickoff, efa_productive_since, priority, priority_note,
@@ -140,7 +157,7 @@ public class CatalogAdministration {
                                         .execute(Tuple.from(new Object[]{leika.leikaId(), input.key(), leika.name(), leika.lastChange(), leika.type(),
                                                 leika.legalBasis(), leika.sdg1(), leika.sdg2(), leika.status()})))
                                 .collect().last())
-                        .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", before,
+                        .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", null, before,
                                 mapper.valueToTree(input)))
                         .replaceWith(before == null));
     }
@@ -177,24 +194,54 @@ public class CatalogAdministration {
                         })
                         .chain(rows -> {
                             int version = rows.iterator().next().getInteger("version");
-                            return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null,
-                                    mapper.createObjectNode().put("version", version)).replaceWith(version);
+                            com.fasterxml.jackson.databind.node.ObjectNode published = mapper.createObjectNode().put("version", version);
+                            published.set("schema", schema);
+                            published.set("presentation", presentation);
+                            return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null, null, published).replaceWith(version);
                         }))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
 
-    /** Writes the audit record and the {@code CatalogChanged} event of a change, in the change's transaction. */
-    Uni<Void> record(SqlConnection connection, String actor, String entity, String entityId, String change, JsonNode before, JsonNode after) {
+    /**
+     * Writes what a change leaves behind, in the change's transaction: the audit record, the {@code CatalogChanged} event,
+     * the {@code AdministrativeChange} event on the administration topic and the feed's change log.
+     *
+     * @param entity    {@code SERVICE}, {@code FORM}, {@code AUTHORITY}, {@code RESPONSIBILITY}, {@code AVAILABILITY}, {@code PLACE}
+     * @param change    {@code CREATED}, {@code UPDATED} or {@code PUBLISHED} (a form version is created)
+     * @param authority the authority the entity belongs to, null for the catalogue's own entities (services, forms, places)
+     * @param before    the entity in the administration API's shape, null before its creation
+     * @param after     the same after the change
+     */
+    Uni<Void> record(SqlConnection connection, String actor, String entity, String entityId, String change, String authority,
+                     JsonNode before, JsonNode after) {
+        Instant now = Instant.now();
+        UUID changeId = UUID.randomUUID();
+        String action = switch (change) {
+            case "CREATED", "PUBLISHED" -> "created";
+            case "DELETED" -> "deleted";
+            default -> "updated";
+        };
+        AdministrativeChange administrative = new AdministrativeChange(changeId.toString(), SERVICE, entity.toLowerCase(java.util.Locale.ROOT),
+                entityId, authority, action, actor, now, before, after);
         return connection.preparedQuery("INSERT INTO catalog_audit (actor, entity, entity_id, change, before, after) VALUES ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.from(new Object[]{actor, entity, entityId, change, json(before), json(after)}))
                 .chain(() -> outbox.append(connection, Topics.CATALOG, entityId, CatalogChanged.TYPE, entity + ":" + entityId,
-                        new CatalogChanged(entity, entityId, change, actor, Instant.now())))
+                        new CatalogChanged(entity, entityId, change, actor, now)))
+                // Its change id is the CloudEvent's id, so that the operator's trail and the event name one change alike.
+                .chain(() -> outbox.append(connection, new OutboxEvent(changeId, Topics.ADMINISTRATION, entityId, AdministrativeChange.TYPE,
+                        entity + ":" + entityId, outbox.json(administrative), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+                .chain(() -> changes.afterChange(connection, entity, entityId))
                 .replaceWithVoid();
     }
 
     Uni<JsonNode> before(SqlConnection connection, String sql, String id) {
-        return connection.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
+        return before(connection, sql, Tuple.of(id));
+    }
+
+    /** The row the statement selects as JSON (column {@code row}), null when there is none. */
+    Uni<JsonNode> before(SqlConnection connection, String sql, Tuple parameters) {
+        return connection.preparedQuery(sql).execute(parameters).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }

@@ -58,10 +58,13 @@ public class CatalogTransferResource {
     private final OutboxRelay relay;
     private final JsonWebToken token;
     private final Cache reads;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public CatalogTransferResource(Pool pool, ServiceCatalog catalog, CatalogAdministration administration, Validator validator,
-                                   OutboxRelay relay, JsonWebToken token, @CacheName(CatalogCaches.READS) Cache reads) {
+                                   OutboxRelay relay, JsonWebToken token, @CacheName(CatalogCaches.READS) Cache reads,
+                                   com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.reads = reads;
+        this.mapper = mapper;
         this.pool = pool;
         this.catalog = catalog;
         this.administration = administration;
@@ -173,8 +176,9 @@ public class CatalogTransferResource {
                                         row.legalBasis(), row.sdg1(), row.sdg2(), row.status()})))
                         .collect().last()
                         .chain(() -> Multi.createFrom().iterable(services)
+                                // What the import wrote for each service: its rows, as the CSV gives them.
                                 .onItem().transformToUniAndConcatenate(service -> administration.record(connection, actor, "SERVICE", service,
-                                        "UPDATED", null, null))
+                                        "UPDATED", null, null, leikaOf(service, rows)))
                                 .collect().last())))
                 // A service removed between the check and the write: the same answer, without the database's wording.
                 .onFailure(PgException.class).transform(failure -> "23503".equals(((PgException) failure).getSqlState())
@@ -183,6 +187,12 @@ public class CatalogTransferResource {
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
                 .replaceWith(Map.of("entries", rows.size()));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode leikaOf(String service, List<LeikaCsv.Row> rows) {
+        com.fasterxml.jackson.databind.node.ObjectNode written = mapper.createObjectNode();
+        written.set("leika", mapper.valueToTree(rows.stream().filter(row -> service.equals(row.serviceKey())).toList()));
+        return written;
     }
 
     private static void refuseUnknownServices(List<LeikaCsv.Row> rows, List<Integer> lines, RowSet<Row> known) {

@@ -44,6 +44,11 @@ public class PlaceDirectory {
                 .execute(Tuple.of(prefix, limit)).map(PlaceDirectory::places);
     }
 
+    /** One municipality by its AGS, read past the cache (an administrator's answer shows what was written). */
+    public Uni<Place> byAgs(String ags) {
+        return pool.preparedQuery(SELECT + " WHERE m.ags = $1").execute(Tuple.of(ags)).map(rows -> places(rows).get(0));
+    }
+
     private static List<Place> places(Iterable<Row> rows) {
         List<Place> places = new ArrayList<>();
         for (Row row : rows) {

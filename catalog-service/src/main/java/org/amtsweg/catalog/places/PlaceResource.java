@@ -1,8 +1,12 @@
 package org.amtsweg.catalog.places;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -10,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.admin.Administrator;
+import org.amtsweg.catalog.admin.PlaceAdministration;
+import org.amtsweg.catalog.admin.PlaceInput;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.amtsweg.catalog.web.CacheableResponses;
 
 import java.util.List;
@@ -27,10 +35,28 @@ public class PlaceResource {
 
     private final PlaceDirectory places;
     private final CacheableResponses cache;
+    private final PlaceAdministration administration;
+    private final JsonWebToken token;
 
-    public PlaceResource(PlaceDirectory places, CacheableResponses cache) {
+    public PlaceResource(PlaceDirectory places, CacheableResponses cache, PlaceAdministration administration, JsonWebToken token) {
         this.places = places;
         this.cache = cache;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    /**
+     * Creates (201) or replaces (200) a municipality with all its postal codes (administrators only; audited): how a joining
+     * authority's area gets into the Gemeindeverzeichnis without a deployment.
+     */
+    @PUT
+    @Path("/{ags}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> upsert(@PathParam("ags") String ags, PlaceInput input) {
+        return administration.upsert(ags, input, Administrator.of(token))
+                .chain(created -> places.byAgs(ags).map(place -> Response.status(created ? 201 : 200).entity(place).build()));
     }
 
     /** The answer: the municipalities found, by name. */

@@ -36,15 +36,17 @@ public class StartPages {
     private final CatalogApi catalog;
     private final CitizenContext citizen;
     private final PlaceSearch places;
+    private final DeepLink deepLinks;
     private final Template start;
     private final Template service;
     private final Template message;
 
-    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, PlaceSearch places, @Location("start.html") Template start,
-                      @Location("service.html") Template service, @Location("message.html") Template message) {
+    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, PlaceSearch places, DeepLink deepLinks,
+                      @Location("start.html") Template start, @Location("service.html") Template service, @Location("message.html") Template message) {
         this.catalog = catalog;
         this.citizen = citizen;
         this.places = places;
+        this.deepLinks = deepLinks;
         this.start = start;
         this.service = service;
         this.message = message;
@@ -85,6 +87,25 @@ public class StartPages {
             throw new NotFoundException();
         }
         return servicePage(key, "", new PlaceSearch.Found(null, List.of(), null), 200);
+    }
+
+    /**
+     * The deep link of the catalogue's Portalverbund feed, from another portal: the service's page with the link's place and its
+     * responsible authority chosen (remembered like her own choice), so that she starts in her authority's frame. An unknown
+     * service or a place no authority here serves is a page that says so and where to go on (404), never an error.
+     */
+    @GET
+    @Path("antrag/{service}")
+    public Response deepLink(@PathParam("service") String key, @QueryParam("ags") String ags) {
+        DeepLink.Landing landing = deepLinks.land(key, ags);
+        if (landing.found()) {
+            return Response.seeOther(URI.create("/leistungen/" + landing.service()))
+                    .cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, landing.ags()),
+                            CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, landing.authority()))
+                    .build();
+        }
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(message.data("frame", citizen.frame()).data("title", landing.title())
+                .data("text", landing.text()).data("link", landing.link()).data("linkText", landing.linkText())).build();
     }
 
     private TemplateInstance startPage(String q, String placeInput, PlaceSearch.Found found) {
