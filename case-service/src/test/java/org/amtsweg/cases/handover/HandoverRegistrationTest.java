@@ -88,6 +88,8 @@ class HandoverRegistrationTest {
                 .put("/handover/registrations/" + authority).then().statusCode(403);
         given().auth().oauth2(TestTokens.procedure(authority)).get("/handover/registrations/" + authority).then().statusCode(403);
         given().contentType(ContentType.JSON).body(pull).put("/handover/registrations/" + authority).then().statusCode(401);
+        given().auth().oauth2(TestTokens.staff("betrieb", "amtsweg", "admin")).get("/handover/registrations/Stadt Witten")
+                .then().statusCode(400).body("parameter", equalTo("authority"));
         given().auth().oauth2(TestTokens.staff("betrieb", "amtsweg", "admin")).contentType(ContentType.JSON).body(pull)
                 .put("/handover/registrations/" + authority).then().statusCode(201).body("updatedBy", equalTo("betrieb"));
         // The platform's public key is for everyone: receivers verify deliveries with it.

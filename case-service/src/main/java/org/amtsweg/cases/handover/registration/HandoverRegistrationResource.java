@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Handover administration")
 public class HandoverRegistrationResource {
 
+    /** An authority's id as the catalogue spells it (e.g. {@code stadt-hagen}). */
+    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
     private final HandoverRegistrations registrations;
     private final JsonWebToken token;
     private final CaseConfig config;
@@ -40,7 +43,7 @@ public class HandoverRegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The authority's handover registration (public keys only)")
     public Uni<HandoverRegistration> read(@PathParam("authority") String authority) {
-        administrator().mayAdminister(authority);
+        administrator(authority);
         return registrations.find(authority).map(found -> found.orElseThrow(() ->
                 Problems.notFound("Für " + authority + " ist keine Übergabe registriert; das Fachverfahren holt Fälle über GET /handover ab.")));
     }
@@ -52,8 +55,7 @@ public class HandoverRegistrationResource {
             description = "mode pull or push; push needs an https endpoint, an RSA encryption key (JWK, ≥ 2048 bit, use enc) and a signing key (JWK). "
                     + "201 when new, 200 when changed; every change is published as AdministrativeChange.")
     public Uni<Response> register(@PathParam("authority") String authority, RegistrationInput input) {
-        Administrator admin = administrator();
-        admin.mayAdminister(authority);
+        Administrator admin = administrator(authority);
         if (input == null) {
             throw Problems.invalidParameter(null, "Die Registrierung fehlt im Inhalt der Anfrage.");
         }
@@ -61,7 +63,12 @@ public class HandoverRegistrationResource {
                 .map(found -> Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(found.orElseThrow()).build()));
     }
 
-    private Administrator administrator() {
-        return Administrator.from(token, config.handover().operatorAuthority());
+    private Administrator administrator(String authority) {
+        if (!AUTHORITY.matcher(authority).matches()) {
+            throw Problems.invalidParameter("authority", "authority ist die Kennung einer Behörde: Kleinbuchstaben, Ziffern und Bindestriche, höchstens 100 Zeichen.");
+        }
+        Administrator admin = Administrator.from(token, config.handover().operatorAuthority());
+        admin.mayAdminister(authority);
+        return admin;
     }
 }
