@@ -42,6 +42,10 @@ public class TakeoverDeadline {
     public TakeoverDeadline(Pool pool, CaseConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.period = config.handover().takeoverPeriod();
+        // A restart within the same JVM (dev mode's live reload, test profiles) finds the former instance's gauges
+        // still registered, reading that instance's counts; Micrometer would keep those and ignore these.
+        registry.find("amtsweg.handover.overdue.cases").meters().forEach(registry::remove);
+        registry.find("amtsweg.handover.deliveries").meters().forEach(registry::remove);
         Gauge.builder("amtsweg.handover.overdue.cases", overdue, AtomicLong::doubleValue)
                 .description("Decided cases not taken over within the takeover period").register(registry);
         for (String state : DeliveryJobs.STATES) {

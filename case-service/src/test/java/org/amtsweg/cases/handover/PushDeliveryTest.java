@@ -141,7 +141,9 @@ class PushDeliveryTest {
                 .then().statusCode(200).body("find { it.caseId == '" + caseId + "' }.attempts", equalTo(3));
 
         // The procedure acknowledges with its signed SET: the case is handed over, the log holds both SETs.
-        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt").body(bytes(answer(signingKey, caseId, "accepted", null))).post("/handover/events").then().statusCode(202);
+        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt")
+                .body(bytes(answer(signingKey, caseId, "accepted", null))).post("/handover/events")
+                .then().statusCode(202);
         given().auth().oauth2(CaseFixture.HAGEN_CLERK).get("/cases/" + caseId).then().body("status", equalTo("HANDED_OVER"));
         List<Map<String, String>> log = given().auth().oauth2(PROCEDURE).get("/cases/" + caseId + "/handover/events")
                 .then().statusCode(200).extract().path("");
@@ -163,17 +165,27 @@ class PushDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryState(caseId)));
 
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("hagen-sig").generate();
-        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt").body(bytes(answer(stranger, caseId, "accepted", null))).post("/handover/events").then().statusCode(403).contentType("application/problem+json")
+        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt")
+                .body(bytes(answer(stranger, caseId, "accepted", null))).post("/handover/events")
+                .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/unverified-security-event")).body("err", equalTo("authentication_failed"));
         // Dortmund's procedure cannot answer for Hagen, even with Hagen's key: the issuer is its own authority.
-        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).contentType("application/secevent+jwt").body(bytes(answer(signingKey, caseId, "accepted", null))).post("/handover/events").then().statusCode(403).body("err", equalTo("invalid_issuer"));
-        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt").body(bytes("no.set")).post("/handover/events").then().statusCode(400).body("err", equalTo("invalid_request"));
+        given().auth().oauth2(TestTokens.procedure("stadt-dortmund")).contentType("application/secevent+jwt")
+                .body(bytes(answer(signingKey, caseId, "accepted", null))).post("/handover/events")
+                .then().statusCode(403).body("err", equalTo("invalid_issuer"));
+        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt")
+                .body(bytes("no.set")).post("/handover/events")
+                .then().statusCode(400).body("err", equalTo("invalid_request"));
         given().auth().oauth2(CaseFixture.HAGEN_CLERK).get("/cases/" + caseId).then().body("status", equalTo("DECIDED"));
 
         // A rejection with its reason: the case stays decided, the clerk reads why, the operator sees the delivery rejected.
         String rejection = answer(signingKey, caseId, "rejected", "Aktenzeichen im Fachverfahren bereits vergeben");
-        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt").body(bytes(rejection)).post("/handover/events").then().statusCode(202);
-        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt").body(bytes(rejection)).post("/handover/events").then().statusCode(400).body("err", equalTo("invalid_request"));
+        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt")
+                .body(bytes(rejection)).post("/handover/events")
+                .then().statusCode(202);
+        given().auth().oauth2(PROCEDURE).contentType("application/secevent+jwt")
+                .body(bytes(rejection)).post("/handover/events")
+                .then().statusCode(400).body("err", equalTo("invalid_request"));
         given().auth().oauth2(CaseFixture.HAGEN_CLERK).get("/cases/" + caseId + "/history")
                 .then().body("find { it.action == 'HANDOVER_REJECTED' }.detail", equalTo("vom Fachverfahren abgelehnt: Aktenzeichen im Fachverfahren bereits vergeben"));
         given().auth().oauth2(ADMIN).queryParam("state", "REJECTED").get("/handover/deliveries")
