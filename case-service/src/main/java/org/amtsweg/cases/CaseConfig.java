@@ -11,6 +11,56 @@ public interface CaseConfig {
 
     Registry registry();
 
+    Handover handover();
+
+    /** Handover to the authorities' specialist procedures: push delivery, signed events, the takeover period. */
+    interface Handover {
+        /**
+         * Whether a push endpoint may be plain {@code http}: only for the local, dev and test profiles (a receiver
+         * on loopback); everywhere else an endpoint must be {@code https}.
+         */
+        @WithDefault("false")
+        boolean allowHttpEndpoints();
+
+        /** The platform's name in its SETs ({@code iss}) and the audience ({@code aud}) a procedure's SET must name. */
+        @WithDefault("urn:amtsweg:case-service")
+        String issuer();
+
+        /** The authority of the platform operator: its administrators administer every authority's handover. */
+        @WithDefault("amtsweg")
+        String operatorAuthority();
+
+        /** How often due deliveries and the overdue count are looked at. */
+        @WithDefault("10s")
+        String pollInterval();
+
+        /** The wait after the first failed delivery; it doubles with each further attempt, up to {@link #maxBackoff()}. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /** After this long since the decision a delivery that never succeeded is given up: a dead letter for the operator. */
+        @WithDefault("PT48H")
+        Duration giveUpAfter();
+
+        /** How long one delivery (the POST to the endpoint) may take. */
+        @WithDefault("PT30S")
+        Duration requestTimeout();
+
+        /** A case decided but not taken over within this period is flagged to the operator (FIT-Connect: 14 days). */
+        @WithDefault("P14D")
+        Duration takeoverPeriod();
+
+        /** How far a procedure's SET may be issued in the future (clock skew) or in the past. */
+        @WithDefault("PT5M")
+        Duration clockSkew();
+
+        @WithDefault("P1D")
+        Duration maxEventAge();
+    }
+
     /** Register checks. */
     interface Registry {
         /**

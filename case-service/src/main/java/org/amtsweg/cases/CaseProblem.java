@@ -16,6 +16,12 @@ public enum CaseProblem implements ProblemType {
     CASE_HELD_BY_COLLEAGUE,
     @Definition(status = 412, german = "Vorgang inzwischen geändert", english = "Case changed meanwhile")
     STALE_REVISION,
+    /** A security event token (RFC 8417) that is malformed, names another audience, is stale or a replay (RFC 8935 {@code err} member). */
+    @Definition(status = 400, german = "Ereignis ungültig", english = "Invalid security event")
+    INVALID_SECURITY_EVENT,
+    /** A security event token whose signature or issuer the procedure's registered key does not vouch for. */
+    @Definition(status = 403, german = "Ereignis nicht bestätigt", english = "Security event not verified")
+    UNVERIFIED_SECURITY_EVENT,
     @Definition(status = 502, german = "Dokument weicht ab", english = "Document differs")
     DOCUMENT_ALTERED,
     @Definition(status = 503, german = "Dokumente gerade nicht abrufbar", english = "Documents unavailable")

@@ -60,4 +60,13 @@ public final class Problems {
         return CaseProblem.DOCUMENT_ALTERED.problem("Das gespeicherte Dokument " + attachmentId
                 + " stimmt nicht mit dem eingereichten überein (SHA-256); es wird nicht ausgeliefert.");
     }
+
+    /** {@code err}: the RFC 8935 error code (invalid_request, invalid_audience, …), for the procedure's software. */
+    public static Problem invalidSecurityEvent(String err, String detail) {
+        return CaseProblem.INVALID_SECURITY_EVENT.problem(detail).with("err", err);
+    }
+
+    public static Problem unverifiedSecurityEvent(String err, String detail) {
+        return CaseProblem.UNVERIFIED_SECURITY_EVENT.problem(detail).with("err", err);
+    }
 }

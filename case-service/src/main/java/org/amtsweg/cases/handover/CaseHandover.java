@@ -33,6 +33,12 @@ public class CaseHandover {
                 : decision(caseId).map(decision -> Optional.of(export(found.get(), decision.orElse(null)))));
     }
 
+    /** Whether the case is one of the authority's. */
+    public Uni<Boolean> belongs(String authority, UUID caseId) {
+        return pool.preparedQuery("SELECT 1 FROM case_file WHERE id = $1 AND authority_id = $2").execute(Tuple.of(caseId, authority))
+                .map(rows -> rows.size() > 0);
+    }
+
     /** A decided case waiting for its procedure. */
     public record Pending(UUID caseId, String referenceNumber, String serviceKey, String decidedAt, String export) {
     }

@@ -15,10 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.amtsweg.cases.Problems;
+import org.amtsweg.cases.handover.events.HandoverEventLog;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.cases.work.CaseWork;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,11 +42,27 @@ public class CaseHandoverResource {
     private final CaseHandover handover;
     private final CaseWork work;
     private final JsonWebToken token;
+    private final HandoverEventLog log;
 
-    public CaseHandoverResource(CaseHandover handover, CaseWork work, JsonWebToken token) {
+    public CaseHandoverResource(CaseHandover handover, CaseWork work, JsonWebToken token, HandoverEventLog log) {
         this.handover = handover;
         this.work = work;
         this.token = token;
+        this.log = log;
+    }
+
+    /** The case's signed handover log: the platform's SETs (delivered, delivery-failed) and the procedure's (accepted, rejected). */
+    @GET
+    @Path("/handover/events")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case's signed handover event log (each SET as compact JWS)")
+    public Uni<List<HandoverEventLog.Entry>> events(@PathParam("id") UUID id) {
+        return handover.belongs(Clerk.ofAuthority(token).authority(), id).chain(belongs -> {
+            if (!belongs) {
+                throw Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.");
+            }
+            return log.of(id);
+        });
     }
 
     @GET

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.Problems;
+import org.amtsweg.cases.handover.push.DeliveryJobs;
 import org.amtsweg.cases.lifecycle.CaseStatus;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.events.ApplicationSupplemented;
@@ -39,12 +40,14 @@ public class CaseWork {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
+    private final DeliveryJobs deliveries;
 
-    public CaseWork(Pool pool, Outbox outbox, OutboxRelay relay, ObjectMapper mapper) {
+    public CaseWork(Pool pool, Outbox outbox, OutboxRelay relay, ObjectMapper mapper, DeliveryJobs deliveries) {
         this.pool = pool;
         this.outbox = outbox;
         this.relay = relay;
         this.mapper = mapper;
+        this.deliveries = deliveries;
     }
 
     /** The locked state of a case within a step. */
@@ -160,6 +163,8 @@ public class CaseWork {
                             clerk.username(), "DECIDED", outcome))
                     .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), DecisionIssued.TYPE,
                             locked.applicationId().toString(), event))
+                    // Push handover: the delivery is part of the decision, so that no decided case is left undelivered.
+                    .chain(() -> deliveries.scheduleIfPush(connection, caseId, locked.authorityId(), now))
                     .replaceWithVoid();
         }).replaceWith(decisionId);
     }
@@ -168,6 +173,33 @@ public class CaseWork {
     public Uni<Void> handOver(Clerk clerk, UUID caseId) {
         return step(clerk, caseId, null, (connection, locked) -> update(connection, locked, locked.status().moveTo(CaseStatus.HANDED_OVER),
                 locked.assignee(), clerk.username(), "HANDED_OVER", "vom Fachverfahren übernommen"));
+    }
+
+    /**
+     * The procedure's signed answer (a verified SET): accepted moves the decided case to HANDED_OVER as the pull
+     * confirmation does; rejected keeps it DECIDED, with the reason in the history for the clerk and on the delivery
+     * for the operator. {@code record} writes the SET into the case's event log in the same transaction.
+     */
+    public Uni<Void> answerHandover(Clerk procedure, UUID caseId, boolean accepted, String reason,
+                                    java.util.function.Function<SqlConnection, Uni<Void>> record) {
+        return step(procedure, caseId, null, (connection, locked) -> {
+            if (locked.status() != CaseStatus.DECIDED) {
+                throw new CaseStatus.IllegalTransition(locked.status(), CaseStatus.HANDED_OVER);
+            }
+            Uni<Void> written = record.apply(connection);
+            return accepted
+                    ? written.chain(() -> update(connection, locked, CaseStatus.HANDED_OVER, locked.assignee(), procedure.username(), "HANDED_OVER",
+                            "vom Fachverfahren übernommen (signierte Quittung)"))
+                    : written.chain(() -> history(connection, caseId, procedure.username(), "HANDOVER_REJECTED", "vom Fachverfahren abgelehnt: " + reason))
+                            .chain(() -> deliveries.rejected(connection, caseId, reason));
+        });
+    }
+
+    /** An entry in the case's history that changes nothing else (e.g. a delivery to the procedure). */
+    public Uni<Void> history(SqlConnection connection, UUID caseId, String actor, String action, String detail) {
+        return connection.preparedQuery("""
+                        INSERT INTO case_history (case_id, at, actor, action, detail) VALUES ($1, now(), $2, $3, $4)""")
+                .execute(Tuple.of(caseId, actor, action, detail)).replaceWithVoid();
     }
 
     /** A note for the file; it changes nothing else. */

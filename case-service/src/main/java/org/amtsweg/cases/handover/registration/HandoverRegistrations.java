@@ -1,0 +1,104 @@
+package org.amtsweg.cases.handover.registration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.cases.security.Administrator;
+import org.amtsweg.events.AdministrativeChange;
+import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The handover registrations (table {@code handover_registration}): read, and changed by administrators, each
+ * change audited as an {@link AdministrativeChange} written to the outbox in the change's own transaction.
+ */
+@ApplicationScoped
+public class HandoverRegistrations {
+
+    static final String SERVICE = "case-service";
+    static final String ENTITY = "handover";
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final ObjectMapper mapper;
+    private final CaseConfig config;
+
+    public HandoverRegistrations(Pool pool, Outbox outbox, OutboxRelay relay, ObjectMapper mapper, CaseConfig config) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public Uni<Optional<HandoverRegistration>> find(String authority) {
+        return find(pool, authority, "");
+    }
+
+    /** Registers (or changes) how the authority's procedure takes cases over; answers whether it was new. */
+    public Uni<Boolean> register(Administrator admin, String authority, RegistrationInput input) {
+        RegistrationInput.Checked checked = input.check(config.handover().allowHttpEndpoints());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        HandoverRegistration after = new HandoverRegistration(authority, checked.mode(), checked.endpoint(),
+                checked.encryptionKey() == null ? null : checked.encryptionKey().toJSONObject(),
+                checked.signingKey() == null ? null : checked.signingKey().toJSONObject(), now.toString(), admin.username());
+        return pool.withTransaction(connection -> find(connection, authority, " FOR UPDATE").chain(before -> connection.preparedQuery("""
+                                INSERT INTO handover_registration (authority_id, mode, endpoint, encryption_key, signing_key, updated_at, updated_by)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                                ON CONFLICT (authority_id) DO UPDATE SET mode = excluded.mode, endpoint = excluded.endpoint,
+                                    encryption_key = excluded.encryption_key, signing_key = excluded.signing_key,
+                                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                        .execute(Tuple.from(new Object[]{authority, after.mode(), after.endpoint(), json(after.encryptionKey()),
+                                json(after.signingKey()), now, admin.username()}))
+                        .chain(() -> {
+                            UUID changeId = UUID.randomUUID();
+                            AdministrativeChange change = new AdministrativeChange(changeId.toString(), SERVICE, ENTITY, authority, authority,
+                                    before.isEmpty() ? "created" : "updated", admin.username(), now.toInstant(),
+                                    before.map(this::tree).orElse(null), tree(after));
+                            return outbox.append(connection, Topics.ADMINISTRATION, authority, AdministrativeChange.TYPE, changeId.toString(), change);
+                        })
+                        .map(ignored -> before.isEmpty())))
+                .invoke(relay::nudge);
+    }
+
+    private Uni<Optional<HandoverRegistration>> find(SqlClient client, String authority, String lock) {
+        return client.preparedQuery("""
+                        SELECT authority_id, mode, endpoint, encryption_key, signing_key, updated_at, updated_by
+                        FROM handover_registration WHERE authority_id = $1""" + lock)
+                .execute(Tuple.of(authority))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(registration(rows.iterator().next())));
+    }
+
+    private static HandoverRegistration registration(Row row) {
+        return new HandoverRegistration(row.getString("authority_id"), row.getString("mode"), row.getString("endpoint"),
+                map(row.getJsonObject("encryption_key")), map(row.getJsonObject("signing_key")),
+                row.getOffsetDateTime("updated_at").toString(), row.getString("updated_by"));
+    }
+
+    private static Map<String, Object> map(JsonObject json) {
+        return json == null ? null : json.getMap();
+    }
+
+    private static JsonObject json(Map<String, Object> map) {
+        return map == null ? null : new JsonObject(map);
+    }
+
+    private JsonNode tree(HandoverRegistration registration) {
+        return mapper.valueToTree(registration);
+    }
+}
