@@ -21,6 +21,7 @@ import org.amtsweg.application.attachment.StoredAttachment;
 import org.amtsweg.events.ApplicationSubmitted;
 import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.AttachmentReference;
+import org.amtsweg.events.DraftStarted;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
@@ -28,6 +29,7 @@ import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -105,8 +107,12 @@ public class Intake {
                                 authority.id(), authority.name(), authority.referencePrefix(), ags, form.get("version").asInt(), service.minimumTrustLevel(),
                                 new JsonObject(citizen.claims().toString()), new JsonObject(prefill.data().toString()),
                                 prefill.pointers().toArray(String[]::new)}))
-                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt")))
+                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt"))
+                        // Counted for the usage report (usage-service): in the draft's transaction, so no draft goes uncounted.
+                        .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), DraftStarted.TYPE, id.toString(),
+                                new DraftStarted(id.toString(), service.key(), authority.id(), Instant.now()))))
                 .invoke(() -> {
+                    relay.nudge();
                     MDC.put("correlationId", id.toString());
                     LOG.infof("draft %s opened for service %s at authority %s", id, service.key(), authority.id());
                     funnel.started(authority.id(), service.key());
