@@ -97,6 +97,20 @@ public final class GeneratedMonth {
         }
     }
 
+    /**
+     * A case whose register check reaches this service before any event naming the application's service (only the
+     * case's events, the check first): held, then counted for the service once {@code CaseOpened} names it.
+     */
+    public void checkBeforeItsCase(String authority, String service) {
+        String id = UUID.randomUUID().toString();
+        String caseId = UUID.randomUUID().toString();
+        Instant opened = within();
+        publish(Topics.CASES, id, RegistryCheckCompleted.TYPE, check(caseId, id, authority, opened.plusSeconds(30)), true);
+        count(authority, service, opened.plusSeconds(30), 3, 1);
+        publish(Topics.CASES, id, CaseOpened.TYPE, opened(caseId, id, authority, service, opened), false);
+        count(authority, service, opened, 2, 1);
+    }
+
     /** A change of a staff account, from the gateway's administration. */
     public void staffChange(String authority, String account, String action, Instant at, Boolean activeAfter) {
         ObjectNode change = example(AdministrativeChange.TYPE);

@@ -13,7 +13,6 @@ import org.amtsweg.events.DraftStarted;
 import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
-import org.amtsweg.messaging.consume.PoisonEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -82,11 +81,8 @@ public class UsageEventConsumer {
             });
             case RegistryCheckCompleted.TYPE -> once(event, CASES, connection -> {
                 RegistryCheckCompleted check = event.data(RegistryCheckCompleted.class);
-                // The check names no service: its case's CaseOpened, before it on the same partition, told which.
-                return ledger.serviceOf(connection, check.applicationId()).chain(service -> ledger.add(connection, check.authorityId(),
-                        service.orElseThrow(() -> new PoisonEvent("register check " + check.checkId() + " of application "
-                                + check.applicationId() + ": no case of that application was counted, so its service is unknown")),
-                        check.completedAt(), Increment.registryCheck()));
+                // The check names no service: the application's earlier events told which (else it waits for them).
+                return ledger.registryCheck(connection, check.applicationId(), check.authorityId(), check.completedAt());
             });
             default -> notCounted(event);
         });

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,19 +52,48 @@ public class UsageLedger {
         return SqlTemplate.forUpdate(connection, ADD).execute(parameters).replaceWithVoid();
     }
 
-    /** Remembers the service of an application, from the first event that names both. */
+    /**
+     * Remembers the service of an application, from the first event that names both; register checks of it that
+     * came before (held as pending) are added to their months' figures now.
+     */
     Uni<Void> rememberService(SqlConnection connection, String applicationId, String authority, String service) {
-        return connection.preparedQuery("""
-                        INSERT INTO application_service (application_id, authority_id, service_key) VALUES ($1, $2, $3)
-                        ON CONFLICT (application_id) DO NOTHING""")
-                .execute(Tuple.of(UUID.fromString(applicationId), authority, service)).replaceWithVoid();
+        return lock(connection, applicationId).chain(() -> connection.preparedQuery("""
+                        WITH known AS (
+                            INSERT INTO application_service (application_id, authority_id, service_key) VALUES ($1, $2, $3)
+                            ON CONFLICT (application_id) DO NOTHING RETURNING application_id, service_key),
+                        held AS (
+                            DELETE FROM pending_registry_check pending USING known WHERE pending.application_id = known.application_id
+                            RETURNING pending.authority_id, known.service_key, pending.month, pending.checks)
+                        INSERT INTO monthly_usage (authority_id, service_key, month, registry_checks)
+                        SELECT authority_id, service_key, month, sum(checks) FROM held GROUP BY authority_id, service_key, month
+                        ON CONFLICT (month, authority_id, service_key) DO UPDATE SET
+                            registry_checks = monthly_usage.registry_checks + excluded.registry_checks""")
+                .execute(Tuple.of(UUID.fromString(applicationId), authority, service))).replaceWithVoid();
     }
 
-    /** The service of an application some earlier event named. */
-    Uni<Optional<String>> serviceOf(SqlConnection connection, String applicationId) {
-        return connection.preparedQuery("SELECT service_key FROM application_service WHERE application_id = $1")
-                .execute(Tuple.of(UUID.fromString(applicationId)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("service_key")));
+    /**
+     * Counts a register check for the service of its application; when no event named that service yet, holds
+     * it until one does ({@link #rememberService}).
+     */
+    Uni<Void> registryCheck(SqlConnection connection, String applicationId, String authority, Instant at) {
+        return lock(connection, applicationId)
+                .chain(() -> connection.preparedQuery("SELECT service_key FROM application_service WHERE application_id = $1")
+                        .execute(Tuple.of(UUID.fromString(applicationId))))
+                .chain(rows -> rows.size() > 0
+                        ? add(connection, authority, rows.iterator().next().getString("service_key"), at, Increment.registryCheck())
+                        : connection.preparedQuery("""
+                                        INSERT INTO pending_registry_check (application_id, authority_id, month, checks) VALUES ($1, $2, $3, 1)
+                                        ON CONFLICT (application_id, authority_id, month) DO UPDATE SET checks = pending_registry_check.checks + 1""")
+                                .execute(Tuple.of(UUID.fromString(applicationId), authority, BillingMonth.of(at).firstDay())).replaceWithVoid());
+    }
+
+    /**
+     * The two consumers (applications, cases) may meet at one application: a check held as pending while its service
+     * is remembered concurrently would stay pending. So both take the application's lock for their transaction, and
+     * each statement after it sees what the other committed.
+     */
+    private static Uni<Void> lock(SqlConnection connection, String applicationId) {
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(applicationId)).replaceWithVoid();
     }
 
     /** Records a change of a staff account: whether it left the account active, and when. */
