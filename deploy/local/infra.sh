@@ -30,10 +30,10 @@ else
     db_suffix=""
     pg_durability="-Damtsweg.postgres.durable=true"
 fi
-databases=(amtsweg_identity amtsweg_catalog amtsweg_application amtsweg_case)
+databases=(amtsweg_identity amtsweg_catalog amtsweg_application amtsweg_case amtsweg_usage)
 if [[ -n "$db_suffix" ]]; then
     # Test runs need both: one database per service for its @QuarkusTest, one for the end-to-end platform.
-    databases+=(amtsweg_identity_test amtsweg_catalog_test amtsweg_application_test amtsweg_case_test amtsweg_messaging_test)
+    databases+=(amtsweg_identity_test amtsweg_catalog_test amtsweg_application_test amtsweg_case_test amtsweg_usage_test amtsweg_messaging_test)
     # The end-to-end federation test runs a second gateway as the upstream provider, with its own database.
     databases+=(amtsweg_identity_upstream)
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Command 1 of the README: builds what changed, starts Kafka, PostgreSQL, the four services and the portal with
+# Command 1 of the README: builds what changed, starts Kafka, PostgreSQL, the services and the portal with
 # the demo data (seed catalogue, Hagen and Dortmund, test identities, demo staff), waits until all
 # are ready and prints the URLs. Ctrl-C (or 'platform.sh stop') stops everything it started; the
 # data stays in .data/ and the next start resumes with it.
@@ -10,11 +10,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 here="$(dirname "$0")"
-modules=(event-contracts messaging resource-server identity-gateway catalog-service application-service case-service portal deploy/infra)
+modules=(event-contracts messaging resource-server identity-gateway catalog-service application-service case-service usage-service portal deploy/infra)
 
 build_if_needed() {
     local stale=""
-    for module in identity-gateway catalog-service application-service case-service portal; do
+    for module in identity-gateway catalog-service application-service case-service usage-service portal; do
         local jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar"
         if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/$module/src/main" "$ROOT/$module/pom.xml" "$ROOT/event-contracts/src/main" "$ROOT/resource-server/src/main" "$ROOT/messaging/src/main" -newer "$jar" -print -quit)" ]]; then
             stale="$stale $module"
@@ -41,6 +41,7 @@ Amtsweg is running (profile 'local', demo data):
   catalogue          http://127.0.0.1:8081/services?q=Wohngeld&ags=05914000
   intake             http://127.0.0.1:8082/q/swagger-ui
   cases              http://127.0.0.1:8083/q/swagger-ui
+  usage              http://127.0.0.1:8085/q/swagger-ui   (GET /usage?month=…, role admin)
   Kafka              127.0.0.1:9092      PostgreSQL  127.0.0.1:5432 (user postgres)
   logs               .data/run/*.log
 The README's quick tour walks one application through the portal, then through the APIs with curl.
@@ -59,7 +60,7 @@ max_restarts=5
 supervise() {
     local run_dir="${AMTSWEG_DATA_DIR:-$ROOT/.data}/run"
     declare -A restarts=() window_start=()
-    local infra=(kafka) services=(identity-gateway catalog-service application-service case-service portal)
+    local infra=(kafka) services=(identity-gateway catalog-service application-service case-service usage-service portal)
     [[ -z "${AMTSWEG_PG_HOST:-}" ]] && infra=(postgres kafka)
     while true; do
         sleep 2

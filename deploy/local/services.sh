@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts or stops the four Amtsweg services and the portal from their built jars, in dependency order, and waits
+# Starts or stops the Amtsweg services and the portal from their built jars, in dependency order, and waits
 # until each one reports ready. Used by platform.sh (local use) and by the end-to-end tests.
 #
 #   deploy/local/services.sh start [NAME...] | stop | status
@@ -9,7 +9,7 @@
 #
 # Environment (defaults in brackets): AMTSWEG_RUN_DIR [.data/run], AMTSWEG_PROFILE [local],
 # AMTSWEG_IDENTITY_PORT [8080], AMTSWEG_CATALOG_PORT [8081], AMTSWEG_APPLICATION_PORT [8082],
-# AMTSWEG_CASE_PORT [8083], AMTSWEG_PORTAL_PORT [8084], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD,
+# AMTSWEG_CASE_PORT [8083], AMTSWEG_PORTAL_PORT [8084], AMTSWEG_USAGE_PORT [8085], AMTSWEG_KAFKA [127.0.0.1:9092], AMTSWEG_PG_HOST/PORT/USER/PASSWORD,
 # AMTSWEG_JVM_OPTS [the options below], AMTSWEG_EXTRA_JVM_OPTS [none; e.g. a flight recording for a benchmark].
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -21,13 +21,14 @@ export AMTSWEG_CATALOG_PORT="${AMTSWEG_CATALOG_PORT:-8081}"
 export AMTSWEG_APPLICATION_PORT="${AMTSWEG_APPLICATION_PORT:-8082}"
 export AMTSWEG_CASE_PORT="${AMTSWEG_CASE_PORT:-8083}"
 export AMTSWEG_PORTAL_PORT="${AMTSWEG_PORTAL_PORT:-8084}"
+export AMTSWEG_USAGE_PORT="${AMTSWEG_USAGE_PORT:-8085}"
 export AMTSWEG_ISSUER="${AMTSWEG_ISSUER:-http://127.0.0.1:$AMTSWEG_IDENTITY_PORT}"
 export AMTSWEG_CATALOG_URL="${AMTSWEG_CATALOG_URL:-http://127.0.0.1:$AMTSWEG_CATALOG_PORT}"
 export AMTSWEG_APPLICATION_URL="${AMTSWEG_APPLICATION_URL:-http://127.0.0.1:$AMTSWEG_APPLICATION_PORT}"
 export AMTSWEG_CASE_URL="${AMTSWEG_CASE_URL:-http://127.0.0.1:$AMTSWEG_CASE_PORT}"
 # The portal's public address: the gateway registers its callbacks under it.
 export AMTSWEG_PORTAL_URL="${AMTSWEG_PORTAL_URL:-http://127.0.0.1:$AMTSWEG_PORTAL_PORT}"
-services=(identity-gateway catalog-service application-service case-service portal)
+services=(identity-gateway catalog-service application-service case-service usage-service portal)
 # Small heaps and the serial collector: each service stays near 200 MB resident on 2 cores. The
 # benchmarks start the services through this script, so they measure with the options users run.
 # Two malloc arenas instead of eight per core: the JVM's native allocations come from few threads, and each
@@ -42,6 +43,7 @@ port_of() {
         application-service) echo "$AMTSWEG_APPLICATION_PORT" ;;
         case-service) echo "$AMTSWEG_CASE_PORT" ;;
         portal) echo "$AMTSWEG_PORTAL_PORT" ;;
+        usage-service) echo "$AMTSWEG_USAGE_PORT" ;;
     esac
 }
 
@@ -102,7 +104,10 @@ case "${1:-status}" in
         start_service portal
         wait_ready case-service
         wait_ready application-service
+        # Usage only consumes: it starts once the services whose events it counts run, and nothing waits on it.
+        start_service usage-service
         wait_ready portal
+        wait_ready usage-service
         ;;
     stop)
         for ((i = ${#services[@]} - 1; i >= 0; i--)); do stop_process "${services[$i]}"; done

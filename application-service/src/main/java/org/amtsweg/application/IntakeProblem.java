@@ -12,6 +12,12 @@ public enum IntakeProblem implements ProblemType {
 
     @Definition(status = 403, german = "Nur für Bürgerinnen und Bürger", english = "Citizens only")
     CITIZENS_ONLY,
+    /** A staff token naming no authority (the same type as case- and usage-service's). */
+    @Definition(status = 403, german = "Keine Behörde", english = "No authority")
+    NO_AUTHORITY,
+    /** An authority's administrator asked for another authority's figures (the same type as usage-service's). */
+    @Definition(status = 403, german = "Zahlen einer anderen Behörde", english = "Another authority's figures")
+    OTHER_AUTHORITY,
     @Definition(status = 404, german = "Keine zuständige Behörde", english = "No responsible authority")
     NO_RESPONSIBILITY,
     @Definition(status = 409, german = "Nicht online beantragbar", english = "Not available online")

@@ -15,6 +15,9 @@ class EventContractsTest {
     static final List<String> TYPES = EventContracts.TYPES;
 
     private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry(DraftStarted.TYPE, DraftStarted.class),
+            Map.entry(DocumentStored.TYPE, DocumentStored.class),
+            Map.entry(DocumentRemoved.TYPE, DocumentRemoved.class),
             Map.entry(ApplicationSubmitted.TYPE, ApplicationSubmitted.class),
             Map.entry(ApplicationSupplemented.TYPE, ApplicationSupplemented.class),
             Map.entry(CaseOpened.TYPE, CaseOpened.class),

@@ -100,7 +100,7 @@ public class AttachmentResource {
                     }
                     return withoutActiveContent(detected, content)
                             .chain(() -> virusScan.check(content))
-                            .chain(() -> store.save(id, kind, FileNames.sanitise(file.fileName()), detected, content));
+                            .chain(() -> store.save(owner(application), kind, FileNames.sanitise(file.fileName()), detected, content));
                 });
             });
         }).map(saved -> Response.status(201).entity(saved).build());
@@ -131,7 +131,7 @@ public class AttachmentResource {
             if (!"DRAFT".equals(application.view().status())) {
                 throw Problems.notEditable(application.view().status());
             }
-            return store.delete(id, attachmentId);
+            return store.delete(owner(application), attachmentId);
         }).map(deleted -> {
             if (!deleted) {
                 throw Problems.notFound("Es gibt kein Dokument " + attachmentId + ".");
@@ -158,6 +158,11 @@ public class AttachmentResource {
                 }
             }
         });
+    }
+
+    private static AttachmentStore.DocumentOwner owner(Applications.Stored application) {
+        return new AttachmentStore.DocumentOwner(application.view().id(), application.view().service().key(),
+                application.view().authority().id());
     }
 
     private Uni<Void> owned(UUID id) {

@@ -5,8 +5,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.events.DocumentRemoved;
+import org.amtsweg.events.DocumentStored;
+import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,22 +25,30 @@ import java.util.UUID;
 public class DatabaseAttachmentStore implements AttachmentStore {
 
     private final Pool pool;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
-    public DatabaseAttachmentStore(Pool pool) {
+    public DatabaseAttachmentStore(Pool pool, Outbox outbox, OutboxRelay relay) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     @Override
-    public Uni<StoredAttachment> save(UUID applicationId, String kind, String fileName, String mediaType, byte[] content) {
+    public Uni<StoredAttachment> save(DocumentOwner owner, String kind, String fileName, String mediaType, byte[] content) {
         UUID id = UUID.randomUUID();
         String sha256 = sha256(content);
-        return pool.preparedQuery("""
-                        INSERT INTO attachment (id, application_id, kind, file_name, media_type, size, sha256, content)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING created_at""")
-                .execute(Tuple.from(new Object[]{id, applicationId, kind, fileName, mediaType, (long) content.length, sha256,
-                        io.vertx.core.buffer.Buffer.buffer(content)}))
-                .map(rows -> new StoredAttachment(id, kind, fileName, mediaType, content.length, sha256,
-                        rows.iterator().next().getOffsetDateTime("created_at")));
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                INSERT INTO attachment (id, application_id, kind, file_name, media_type, size, sha256, content)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING created_at""")
+                        .execute(Tuple.from(new Object[]{id, owner.applicationId(), kind, fileName, mediaType, (long) content.length, sha256,
+                                io.vertx.core.buffer.Buffer.buffer(content)}))
+                        .map(rows -> new StoredAttachment(id, kind, fileName, mediaType, content.length, sha256,
+                                rows.iterator().next().getOffsetDateTime("created_at")))
+                        .call(stored -> outbox.append(connection, Topics.APPLICATIONS, owner.applicationId().toString(), DocumentStored.TYPE,
+                                owner.applicationId().toString(), new DocumentStored(owner.applicationId().toString(), id.toString(),
+                                        owner.serviceKey(), owner.authorityId(), content.length, stored.uploadedAt().toInstant()))))
+                .invoke(relay::nudge);
     }
 
     @Override
@@ -59,9 +73,24 @@ public class DatabaseAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public Uni<Boolean> delete(UUID applicationId, UUID attachmentId) {
-        return pool.preparedQuery("DELETE FROM attachment WHERE id = $1 AND application_id = $2").execute(Tuple.of(attachmentId, applicationId))
-                .map(result -> result.rowCount() == 1);
+    public Uni<Boolean> delete(DocumentOwner owner, UUID attachmentId) {
+        return pool.withTransaction(connection -> connection.preparedQuery("DELETE FROM attachment WHERE id = $1 AND application_id = $2 RETURNING size")
+                        .execute(Tuple.of(attachmentId, owner.applicationId()))
+                        .chain(rows -> {
+                            if (rows.size() == 0) {
+                                return Uni.createFrom().item(false);
+                            }
+                            long bytes = rows.iterator().next().getLong("size");
+                            return outbox.append(connection, Topics.APPLICATIONS, owner.applicationId().toString(), DocumentRemoved.TYPE,
+                                            owner.applicationId().toString(), new DocumentRemoved(owner.applicationId().toString(),
+                                                    attachmentId.toString(), owner.serviceKey(), owner.authorityId(), bytes, Instant.now()))
+                                    .replaceWith(true);
+                        }))
+                .invoke(deleted -> {
+                    if (deleted) {
+                        relay.nudge();
+                    }
+                });
     }
 
     @Override

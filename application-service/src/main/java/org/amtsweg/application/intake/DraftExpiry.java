@@ -39,7 +39,9 @@ public class DraftExpiry {
 
     /** Deletes the expired drafts now; returns how many. */
     public Uni<Integer> expire() {
-        return pool.preparedQuery("DELETE FROM application WHERE status = 'DRAFT' AND updated_at < $1 RETURNING authority_id, service_key")
+        // The funnel keeps the deleted draft as abandoned, in the same statement.
+        return pool.preparedQuery("WITH expired AS (DELETE FROM application WHERE status = 'DRAFT' AND updated_at < $1"
+                        + " RETURNING id, authority_id, service_key),\n" + DraftFunnel.ABANDONED + "\nSELECT authority_id, service_key FROM expired")
                 .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
                 .map(rows -> {
                     for (Row row : rows) {

@@ -21,6 +21,7 @@ import org.amtsweg.application.attachment.StoredAttachment;
 import org.amtsweg.events.ApplicationSubmitted;
 import org.amtsweg.events.ApplicationSupplemented;
 import org.amtsweg.events.AttachmentReference;
+import org.amtsweg.events.DraftStarted;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
@@ -28,6 +29,7 @@ import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,10 +53,11 @@ public class Intake {
     private final OutboxRelay relay;
     private final AttachmentStore attachments;
     private final Funnel funnel;
+    private final DraftFunnel draftFunnel;
     private final java.util.Set<String> knownSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay,
-                  AttachmentStore attachments, Funnel funnel) {
+                  AttachmentStore attachments, Funnel funnel, DraftFunnel draftFunnel) {
         this.pool = pool;
         this.catalog = catalog;
         this.applications = applications;
@@ -63,6 +66,7 @@ public class Intake {
         this.relay = relay;
         this.attachments = attachments;
         this.funnel = funnel;
+        this.draftFunnel = draftFunnel;
     }
 
     /**
@@ -105,8 +109,13 @@ public class Intake {
                                 authority.id(), authority.name(), authority.referencePrefix(), ags, form.get("version").asInt(), service.minimumTrustLevel(),
                                 new JsonObject(citizen.claims().toString()), new JsonObject(prefill.data().toString()),
                                 prefill.pointers().toArray(String[]::new)}))
-                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt")))
+                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt"))
+                        .chain(() -> draftFunnel.started(connection, id, authority.id(), service.key()))
+                        // Counted for the usage report (usage-service): in the draft's transaction, so no draft goes uncounted.
+                        .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), DraftStarted.TYPE, id.toString(),
+                                new DraftStarted(id.toString(), service.key(), authority.id(), Instant.now()))))
                 .invoke(() -> {
+                    relay.nudge();
                     MDC.put("correlationId", id.toString());
                     LOG.infof("draft %s opened for service %s at authority %s", id, service.key(), authority.id());
                     funnel.started(authority.id(), service.key());
@@ -149,7 +158,11 @@ public class Intake {
                             }
                             funnel.saved(stored.view().authority().id(), stored.view().service().key());
                             return result;
-                        }));
+                        })
+                        // The funnel follows drafts only; a reply to an information request is no step of the intake.
+                        .call(() -> "DRAFT".equals(status)
+                                ? draftFunnel.saved(connection, id, FormSteps.furthest(form.path("presentation"), data))
+                                : Uni.createFrom().voidItem()));
             });
         }).chain(() -> applications.view(id, citizen)).map(Optional::orElseThrow);
     }
@@ -241,6 +254,7 @@ public class Intake {
                 references(uploaded), stored.registryChecks(), now.toInstant());
         UUID eventId = UUID.randomUUID();
         String payload = outbox.json(event);
+        FormSteps.Step lastStep = FormSteps.last(form.path("presentation"));
         // Marked as being sent before its row can commit, so that the relay's sweep never sends it too.
         relay.expect(eventId);
         return referenceSequence(draft.authority().id(), now.getYear())
@@ -248,7 +262,7 @@ public class Intake {
                         id, citizen.subject(), stored.revision(), stored.referencePrefix() + "-" + now.getYear() + "-", sequence, now,
                         citizen.claims().toString(), idempotencyKey,
                         eventId, Topics.APPLICATIONS, id.toString(), ApplicationSubmitted.TYPE, payload,
-                        "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen "})))
+                        "Antrag an " + draft.authority().name() + " gesendet, Aktenzeichen ", lastStep.number(), lastStep.title()})))
                 // The key is unique per citizen: another of her applications was submitted with it (meanwhile).
                 .onFailure(failure -> failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
                         && IDEMPOTENCY_KEY_INDEX.equals(pg.getConstraint()))
@@ -291,7 +305,9 @@ public class Intake {
                 RETURNING payload::text AS payload),
             entry AS (
                 INSERT INTO timeline_entry (application_id, at, status, event_type, description)
-                SELECT id, $6, 'SUBMITTED', $12, $14 || reference_number FROM submitted)
+                SELECT id, $6, 'SUBMITTED', $12, $14 || reference_number FROM submitted),
+            """ + DraftFunnel.SUBMITTED + """
+
             SELECT reference_number, (SELECT payload FROM event) FROM submitted""";
 
     /**

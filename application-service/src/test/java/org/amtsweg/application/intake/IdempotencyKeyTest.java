@@ -43,7 +43,7 @@ class IdempotencyKeyTest {
         submit(ERIKA, id, key).then().statusCode(200).body("referenceNumber", equalTo(reference)).body("status", equalTo("SUBMITTED"));
         submit(ERIKA, id, UUID.randomUUID().toString()).then().statusCode(200).body("referenceNumber", equalTo(reference));
         submit(ERIKA, id, null).then().statusCode(200).body("referenceNumber", equalTo(reference));
-        assertThat(KAFKA.recordsWithKey("applications", id, 2, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(KAFKA.eventsOfType("applications", id, "ApplicationSubmitted", 2, Duration.ofSeconds(5))).hasSize(1);
     }
 
     @Test

@@ -180,6 +180,21 @@ class CaseIntakeTest {
     }
 
     @Test
+    void theDraftsAndDocumentsEventsOfAnApplicationPassWithoutEffectAndItsCaseStillOpens() {
+        // application-service announces drafts and documents on the same topic and key for the usage report:
+        // acknowledged and ignored here, never dead-lettered, and the submission after them opens the case.
+        String applicationId = UUID.randomUUID().toString();
+        for (String type : List.of("DraftStarted", "DocumentStored", "DocumentRemoved")) {
+            String example = EventContracts.example(type).replace("5b0e6a2e-7f43-4c1a-9d0e-2f6b1c3a9e10", applicationId);
+            KAFKA.publishCloudEvent("applications", applicationId, UUID.randomUUID().toString(), type, "urn:amtsweg:application-service",
+                    applicationId, example);
+        }
+        publish(applicationId, submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11"));
+        awaitCase(applicationId);
+        assertThat(KAFKA.recordsWithKey("case-service.applications.dlq", applicationId, 0, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         KAFKA.publishCloudEvent("applications", key, UUID.randomUUID().toString(), "ApplicationSubmitted",

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The four services and the portal, started from their built jars by the same script the README's platform command
+ * The services and the portal, started from their built jars by the same script the README's platform command
  * uses, on their own ports, against the test run's Kafka broker and PostgreSQL server.
  */
 final class Platform {
@@ -21,6 +21,7 @@ final class Platform {
     static final int APPLICATION = BASE + 2;
     static final int CASE = BASE + 3;
     static final int PORTAL = BASE + 4;
+    static final int USAGE = BASE + 5;
     /** A second identity gateway, the upstream provider the platform's gateway delegates logins to. */
     static final int UPSTREAM = BASE + 10;
     static final String FEDERATION_SECRET = "e2e-federation-secret";
@@ -65,6 +66,7 @@ final class Platform {
         env.put("AMTSWEG_APPLICATION_PORT", String.valueOf(APPLICATION));
         env.put("AMTSWEG_CASE_PORT", String.valueOf(CASE));
         env.put("AMTSWEG_PORTAL_PORT", String.valueOf(PORTAL));
+        env.put("AMTSWEG_USAGE_PORT", String.valueOf(USAGE));
         env.put("AMTSWEG_KAFKA", KAFKA);
         env.putIfAbsent("AMTSWEG_PG_PORT", System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432"));
         env.put("AMTSWEG_UPSTREAM_ENABLED", "true");

@@ -74,7 +74,7 @@ class WalkingSkeletonTest {
                 .body("referenceNumber", matchesPattern("HA-\\d{4}-\\d{6}"))
                 .extract().path("referenceNumber");
 
-        List<ConsumerRecord<String, String>> submitted = KAFKA.recordsWithKey("applications", id, 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> submitted = KAFKA.eventsOfType("applications", id, "ApplicationSubmitted", 1, Duration.ofSeconds(30));
         assertThat(submitted).hasSize(1);
         assertThat(CloudEventTopics.header(submitted.get(0), "ce_type")).isEqualTo("ApplicationSubmitted");
         assertThat(EventContracts.violations("ApplicationSubmitted", submitted.get(0).value())).isEmpty();

@@ -19,16 +19,20 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaTopics {
 
     /** Topic name to partition count. */
-    static final Map<String, Integer> TOPICS = Map.of(
-            "applications", 6,
-            "cases", 6,
-            "catalog", 3,
-            "identity", 3,
-            "administration", 3,
-            "case-service.applications.dlq", 1,
-            "case-service.identity.dlq", 1,
-            "application-service.cases.dlq", 1,
-            "application-service.identity.dlq", 1);
+    static final Map<String, Integer> TOPICS = Map.ofEntries(
+            Map.entry("applications", 6),
+            Map.entry("cases", 6),
+            Map.entry("catalog", 3),
+            Map.entry("identity", 3),
+            Map.entry("administration", 3),
+            Map.entry("case-service.applications.dlq", 1),
+            Map.entry("case-service.identity.dlq", 1),
+            Map.entry("application-service.cases.dlq", 1),
+            Map.entry("application-service.identity.dlq", 1),
+            Map.entry("usage-service.applications.dlq", 1),
+            Map.entry("usage-service.cases.dlq", 1),
+            Map.entry("usage-service.administration.dlq", 1),
+            Map.entry("usage-service.identity.dlq", 1));
 
     /**
      * Topic settings beyond the broker's defaults. Every resource-server instance reads the identity

@@ -44,6 +44,14 @@ public final class CloudEventTopics {
         return recordsMatching(topic, record -> key.equals(record.key()), atLeast, wait);
     }
 
+    /**
+     * Every event of this type with this key on the topic (an aggregate's key carries other types too), waiting up
+     * to {@code wait} for at least {@code atLeast} of them.
+     */
+    public List<ConsumerRecord<String, String>> eventsOfType(String topic, String key, String type, int atLeast, Duration wait) {
+        return recordsMatching(topic, record -> key.equals(record.key()) && type.equals(header(record, "ce_type")), atLeast, wait);
+    }
+
     /** Every record on the topic that {@code wanted} accepts, waiting up to {@code wait} for at least {@code atLeast} of them. */
     public List<ConsumerRecord<String, String>> recordsMatching(String topic, Predicate<ConsumerRecord<String, String>> wanted, int atLeast,
                                                                 Duration wait) {

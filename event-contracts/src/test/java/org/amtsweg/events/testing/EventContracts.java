@@ -26,7 +26,7 @@ public final class EventContracts {
 
     /** Every event type of the platform, in the order of a journey. */
     public static final List<String> TYPES = List.of(
-            "ApplicationSubmitted", "ApplicationSupplemented", "CaseOpened", "RegistryCheckCompleted",
+            "DraftStarted", "DocumentStored", "DocumentRemoved", "ApplicationSubmitted", "ApplicationSupplemented", "CaseOpened", "RegistryCheckCompleted",
             "CaseStatusChanged", "InformationRequested", "DecisionIssued", "CatalogChanged", "TokensRevoked",
             "AdministrativeChange");
 
