@@ -25,7 +25,7 @@ public final class ScimMediaType {
 
     public static Response.ResponseBuilder respond(int status, JsonNode body) {
         try {
-            return Response.status(status).type(SCIM_JSON).entity(MAPPER.writeValueAsString(body));
+            return Response.status(status).type(SCIM_JSON + "; charset=UTF-8").entity(MAPPER.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("SCIM answer not writable", e);
         }
