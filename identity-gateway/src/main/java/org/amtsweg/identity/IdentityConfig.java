@@ -31,6 +31,10 @@ public interface IdentityConfig {
     @WithDefault("PT15M")
     Duration loginRequestLifetime();
 
+    /** How long the one-time activation link of an account created without password stays valid. */
+    @WithDefault("PT72H")
+    Duration activationLinkLifetime();
+
     /** Cookies only over HTTPS; off for plain-HTTP local use and tests. */
     @WithDefault("true")
     boolean secureCookies();

@@ -19,10 +19,12 @@ public class RegisteredClients {
 
     private final IdentityConfig config;
     private final AuthThrottle throttle;
+    private final ProcedureClients procedures;
 
-    public RegisteredClients(IdentityConfig config, AuthThrottle throttle) {
+    public RegisteredClients(IdentityConfig config, AuthThrottle throttle, ProcedureClients procedures) {
         this.config = config;
         this.throttle = throttle;
+        this.procedures = procedures;
     }
 
     /**
@@ -32,9 +34,12 @@ public class RegisteredClients {
      * waits, and is answered 429 {@code invalid_client} with {@code Retry-After} unchecked until then.
      */
     public Uni<RegisteredClient> authenticate(String clientId, Optional<String> secret, String address) {
-        IdentityConfig.Client client = clientId == null ? null : config.clients().get(clientId);
-        if (client == null) {
+        if (clientId == null) {
             return Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed"));
+        }
+        IdentityConfig.Client client = config.clients().get(clientId);
+        if (client == null) {
+            return registeredAtRunTime(clientId, secret, address);
         }
         if (client.publicClient()) {
             return Uni.createFrom().item(new RegisteredClient(clientId, client));
@@ -52,6 +57,29 @@ public class RegisteredClients {
                         .chain(() -> Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
             }
             return throttle.clientSucceeded(clientId).replaceWith(new RegisteredClient(clientId, client));
+        });
+    }
+
+    /**
+     * A specialist-procedure client registered through {@code /admin/clients}, read at every token request
+     * (so that a registration, rotation or disabling takes effect at once, on every instance); throttled like
+     * a configured one, and answered the same way when unknown or disabled.
+     */
+    private Uni<RegisteredClient> registeredAtRunTime(String clientId, Optional<String> secret, String address) {
+        return throttle.clientWait(clientId, address).chain(wait -> {
+            if (wait.isPresent()) {
+                AUDIT.warnf("client authentication refused while throttled: client=%s", clientId);
+                return Uni.createFrom().failure(OAuthError.throttled("invalid_client", wait.get()));
+            }
+            return procedures.authenticate(clientId, secret.orElse(null)).chain(found -> {
+                if (found.isEmpty()) {
+                    AUDIT.infof("client authentication failed: client=%s", clientId);
+                    return throttle.clientFailed(clientId, address)
+                            .chain(() -> Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
+                }
+                return throttle.clientSucceeded(clientId)
+                        .replaceWith(new RegisteredClient(clientId, new ProcedureClientSettings(found.get().authority())));
+            });
         });
     }
 }

@@ -14,7 +14,7 @@ public enum EndpointKind {
         if (path.equals("/token") || path.equals("/introspect") || path.equals("/revoke") || path.equals("/userinfo")) {
             return OAUTH;
         }
-        if (path.equals("/authorize") || path.startsWith("/authorize/") || path.equals("/end-session")) {
+        if (path.equals("/authorize") || path.startsWith("/authorize/") || path.equals("/end-session") || path.equals("/activate")) {
             return PAGE;
         }
         return OTHER;

@@ -31,6 +31,9 @@ public class Principals {
                     if (account == null) {
                         throw OAuthError.invalidGrant("the account of this session no longer exists");
                     }
+                    if (!account.active) {
+                        throw OAuthError.invalidGrant("the account of this session was deactivated");
+                    }
                     return new Principal.Staff(account, session.authTime());
                 });
     }

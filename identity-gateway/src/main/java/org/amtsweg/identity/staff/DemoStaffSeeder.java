@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.ResourceFiles;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
@@ -33,10 +34,12 @@ public class DemoStaffSeeder {
 
     private final IdentityConfig config;
     private final ObjectMapper mapper;
+    private final Pool pool;
 
-    public DemoStaffSeeder(IdentityConfig config, ObjectMapper mapper) {
+    public DemoStaffSeeder(IdentityConfig config, ObjectMapper mapper, Pool pool) {
         this.config = config;
         this.mapper = mapper;
+        this.pool = pool;
     }
 
     void seed(@Observes StartupEvent event) throws Throwable {
@@ -55,6 +58,8 @@ public class DemoStaffSeeder {
                         .onItem().transformToUniAndConcatenate(account -> StaffAccount.findByUsername(account.username)
                                 .chain(existing -> existing != null ? Uni.createFrom().item(0) : account.persist().replaceWith(1)))
                         .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))));
+        // Their groups ("stadt-hagen/clerk", ...), as SCIM shows them (scim.StaffGroups).
+        VertxContextSupport.subscribeAndAwait(() -> pool.query(StaffGroupsSql.ENSURE_FOR_ACCOUNTS).execute());
         LOG.infof("demo staff ready (%d of %d accounts created)", created, accounts.size());
     }
 

@@ -22,8 +22,8 @@ public class StaffAccount extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    /** bcrypt hash; the password itself is never stored or logged. */
-    @Column(name = "password_hash", nullable = false)
+    /** bcrypt hash; the password itself is never stored or logged. Null until an account created over SCIM is activated. */
+    @Column(name = "password_hash")
     public String passwordHash;
 
     /** The authority (Behörde) this person works for, e.g. {@code stadt-hagen}. */
@@ -36,6 +36,10 @@ public class StaffAccount extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** False once deactivated (SCIM {@code active}): no login, no refresh. Written only by the SCIM provider (scim.StaffAccounts). */
+    @Column(insertable = false, updatable = false)
+    public boolean active = true;
 
     public List<String> roleList() {
         return Arrays.stream(roles.split(",")).map(String::trim).filter(role -> !role.isEmpty()).toList();

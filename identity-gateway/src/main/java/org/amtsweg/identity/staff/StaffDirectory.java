@@ -24,10 +24,12 @@ public class StaffDirectory {
     @WithSession
     public Uni<Optional<StaffAccount>> authenticate(String username, String password) {
         return StaffAccount.findByUsername(username).chain(account -> {
-            String hash = account != null ? account.passwordHash : DUMMY_HASH;
+            // A deactivated account, or one whose holder has not set her password yet, cannot log in: checked like an unknown one.
+            boolean usable = account != null && account.active && account.passwordHash != null;
+            String hash = usable ? account.passwordHash : DUMMY_HASH;
             // bcrypt costs tens of milliseconds: run it on a worker, resume on this context.
             return vertx.executeBlocking(Uni.createFrom().item(() -> BcryptUtil.matches(password, hash)))
-                    .map(matches -> matches && account != null ? Optional.of(account) : Optional.<StaffAccount>empty());
+                    .map(matches -> matches && usable ? Optional.of(account) : Optional.<StaffAccount>empty());
         });
     }
 }

@@ -236,6 +236,36 @@ public class TokenStore {
                 .invoke(announcements::committed);
     }
 
+    /**
+     * Ends every running session of a member of staff and revokes what was issued in them, inside the caller's
+     * transaction (her deactivation or deletion): announced per session like a logout. The caller calls
+     * {@link #revocationsCommitted()} once its transaction has committed.
+     */
+    public Uni<Void> endStaffSessions(SqlConnection connection, String username) {
+        return connection.preparedQuery("""
+                        UPDATE login_session SET ended_at = now() WHERE subject_kind = 'staff' AND subject_ref = $1 AND ended_at IS NULL
+                        RETURNING sid""")
+                .execute(Tuple.of(username))
+                .chain(rows -> {
+                    java.util.List<String> sids = new java.util.ArrayList<>();
+                    rows.forEach(row -> sids.add(row.getString("sid")));
+                    if (!sids.isEmpty()) {
+                        AUDIT.infof("account deactivated or deleted: %d session(s) ended", sids.size());
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String sid : sids) {
+                        chain = chain.chain(() -> connection.preparedQuery("UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
+                                        .execute(Tuple.of(sid)))
+                                .chain(() -> announcements.session(connection, sid));
+                    }
+                    return chain;
+                });
+    }
+
+    public void revocationsCommitted() {
+        announcements.committed();
+    }
+
     private Uni<Void> revokeFamily(SqlConnection connection, String familyId, String reason) {
         return connection.preparedQuery("UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
                 .execute(Tuple.of(familyId))

@@ -1,0 +1,46 @@
+package org.amtsweg.identity.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.events.AdministrativeChange;
+import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The audit trail of the gateway's administration: an {@code AdministrativeChange} in the outbox, in the
+ * transaction of the change itself, so that a change that commits is recorded and one that does not is not.
+ */
+@ApplicationScoped
+public class AdministrativeChanges {
+
+    public static final String SERVICE = "identity-gateway";
+    public static final String STAFF_ACCOUNT = "staff-account";
+    public static final String PROCEDURE_CLIENT = "procedure-client";
+
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public AdministrativeChanges(Outbox outbox, OutboxRelay relay) {
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    /** @param before the entity as its administration API shows it, without secrets; null before a creation */
+    public Uni<Void> record(SqlConnection connection, String entity, String entityId, String authority, String action, String actor,
+                            JsonNode before, JsonNode after) {
+        AdministrativeChange change = new AdministrativeChange(UUID.randomUUID().toString(), SERVICE, entity, entityId, authority, action,
+                actor, Instant.now(), before, after);
+        return outbox.append(connection, Topics.ADMINISTRATION, entityId, AdministrativeChange.TYPE, change.changeId(), change).replaceWithVoid();
+    }
+
+    /** After the transaction committed: publish now rather than at the next sweep. */
+    public void committed() {
+        relay.nudge();
+    }
+}
