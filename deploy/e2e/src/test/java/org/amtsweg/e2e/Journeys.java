@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 final class Journeys {
 
     private static final String CALLBACK = "http://127.0.0.1:3000/callback";
+    private static final String CLERK_CALLBACK = "http://127.0.0.1:3001/callback";
 
     /** A minimal one-page PDF (intake reads every PDF it stores), standing in for the landlord's rent certificate. */
     static final String RENT_CERTIFICATE = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
@@ -40,30 +41,43 @@ final class Journeys {
 
     /** The code flow with PKCE through the gateway's login page with the eID, as the citizen portal runs it; the token response. */
     static JsonPath portalLogin(String username, String password) throws Exception {
+        return codeFlow("citizen-portal", CALLBACK, "openid profile address", "substantial", "eid", username, password);
+    }
+
+    /**
+     * A member of staff's login through the gateway's login page with her password, as the clerk workspace runs it: a
+     * real login session, which her deactivation ends (the script shortcut opens none). The access token.
+     */
+    static String staffLogin(String username, String password) throws Exception {
+        return codeFlow("clerk-ui", CLERK_CALLBACK, "openid profile", "low", "password", username, password).getString("access_token");
+    }
+
+    private static JsonPath codeFlow(String client, String callback, String scope, String acr, String method, String username, String password)
+            throws Exception {
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String challenge = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         Response page = given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
-                .queryParams(Map.of("response_type", "code", "client_id", "citizen-portal", "redirect_uri", CALLBACK,
-                        "scope", "openid profile address", "state", "s1", "nonce", "n1", "code_challenge", challenge,
-                        "code_challenge_method", "S256", "acr_values", "substantial"))
+                .queryParams(Map.of("response_type", "code", "client_id", client, "redirect_uri", callback,
+                        "scope", scope, "state", "s1", "nonce", "n1", "code_challenge", challenge,
+                        "code_challenge_method", "S256", "acr_values", acr))
                 .get("/authorize");
         page.then().statusCode(200);
-        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == 'eid' }";
+        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == '" + method + "' }";
         // As a browser does: the login page's cookie goes back with the form (it binds the login to this browser).
         Response redirect = given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
                 .cookies(page.getCookies())
                 .formParams(Map.of(
                         "request", page.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
                         "csrf", page.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"),
-                        "method", "eid", "username", username, "password", password))
+                        "method", method, "username", username, "password", password))
                 .post("/authorize/login");
         redirect.then().statusCode(303);
         String code = URLEncodedUtils.parse(URI.create(redirect.getHeader("Location")), StandardCharsets.UTF_8).stream()
                 .filter(pair -> pair.getName().equals("code")).findFirst().orElseThrow().getValue();
         return given().baseUri(Platform.url(Platform.IDENTITY))
-                .formParams(Map.of("grant_type", "authorization_code", "client_id", "citizen-portal", "code", code,
-                        "redirect_uri", CALLBACK, "code_verifier", verifier))
+                .formParams(Map.of("grant_type", "authorization_code", "client_id", client, "code", code,
+                        "redirect_uri", callback, "code_verifier", verifier))
                 .post("/token")
                 .then().statusCode(200).extract().jsonPath();
     }

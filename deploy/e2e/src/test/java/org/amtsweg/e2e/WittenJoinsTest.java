@@ -63,10 +63,11 @@ class WittenJoinsTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String clerkName = "clerk." + run + "@witten";
         String adminName = "admin." + run + "@witten";
-        String clerkId = provisioned(clerkName, "stadt-witten/clerk");
-        provisioned(adminName, "stadt-witten/admin");
+        String clerkId = provisioned("scim-stadt-witten", "local-scim-witten-secret", clerkName, "stadt-witten/clerk");
+        // An authority's administrator is appointed by the operator (its own identity management may hand out clerk and supervisor only).
+        provisioned("scim-operator", "local-scim-operator-secret", adminName, "stadt-witten/admin");
         String procedureId = "procedure-stadt-witten-" + run;
-        Response client = scim().contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("clientId", procedureId))
+        Response client = scim("scim-stadt-witten", "local-scim-witten-secret").contentType(ContentType.JSON).accept(ContentType.JSON).body(Map.of("clientId", procedureId))
                 .post("/admin/clients");
         client.then().statusCode(201);
         String procedureSecret = client.path("clientSecret");
@@ -94,6 +95,7 @@ class WittenJoinsTest {
             }
 
             // She applies; the application goes to Witten, numbered in Witten's sequence.
+            JsonNode usageBefore = wittensWohngeldUsage(wittenAdmin);
             String citizen = Journeys.token("anna", "123456");
             String id = given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).contentType(ContentType.JSON)
                     .body(Map.of("service", "wohngeld")).post("/applications")
@@ -105,8 +107,17 @@ class WittenJoinsTest {
             given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(citizen).post("/applications/" + id + "/submit")
                     .then().statusCode(200).body("referenceNumber", startsWith("WIT-"));
 
+            // Witten's share of the operation counts her draft, her document, her application and its case, exactly once.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode usage = wittensWohngeldUsage(wittenAdmin);
+                for (String figure : List.of("draftsStarted", "documentsStored", "applicationsSubmitted", "casesOpened")) {
+                    assertThat(usage.path(figure).asLong() - usageBefore.path(figure).asLong()).as(figure).isEqualTo(1);
+                }
+            });
+
             // Witten's clerk works it; Hagen's and Dortmund's never see it.
-            String clerk = Journeys.token(clerkName, PASSWORD);
+            // Her login through the gateway's login page opens a session, which her deactivation ends below.
+            String clerk = Journeys.staffLogin(clerkName, PASSWORD);
             String caseId = Journeys.awaitCase(clerk, id);
             for (String stranger : List.of(Journeys.token("clerk.hagen", "Hagen-Demo-2026"), Journeys.token("clerk.dortmund", "Dortmund-Demo-2026"))) {
                 given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(stranger).get("/cases/" + caseId).then().statusCode(404);
@@ -152,7 +163,7 @@ class WittenJoinsTest {
             given().baseUri(Platform.url(Platform.CATALOG)).auth().oauth2(operator).contentType(ContentType.JSON)
                     .body(Map.of("state", "offline", "note", "Angebot beendet"))
                     .put("/authorities/stadt-witten/availability/wohngeld").then().statusCode(204);
-            scim().body("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], "
+            scim("scim-stadt-witten", "local-scim-witten-secret").body("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], "
                             + "\"Operations\": [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]}")
                     .patch("/scim/v2/Users/" + clerkId).then().statusCode(200);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -180,28 +191,44 @@ class WittenJoinsTest {
                 .put("/authorities/stadt-witten/availability/wohngeld").then().statusCode(204);
     }
 
-    /** Witten's identity management (its SCIM client, bound to Witten). */
-    private static RequestSpecification scim() {
+    /** The usage figures of Witten's Wohngeld this month, as Witten's administrator reads them (she sees only Witten). */
+    private static JsonNode wittensWohngeldUsage(String wittenAdmin) throws Exception {
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        JsonNode report = JSON.readTree(given().baseUri(Platform.url(Platform.USAGE)).auth().oauth2(wittenAdmin).accept(ContentType.JSON)
+                .queryParam("month", month).get("/usage").then().statusCode(200).extract().asString());
+        assertThat(report.path("authorities").findValuesAsText("authorityId")).allMatch("stadt-witten"::equals);
+        for (JsonNode authority : report.path("authorities")) {
+            for (JsonNode service : authority.path("services")) {
+                if (service.path("serviceKey").asText().equals("wohngeld")) {
+                    return service.path("figures");
+                }
+            }
+        }
+        return JSON.createObjectNode();
+    }
+
+    /** A SCIM client: Witten's identity management (bound to Witten) or the operator's. */
+    private static RequestSpecification scim(String clientId, String secret) {
         String token = given().baseUri(Platform.url(Platform.IDENTITY))
-                .formParams(Map.of("grant_type", "client_credentials", "client_id", "scim-stadt-witten", "client_secret", "local-scim-witten-secret"))
+                .formParams(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))
                 .post("/token").then().statusCode(200).extract().path("access_token");
         return given().baseUri(Platform.url(Platform.IDENTITY)).auth().oauth2(token).contentType(SCIM + "; charset=UTF-8").accept(SCIM);
     }
 
     /** A member of Witten's staff, provisioned over SCIM into the group, who set her password through her activation link; her SCIM id. */
-    private static String provisioned(String userName, String group) {
-        Response created = scim().body("""
+    private static String provisioned(String scimClient, String secret, String userName, String group) {
+        Response created = scim(scimClient, secret).body("""
                 {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
                  "userName": "%s", "name": {"givenName": "Clara", "familyName": "Klein"},
                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"organization": "stadt-witten"}}""".formatted(userName))
                 .post("/scim/v2/Users");
         created.then().statusCode(201);
         String userId = created.path("id");
-        Response found = scim().queryParam("filter", "displayName eq \"" + group + "\"").get("/scim/v2/Groups");
+        Response found = scim(scimClient, secret).queryParam("filter", "displayName eq \"" + group + "\"").get("/scim/v2/Groups");
         String groupId = found.<Integer>path("totalResults") > 0 ? found.path("Resources[0].id")
-                : scim().body("{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:Group\"], \"displayName\": \"" + group + "\"}")
+                : scim(scimClient, secret).body("{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:Group\"], \"displayName\": \"" + group + "\"}")
                 .post("/scim/v2/Groups").then().statusCode(201).extract().path("id");
-        scim().body("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"add\", \"path\": \"members\", "
+        scim(scimClient, secret).body("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"], \"Operations\": [{\"op\": \"add\", \"path\": \"members\", "
                 + "\"value\": [{\"value\": \"" + userId + "\"}]}]}").patch("/scim/v2/Groups/" + groupId).then().statusCode(200);
 
         String link = created.path("'urn:amtsweg:params:scim:schemas:extension:activation:2.0:User'.activationUrl");
