@@ -132,6 +132,24 @@ class KafkaTopicsAndUsersTest {
         });
     }
 
+    /** KEDA's own Kafka user may describe exactly the groups and topics its ScaledObjects watch, nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void theLagReaderMayDescribeExactlyTheWatchedGroupsAndTopics(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Set<String> expected = new TreeSet<>();
+        rendered.ofKind("ScaledObject").forEach(scaled -> {
+            for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    assertThat(trigger.path("authenticationRef").path("name").asText()).isEqualTo("kafka-lag-reader");
+                    expected.add("topic " + trigger.path("metadata").path("topic").asText() + " Describe literal");
+                    expected.add("group " + trigger.path("metadata").path("consumerGroup").asText() + " Describe literal");
+                }
+            }
+        });
+        assertThat(acls(rendered.get("KafkaUser", "kafka-lag-reader"))).isEqualTo(expected);
+    }
+
     private static Map<String, Integer> declaredTopics(RenderedOverlay rendered) {
         Map<String, Integer> topics = new TreeMap<>();
         rendered.ofKind("KafkaTopic").forEach(topic -> topics.put(
