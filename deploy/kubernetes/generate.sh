@@ -6,7 +6,7 @@
 #   deploy/kubernetes/generate.sh     (builds the services first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-services=(identity-gateway catalog-service application-service case-service portal)
+services=(identity-gateway catalog-service application-service case-service usage-service portal)
 ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${services[*]}")" -am
 for service in "${services[@]}"; do
     {

@@ -113,18 +113,41 @@ class KafkaTopicsAndUsersTest {
             ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
             ServiceConfiguration configuration = ServiceConfiguration.of(service);
             Map<String, String> incoming = configuration.channels(deployment.profiles(), "incoming");
-            JsonNode kafka = null;
+            List<JsonNode> lags = new java.util.ArrayList<>();
             for (JsonNode trigger : scaled.path("spec").path("triggers")) {
                 if (trigger.path("type").asText().equals("kafka")) {
-                    kafka = trigger.path("metadata");
+                    lags.add(trigger.path("metadata"));
                 }
             }
-            assertThat(kafka).as("%s scales on its lag", service).isNotNull();
-            String topic = kafka.path("topic").asText();
-            String channel = incoming.entrySet().stream().filter(entry -> entry.getValue().equals(topic)).findFirst().orElseThrow().getKey();
-            assertThat(kafka.path("consumerGroup").asText()).isEqualTo(configuration.groupId(deployment.profiles(), channel));
-            assertThat(kafka.path("bootstrapServers").asText()).isEqualTo(deployment.environment().get("AMTSWEG_KAFKA"));
+            assertThat(lags).as("%s scales on its lag", service).isNotEmpty();
+            // A consumer of several topics may scale on the lag of each: every one of them is a group it really reads.
+            for (JsonNode kafka : lags) {
+                String topic = kafka.path("topic").asText();
+                String channel = incoming.entrySet().stream().filter(entry -> entry.getValue().equals(topic)).findFirst()
+                        .orElseThrow(() -> new AssertionError(service + " reads no topic " + topic)).getKey();
+                assertThat(kafka.path("consumerGroup").asText()).as("group of %s on %s", service, topic)
+                        .isEqualTo(configuration.groupId(deployment.profiles(), channel));
+                assertThat(kafka.path("bootstrapServers").asText()).isEqualTo(deployment.environment().get("AMTSWEG_KAFKA"));
+            }
         });
+    }
+
+    /** KEDA's own Kafka user may describe exactly the groups and topics its ScaledObjects watch, nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void theLagReaderMayDescribeExactlyTheWatchedGroupsAndTopics(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Set<String> expected = new TreeSet<>();
+        rendered.ofKind("ScaledObject").forEach(scaled -> {
+            for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    assertThat(trigger.path("authenticationRef").path("name").asText()).isEqualTo("kafka-lag-reader");
+                    expected.add("topic " + trigger.path("metadata").path("topic").asText() + " Describe literal");
+                    expected.add("group " + trigger.path("metadata").path("consumerGroup").asText() + " Describe literal");
+                }
+            }
+        });
+        assertThat(acls(rendered.get("KafkaUser", "kafka-lag-reader"))).isEqualTo(expected);
     }
 
     private static Map<String, Integer> declaredTopics(RenderedOverlay rendered) {

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The NetworkPolicies allow exactly the flows of the architecture (ARCHITECTURE.md and the README's picture): the
  * ingress and the metrics scraper reach the services and the portal; the portal reaches the gateway and the three
  * services' APIs, and nothing else (no database, no broker); application-service asks catalog-service, case-service
- * fetches documents from application-service; every service reaches the gateway's keys, its database, DNS
- * and the broker. Nothing else, in either direction.
+ * fetches documents from application-service; usage-service is reached by the ingress only (its report for
+ * administrators); every service reaches the gateway's keys, its database, DNS and the broker. Nothing else, in
+ * either direction.
  */
 class NetworkPolicyTest {
 
@@ -23,11 +24,14 @@ class NetworkPolicyTest {
             "ingress-controller -> application-service:8082/TCP",
             "ingress-controller -> case-service:8083/TCP",
             "ingress-controller -> portal:8084/TCP",
+            // The usage report, for administrators only: through the api entrance, not made a page of the portal.
+            "ingress-controller -> usage-service:8085/TCP",
             "monitoring -> identity-gateway:8080/TCP",
             "monitoring -> catalog-service:8081/TCP",
             "monitoring -> application-service:8082/TCP",
             "monitoring -> case-service:8083/TCP",
             "monitoring -> portal:8084/TCP",
+            "monitoring -> usage-service:8085/TCP",
             // The portal: codes, keys and refreshes at the gateway; its pages are made of the three services' APIs.
             "portal -> identity-gateway:8080/TCP",
             "portal -> catalog-service:8081/TCP",
@@ -36,16 +40,19 @@ class NetworkPolicyTest {
             "catalog-service -> identity-gateway:8080/TCP",
             "application-service -> identity-gateway:8080/TCP",
             "case-service -> identity-gateway:8080/TCP",
+            "usage-service -> identity-gateway:8080/TCP",
             "application-service -> catalog-service:8081/TCP",
             "case-service -> application-service:8082/TCP",
             "identity-gateway -> database:5432/TCP",
             "catalog-service -> database:5432/TCP",
             "application-service -> database:5432/TCP",
             "case-service -> database:5432/TCP",
+            "usage-service -> database:5432/TCP",
             "identity-gateway -> kafka:9093/TCP",
             "catalog-service -> kafka:9093/TCP",
             "application-service -> kafka:9093/TCP",
             "case-service -> kafka:9093/TCP",
+            "usage-service -> kafka:9093/TCP",
             // The database's own: replication between its instances, the operator's management.
             "database -> database:5432/TCP",
             "database -> database:8000/TCP",
@@ -80,7 +87,7 @@ class NetworkPolicyTest {
         assertThat(ingress).isEqualTo(only(expected, ".* -> (" + SERVICE + "|database|kafka):.*"));
     }
 
-    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service|portal)";
+    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service|usage-service|portal)";
     private static final String OUTSIDE = "(dns|ingress-controller|monitoring|keda|database-operator|kafka|database)";
     private static final String OUTSIDE_ONLY = "(dns|ingress-controller|monitoring|keda|database-operator)";
 

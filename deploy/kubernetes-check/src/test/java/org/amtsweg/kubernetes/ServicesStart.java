@@ -47,10 +47,11 @@ abstract class ServicesStart {
     private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
     private static final Map<String, Integer> PORTS = Map.of(
             "identity-gateway", BASE, "catalog-service", BASE + 1, "application-service", BASE + 2, "case-service", BASE + 3,
-            "portal", BASE + 4);
+            "portal", BASE + 4, "usage-service", BASE + 5);
     private static final Map<String, String> PORT_VARIABLES = Map.of(
             "identity-gateway", "AMTSWEG_IDENTITY_PORT", "catalog-service", "AMTSWEG_CATALOG_PORT",
-            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT", "portal", "AMTSWEG_PORTAL_PORT");
+            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT", "portal", "AMTSWEG_PORTAL_PORT",
+            "usage-service", "AMTSWEG_USAGE_PORT");
     private static final String PG_PORT = System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432");
     private static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
     private static final Path LOGS = Repository.ROOT.resolve("deploy/kubernetes-check/target/started");
