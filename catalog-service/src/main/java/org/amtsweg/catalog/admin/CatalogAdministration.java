@@ -18,22 +18,18 @@ import org.amtsweg.catalog.Problems;
 import org.amtsweg.resourceserver.input.ConstraintViolations;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.catalog.form.SchemaCheck;
+import org.amtsweg.messaging.audit.AuditTrail;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.amtsweg.catalog.feed.ChangeLog;
-import org.amtsweg.events.AdministrativeChange;
 import org.amtsweg.events.CatalogChanged;
 import org.amtsweg.events.Topics;
-import org.amtsweg.messaging.outbox.OutboxEvent;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Changes to the catalogue by administrators. Each change is checked completely before anything is
@@ -50,12 +46,11 @@ public class CatalogAdministration {
     private final ObjectMapper mapper;
     private final Cache reads;
     private final ChangeLog changes;
-
-    /** The owning service, as {@code AdministrativeChange} names it. */
-    static final String SERVICE = "catalog-service";
+    private final AuditTrail audit;
 
     public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper,
-                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes) {
+                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes, AuditTrail audit) {
+        this.audit = audit;
         this.reads = reads;
         this.changes = changes;
         this.pool = pool;
@@ -216,21 +211,17 @@ public class CatalogAdministration {
     Uni<Void> record(SqlConnection connection, String actor, String entity, String entityId, String change, String authority,
                      JsonNode before, JsonNode after) {
         Instant now = Instant.now();
-        UUID changeId = UUID.randomUUID();
         String action = switch (change) {
             case "CREATED", "PUBLISHED" -> "created";
             case "DELETED" -> "deleted";
             default -> "updated";
         };
-        AdministrativeChange administrative = new AdministrativeChange(changeId.toString(), SERVICE, entity.toLowerCase(java.util.Locale.ROOT),
-                entityId, authority, action, actor, now, before, after);
         return connection.preparedQuery("INSERT INTO catalog_audit (actor, entity, entity_id, change, before, after) VALUES ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.from(new Object[]{actor, entity, entityId, change, json(before), json(after)}))
                 .chain(() -> outbox.append(connection, Topics.CATALOG, entityId, CatalogChanged.TYPE, entity + ":" + entityId,
                         new CatalogChanged(entity, entityId, change, actor, now)))
-                // Its change id is the CloudEvent's id, so that the operator's trail and the event name one change alike.
-                .chain(() -> outbox.append(connection, new OutboxEvent(changeId, Topics.ADMINISTRATION, entityId, AdministrativeChange.TYPE,
-                        entity + ":" + entityId, outbox.json(administrative), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
+                .chain(() -> audit.record(connection, entity.toLowerCase(java.util.Locale.ROOT), entityId, authority, action, actor, now,
+                        before, after))
                 .chain(() -> changes.afterChange(connection, entity, entityId))
                 .replaceWithVoid();
     }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.events.AdministrativeChange;
-import org.amtsweg.events.Topics;
-import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.audit.AuditTrail;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The audit trail of the gateway's administration: an {@code AdministrativeChange} in the outbox, in the
@@ -19,24 +16,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class AdministrativeChanges {
 
-    public static final String SERVICE = "identity-gateway";
     public static final String STAFF_ACCOUNT = "staff-account";
     public static final String PROCEDURE_CLIENT = "procedure-client";
 
-    private final Outbox outbox;
+    private final AuditTrail trail;
     private final OutboxRelay relay;
 
-    public AdministrativeChanges(Outbox outbox, OutboxRelay relay) {
-        this.outbox = outbox;
+    public AdministrativeChanges(AuditTrail trail, OutboxRelay relay) {
+        this.trail = trail;
         this.relay = relay;
     }
 
     /** @param before the entity as its administration API shows it, without secrets; null before a creation */
     public Uni<Void> record(SqlConnection connection, String entity, String entityId, String authority, String action, String actor,
                             JsonNode before, JsonNode after) {
-        AdministrativeChange change = new AdministrativeChange(UUID.randomUUID().toString(), SERVICE, entity, entityId, authority, action,
-                actor, Instant.now(), before, after);
-        return outbox.append(connection, Topics.ADMINISTRATION, entityId, AdministrativeChange.TYPE, change.changeId(), change).replaceWithVoid();
+        return trail.record(connection, entity, entityId, authority, action, actor, Instant.now(), before, after).replaceWithVoid();
     }
 
     /** After the transaction committed: publish now rather than at the next sweep. */

@@ -12,15 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.cases.security.Administrator;
 import org.amtsweg.events.AdministrativeChange;
-import org.amtsweg.events.Topics;
-import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.audit.AuditTrail;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The handover registrations (table {@code handover_registration}): read, and changed by administrators, each
@@ -29,18 +27,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class HandoverRegistrations {
 
-    static final String SERVICE = "case-service";
     static final String ENTITY = "handover";
 
     private final Pool pool;
-    private final Outbox outbox;
+    private final AuditTrail audit;
     private final OutboxRelay relay;
     private final ObjectMapper mapper;
     private final CaseConfig config;
 
-    public HandoverRegistrations(Pool pool, Outbox outbox, OutboxRelay relay, ObjectMapper mapper, CaseConfig config) {
+    public HandoverRegistrations(Pool pool, AuditTrail audit, OutboxRelay relay, ObjectMapper mapper, CaseConfig config) {
         this.pool = pool;
-        this.outbox = outbox;
+        this.audit = audit;
         this.relay = relay;
         this.mapper = mapper;
         this.config = config;
@@ -65,13 +62,8 @@ public class HandoverRegistrations {
                                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                         .execute(Tuple.from(new Object[]{authority, after.mode(), after.endpoint(), json(after.encryptionKey()),
                                 json(after.signingKey()), now, admin.username()}))
-                        .chain(() -> {
-                            UUID changeId = UUID.randomUUID();
-                            AdministrativeChange change = new AdministrativeChange(changeId.toString(), SERVICE, ENTITY, authority, authority,
-                                    before.isEmpty() ? "created" : "updated", admin.username(), now.toInstant(),
-                                    before.map(this::tree).orElse(null), tree(after));
-                            return outbox.append(connection, Topics.ADMINISTRATION, authority, AdministrativeChange.TYPE, changeId.toString(), change);
-                        })
+                        .chain(() -> audit.record(connection, ENTITY, authority, authority, before.isEmpty() ? "created" : "updated",
+                                admin.username(), now.toInstant(), before.map(this::tree).orElse(null), tree(after)))
                         .map(ignored -> before.isEmpty())))
                 .invoke(relay::nudge);
     }
