@@ -46,6 +46,15 @@ class HostileInputSweepTest {
         sweep("identity-gateway", Platform.IDENTITY, null, Map.of(), true);
     }
 
+    /** The administration of staff and procedure clients, as the operator's identity management calls it. */
+    @Test
+    void theGatewaysAdministrationRefusesEveryHostileInputWithoutFailing() throws Exception {
+        String scim = given().baseUri(Platform.url(Platform.IDENTITY))
+                .formParams(Map.of("grant_type", "client_credentials", "client_id", "scim-operator", "client_secret", "local-scim-operator-secret"))
+                .post("/token").then().statusCode(200).extract().path("access_token");
+        sweep("identity-gateway", Platform.IDENTITY, scim, Map.of(), true);
+    }
+
     @Test
     void theCatalogueRefusesEveryHostileInputWithoutFailing() throws Exception {
         String admin = Journeys.token("admin", "Amtsweg-Admin-2026");
@@ -196,7 +205,10 @@ class HostileInputSweepTest {
         boolean problem = type.startsWith("application/problem+json");
         boolean oauthError = gateway && type.startsWith("application/json") && answer.body().contains("\"error\"");
         boolean page = gateway && type.startsWith("text/html");
-        if (!problem && !oauthError && !page) {
+        // SCIM prescribes its own error document (RFC 7644 section 3.12), which identity management systems read.
+        boolean scimError = gateway && probe.pathAndQuery().startsWith("/scim/v2") && type.startsWith("application/scim+json")
+                && answer.body().contains("urn:ietf:params:scim:api:messages:2.0:Error");
+        if (!problem && !oauthError && !page && !scimError) {
             return "answered " + status + " as '" + type + "', not as a problem: " + abbreviated(answer.body());
         }
         if (INTERNAL_NAMES.matcher(answer.body()).find()) {
