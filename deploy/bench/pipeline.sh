@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the whole platform end to end, as command 1 starts it — broker, durable
-# PostgreSQL, the four services and the portal, with the JVM options of services.sh — and a load
+# PostgreSQL, the services and the portal, with the JVM options of services.sh — and a load
 # generator on the same two cores. Citizens submit complete Wohngeld drafts; measured per application:
 # the submit's answer, submit -> CaseOpened, -> RegistryCheckCompleted, -> the case on a Hagen clerk's
 # live inbox; at each number in flight and at half the peak rate (open loop). Prints the CPU each
@@ -29,7 +29,7 @@ per_round="${1:-2000}" rounds="${2:-3}" warmup="${3:-6000}" in_flight="${4:-8,32
 export AMTSWEG_DATA_DIR="$ROOT/target/bench-pipeline"
 export AMTSWEG_KAFKA_PORT=29592 AMTSWEG_PG_PORT=25932 AMTSWEG_KAFKA="127.0.0.1:29592"
 export AMTSWEG_RUN_DIR="$AMTSWEG_DATA_DIR/run" AMTSWEG_IDENTITY_PORT=28580 AMTSWEG_CATALOG_PORT=28581
-export AMTSWEG_APPLICATION_PORT=28582 AMTSWEG_CASE_PORT=28583 AMTSWEG_PORTAL_PORT=28584
+export AMTSWEG_APPLICATION_PORT=28582 AMTSWEG_CASE_PORT=28583 AMTSWEG_PORTAL_PORT=28584 AMTSWEG_USAGE_PORT=28585
 run_dir="$AMTSWEG_RUN_DIR"
 second() { AMTSWEG_RUN_DIR="$run_dir/second" AMTSWEG_APPLICATION_PORT=28592 AMTSWEG_CASE_PORT=28593 deploy/local/services.sh "$@"; }
 trap 'second stop > /dev/null 2>&1 || true; deploy/local/services.sh stop > /dev/null 2>&1 || true; deploy/local/infra.sh stop > /dev/null 2>&1 || true' EXIT
@@ -41,7 +41,7 @@ deploy/local/services.sh start
 postmaster="$(pgrep -f "postgres -D $AMTSWEG_DATA_DIR" | head -1)"
 processes="identity-gateway=$(cat "$run_dir/identity-gateway.pid"),catalog-service=$(cat "$run_dir/catalog-service.pid")"
 processes+=",application-service=$(cat "$run_dir/application-service.pid"),case-service=$(cat "$run_dir/case-service.pid")"
-processes+=",portal=$(cat "$run_dir/portal.pid"),kafka=$(cat "$run_dir/kafka.pid"),postgres=$postmaster"
+processes+=",usage-service=$(cat "$run_dir/usage-service.pid"),portal=$(cat "$run_dir/portal.pid"),kafka=$(cat "$run_dir/kafka.pid"),postgres=$postmaster"
 kill=""
 if $scale_out; then
     second start case-service application-service

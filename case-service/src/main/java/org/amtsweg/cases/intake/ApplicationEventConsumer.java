@@ -16,7 +16,6 @@ import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.ProcessedEvents;
 import org.amtsweg.messaging.outbox.Outbox;
-import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -55,23 +54,19 @@ public class ApplicationEventConsumer {
 
     @Incoming("applications-in")
     public Uni<Void> consume(Message<String> message) {
-        return consumption.consume(message, CONSUMER, this::apply);
+        return consumption.consume(message, CONSUMER, event -> apply(event).invoke(changed -> {
+            if (changed) {
+                relay.nudge();
+                registryChecks.nudge();
+            }
+        }));
     }
 
-    private Uni<?> apply(IncomingEvent event) {
+    private Uni<Boolean> apply(IncomingEvent event) {
         return switch (event.type()) {
-            // CaseOpened goes out right after its commit, so only the register checks need a nudge.
-            case ApplicationSubmitted.TYPE -> open(event, event.data(ApplicationSubmitted.class)).invoke(opened -> {
-                if (opened) {
-                    registryChecks.nudge();
-                }
-            });
+            case ApplicationSubmitted.TYPE -> open(event, event.data(ApplicationSubmitted.class));
             case ApplicationSupplemented.TYPE -> consumption.once(event, CONSUMER,
-                    connection -> work.supplement(connection, event.data(ApplicationSupplemented.class)), false).invoke(changed -> {
-                if (changed) {
-                    relay.nudge();
-                }
-            });
+                    connection -> work.supplement(connection, event.data(ApplicationSupplemented.class)), false);
             default -> {
                 LOG.debugf("not handled: %s", event.type());
                 yield Uni.createFrom().item(false);
@@ -91,27 +86,18 @@ public class ApplicationEventConsumer {
         RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
         CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
                 submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
-        UUID eventId = UUID.randomUUID();
-        String payload = outbox.json(opened);
-        // Announced before its row can commit, so that the sweep never reads and sends it as well (OutboxRelay#expect).
-        relay.expect(eventId);
         return pool.preparedQuery(OPEN_CASE).execute(Tuple.from(new Object[]{
                         CONSUMER, event.id(), caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
                         submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
                         outbox.json(submitted.applicant()), submitted.data().toString(), outbox.json(submitted.attachments()),
                         submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
                         checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
-                        eventId, Topics.CASES, CaseOpened.TYPE, payload, submitted.applicationId()}))
-                .onFailure().invoke(() -> relay.forget(eventId))
+                        UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()}))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        relay.forget(eventId);
                         LOG.infof("application %s already has a case, or this event was applied before", submitted.applicationId());
                         return false;
                     }
-                    // Committed (one statement): sent from memory now, without the sweep reading it back.
-                    relay.publishCommitted(new OutboxEvent(eventId, Topics.CASES, submitted.applicationId(), CaseOpened.TYPE,
-                            submitted.applicationId(), payload, now));
                     LOG.infof("case %s opened for application %s at %s", caseId, submitted.applicationId(), submitted.authorityId());
                     return true;
                 });

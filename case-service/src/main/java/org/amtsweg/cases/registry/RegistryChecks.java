@@ -14,7 +14,6 @@ import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.CoalescingRun;
 import org.amtsweg.messaging.outbox.Outbox;
-import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 
@@ -171,30 +170,11 @@ public class RegistryChecks {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        // Announced before their rows can commit, so that the sweep never reads and sends them as well (OutboxRelay#expect).
-        for (UUID eventId : eventIds) {
-            relay.expect(eventId);
-        }
         return pool.preparedQuery(COMPLETE_CHECKS).execute(Tuple.from(new Object[]{checkIds, results, differing, responses, details,
                         eventIds, aggregates, payloads, now, Topics.CASES, RegistryCheckCompleted.TYPE}))
-                .onFailure().invoke(() -> forget(eventIds))
-                .invoke(rows -> {
-                    // Committed (one statement): each recorded answer's event is sent from memory now. Fewer rows than
-                    // answers: another instance completed some meanwhile; their records and events stand, ours were not written.
-                    for (Row done : rows) {
-                        relay.publishCommitted(new OutboxEvent(done.getUUID("event_id"), Topics.CASES, done.getString("aggregate_id"),
-                                RegistryCheckCompleted.TYPE, done.getString("aggregate_id"), done.getString("payload"), now));
-                    }
-                    forget(eventIds);
-                })
+                // Fewer rows than answers: another instance completed some meanwhile; their records stand.
+                .invoke(relay::nudge)
                 .replaceWithVoid();
-    }
-
-    /** Announced events that were not written (publishCommitted already took those that were). */
-    private void forget(UUID[] eventIds) {
-        for (UUID eventId : eventIds) {
-            relay.forget(eventId);
-        }
     }
 
     /**
@@ -223,7 +203,7 @@ public class RegistryChecks {
             event AS (
                 """ + Outbox.INSERT_INTO + """
                 SELECT event_id, $10, aggregate_id, $11, aggregate_id, payload::jsonb, $9 FROM done)
-            SELECT event_id, aggregate_id, payload FROM done""";
+            SELECT count(*) FROM done""";
 
     private RegisterQuery parse(String json) {
         try {
