@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -52,17 +51,14 @@ public class ScimGroupsResource {
     public Uni<Response> get(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              @HeaderParam("If-None-Match") String ifNoneMatch) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return groups.one(caller, id).map(shown -> ScimQueries.matches(ifNoneMatch, shown.etag())
-                ? Response.notModified().header("ETag", shown.etag()).build()
-                : ScimMediaType.respond(200, shown.representation()).header("ETag", shown.etag()).build());
+        return groups.one(caller, id).map(shown -> shown.answer(ifNoneMatch));
     }
 
     @POST
     @Operation(summary = "Create a group", description = "displayName authority/role; roles clerk and supervisor (admin for the operator only)")
     public Uni<Response> create(@HeaderParam("Authorization") String authorization, String body) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return groups.create(caller, ScimPatch.body(body)).map(created -> ScimMediaType.respond(201, created.representation())
-                .header("ETag", created.etag()).location(URI.create(created.representation().path("meta").path("location").asText())).build());
+        return groups.create(caller, ScimPatch.body(body)).map(ScimResource::created);
     }
 
     @PUT
@@ -75,7 +71,7 @@ public class ScimGroupsResource {
         if (!wanted.isObject()) {
             throw ScimError.invalidSyntax("the request body must be a JSON object");
         }
-        return groups.change(caller, id, ifMatch, current -> (com.fasterxml.jackson.databind.node.ObjectNode) wanted).map(ScimGroupsResource::shown);
+        return groups.change(caller, id, ifMatch, current -> (com.fasterxml.jackson.databind.node.ObjectNode) wanted).map(ScimResource::answer);
     }
 
     @PATCH
@@ -84,7 +80,7 @@ public class ScimGroupsResource {
     public Uni<Response> patch(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                                @HeaderParam("If-Match") String ifMatch, String body) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return groups.change(caller, id, ifMatch, ScimPatch.operations(body, List.of("id", "meta"))).map(ScimGroupsResource::shown);
+        return groups.change(caller, id, ifMatch, ScimPatch.operations(body, List.of("id", "meta"))).map(ScimResource::answer);
     }
 
     @DELETE
@@ -96,7 +92,4 @@ public class ScimGroupsResource {
         return groups.delete(caller, id, ifMatch).replaceWith(Response.noContent().build());
     }
 
-    private static Response shown(StaffGroups.Shown shown) {
-        return ScimMediaType.respond(200, shown.representation()).header("ETag", shown.etag()).build();
-    }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -52,9 +51,7 @@ public class ScimUsersResource {
     public Uni<Response> get(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              @HeaderParam("If-None-Match") String ifNoneMatch) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return accounts.one(caller, id).map(shown -> ScimQueries.matches(ifNoneMatch, shown.etag())
-                ? Response.notModified().header("ETag", shown.etag()).build()
-                : ScimMediaType.respond(200, shown.representation()).header("ETag", shown.etag()).build());
+        return accounts.one(caller, id).map(shown -> shown.answer(ifNoneMatch));
     }
 
     @POST
@@ -62,8 +59,7 @@ public class ScimUsersResource {
             + "(extension " + ScimMediaType.ACTIVATION + "); the authority is the enterprise extension's organization")
     public Uni<Response> create(@HeaderParam("Authorization") String authorization, String body) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return accounts.create(caller, ScimPatch.body(body)).map(created -> ScimMediaType.respond(201, created.representation())
-                .header("ETag", created.etag()).location(URI.create(created.representation().path("meta").path("location").asText())).build());
+        return accounts.create(caller, ScimPatch.body(body)).map(created -> new ScimResource(created.representation(), created.etag()).created());
     }
 
     @PUT
@@ -76,7 +72,7 @@ public class ScimUsersResource {
         if (!wanted.isObject()) {
             throw ScimError.invalidSyntax("the request body must be a JSON object");
         }
-        return accounts.change(caller, id, ifMatch, current -> (com.fasterxml.jackson.databind.node.ObjectNode) wanted).map(ScimUsersResource::shown);
+        return accounts.change(caller, id, ifMatch, current -> (com.fasterxml.jackson.databind.node.ObjectNode) wanted).map(ScimResource::answer);
     }
 
     @PATCH
@@ -85,7 +81,7 @@ public class ScimUsersResource {
     public Uni<Response> patch(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                                @HeaderParam("If-Match") String ifMatch, String body) {
         AdministeringClient caller = callers.scimCaller(authorization);
-        return accounts.change(caller, id, ifMatch, ScimPatch.operations(body, List.of("groups", "id", "meta"))).map(ScimUsersResource::shown);
+        return accounts.change(caller, id, ifMatch, ScimPatch.operations(body, List.of("groups", "id", "meta"))).map(ScimResource::answer);
     }
 
     @DELETE
@@ -97,7 +93,4 @@ public class ScimUsersResource {
         return accounts.delete(caller, id, ifMatch).replaceWith(Response.noContent().build());
     }
 
-    private static Response shown(StaffAccounts.Shown shown) {
-        return ScimMediaType.respond(200, shown.representation()).header("ETag", shown.etag()).build();
-    }
 }

@@ -56,10 +56,6 @@ public class StaffAccounts {
     public record Created(ObjectNode representation, String etag, Optional<String> activationUrl, Optional<Instant> activationExpires) {
     }
 
-    /** An account's representation and ETag. */
-    public record Shown(ObjectNode representation, String etag) {
-    }
-
     public Uni<List<ObjectNode>> all(AdministeringClient caller) {
         String sql = "SELECT " + ScimUser.COLUMNS + " FROM staff_account WHERE $1::text IS NULL OR authority = $1 ORDER BY lower(username)";
         return pool.preparedQuery(sql).execute(Tuple.of(caller.authority().orElse(null)))
@@ -71,7 +67,7 @@ public class StaffAccounts {
                 });
     }
 
-    public Uni<Shown> one(AdministeringClient caller, String id) {
+    public Uni<ScimResource> one(AdministeringClient caller, String id) {
         UUID uuid = ScimRepresentations.parseId(id, "User " + id);
         return find(pool, caller, uuid, false).chain(user -> show(pool, user));
     }
@@ -111,7 +107,7 @@ public class StaffAccounts {
      * PUT and PATCH: the change turns the current representation into the wanted one, which is then taken
      * like a PUT body. {@code userName} and the authority are immutable; a password in it is set (hashed).
      */
-    public Uni<Shown> change(AdministeringClient caller, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+    public Uni<ScimResource> change(AdministeringClient caller, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
         UUID uuid = ScimRepresentations.parseId(id, "User " + id);
         return pool.withTransaction(connection -> find(connection, caller, uuid, true).chain(before -> {
                     ScimQueries.requireMatch(ifMatch, before.etag());
@@ -131,7 +127,7 @@ public class StaffAccounts {
                                                 input.email(), input.active(), hash})))
                                 .map(rows -> ScimUser.of(rows.iterator().next()))
                                 .call(after -> afterChange(connection, caller, before, after))
-                                .map(after -> new Shown(representations.user(after, groups), after.etag()));
+                                .map(after -> new ScimResource(representations.user(after, groups), after.etag()));
                     });
                 }))
                 .invoke(() -> {
@@ -180,8 +176,8 @@ public class StaffAccounts {
                 });
     }
 
-    private Uni<Shown> show(SqlClient client, ScimUser user) {
-        return groupsOf(client, user.authority()).map(groups -> new Shown(representations.user(user, groups), user.etag()));
+    private Uni<ScimResource> show(SqlClient client, ScimUser user) {
+        return groupsOf(client, user.authority()).map(groups -> new ScimResource(representations.user(user, groups), user.etag()));
     }
 
     /** The groups of one authority, by role. */

@@ -41,9 +41,6 @@ public class StaffGroups {
         this.accounts = accounts;
     }
 
-    public record Shown(ObjectNode representation, String etag) {
-    }
-
     public Uni<List<ObjectNode>> all(AdministeringClient caller) {
         return pool.preparedQuery("SELECT * FROM staff_group WHERE $1::text IS NULL OR authority = $1 ORDER BY authority, role")
                 .execute(Tuple.of(caller.authority().orElse(null)))
@@ -57,12 +54,12 @@ public class StaffGroups {
                 });
     }
 
-    public Uni<Shown> one(AdministeringClient caller, String id) {
+    public Uni<ScimResource> one(AdministeringClient caller, String id) {
         UUID uuid = ScimRepresentations.parseId(id, "Group " + id);
         return find(pool, caller, uuid, false).chain(group -> show(pool, group));
     }
 
-    public Uni<Shown> create(AdministeringClient caller, JsonNode body) {
+    public Uni<ScimResource> create(AdministeringClient caller, JsonNode body) {
         String[] name = displayName(body);
         String authority = name[0];
         String role = name[1];
@@ -82,7 +79,7 @@ public class StaffGroups {
                 .invoke(audit::committed);
     }
 
-    public Uni<Shown> change(AdministeringClient caller, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
+    public Uni<ScimResource> change(AdministeringClient caller, String id, String ifMatch, UnaryOperator<ObjectNode> change) {
         UUID uuid = ScimRepresentations.parseId(id, "Group " + id);
         return pool.withTransaction(connection -> find(connection, caller, uuid, true).chain(group -> {
                     ScimQueries.requireMatch(ifMatch, group.etag());
@@ -160,8 +157,8 @@ public class StaffGroups {
         });
     }
 
-    private Uni<Shown> show(SqlClient client, ScimGroup group) {
-        return members(client, group).map(members -> new Shown(representations.group(group, members), group.etag()));
+    private Uni<ScimResource> show(SqlClient client, ScimGroup group) {
+        return members(client, group).map(members -> new ScimResource(representations.group(group, members), group.etag()));
     }
 
     private static Uni<List<ScimUser>> members(SqlClient client, ScimGroup group) {
