@@ -30,12 +30,7 @@ class HandoverToProcedureTest {
         String clerk = Journeys.token("clerk.hagen", "Hagen-Demo-2026");
         String id = Journeys.submittedWohngeld(citizen);
         String caseId = Journeys.awaitCase(clerk, id);
-        given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON).body(Map.of())
-                .post("/cases/" + caseId + "/assign").then().statusCode(204);
-        given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "APPROVED", "reasoning", "Die Voraussetzungen nach § 3 WoGG liegen vor.",
-                        "noticeText", "Ihnen wird Wohngeld bewilligt."))
-                .post("/cases/" + caseId + "/decision").then().statusCode(201);
+        Journeys.approvedByClerk(clerk, caseId);
 
         String procedure = clientToken("procedure-stadt-hagen", "local-procedure-hagen-secret");
         given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(procedure).queryParam("limit", 1000).get("/handover")

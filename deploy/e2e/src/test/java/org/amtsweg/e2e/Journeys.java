@@ -108,6 +108,16 @@ final class Journeys {
                 .extract().<String>path("items.find { it.applicationId == '" + applicationId + "' }.id"), java.util.Objects::nonNull);
     }
 
+    /** The clerk takes the case and approves it: Wohngeld granted. */
+    static void approvedByClerk(String clerk, String caseId) {
+        given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON).body(Map.of())
+                .post("/cases/" + caseId + "/assign").then().statusCode(204);
+        given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "APPROVED", "reasoning", "Die Voraussetzungen nach § 3 WoGG liegen vor.",
+                        "noticeText", "Ihnen wird Wohngeld bewilligt."))
+                .post("/cases/" + caseId + "/decision").then().statusCode(201);
+    }
+
     static Map<String, Object> completeWohngeld() {
         Map<String, Object> data = new HashMap<>();
         data.put("antragsteller", Map.of(

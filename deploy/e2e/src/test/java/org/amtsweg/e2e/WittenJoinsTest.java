@@ -122,12 +122,7 @@ class WittenJoinsTest {
             for (String stranger : List.of(Journeys.token("clerk.hagen", "Hagen-Demo-2026"), Journeys.token("clerk.dortmund", "Dortmund-Demo-2026"))) {
                 given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(stranger).get("/cases/" + caseId).then().statusCode(404);
             }
-            given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON).body(Map.of())
-                    .post("/cases/" + caseId + "/assign").then().statusCode(204);
-            given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(clerk).contentType(ContentType.JSON)
-                    .body(Map.of("outcome", "APPROVED", "reasoning", "Die Voraussetzungen nach § 3 WoGG liegen vor.",
-                            "noticeText", "Ihnen wird Wohngeld bewilligt."))
-                    .post("/cases/" + caseId + "/decision").then().statusCode(201);
+            Journeys.approvedByClerk(clerk, caseId);
 
             // The procedure receives the decided case: signed by the platform, readable only with its private key.
             ProcedureEndpoint.Delivery delivery = await().atMost(Duration.ofSeconds(60)).until(

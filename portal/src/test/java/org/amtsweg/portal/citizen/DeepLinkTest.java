@@ -3,8 +3,6 @@ package org.amtsweg.portal.citizen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-import org.amtsweg.portal.api.CatalogApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -64,7 +62,7 @@ class DeepLinkTest {
     }
 
     private DeepLink links(int serviceStatus) {
-        return new DeepLink(new CatalogApi() {
+        return new DeepLink(new CatalogStandIn() {
             @Override
             public JsonNode service(String key) {
                 asked.add("service " + key);
@@ -85,31 +83,6 @@ class DeepLinkTest {
                 }
                 return JSON.createObjectNode().put("service", service).put("ags", ags)
                         .set("authority", JSON.createObjectNode().put("id", authority));
-            }
-
-            @Override
-            public JsonNode search(String query, String ags, Integer size) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode form(String key, int version) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode places(String query, Integer limit) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode authority(String id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Response logo(String id) {
-                throw new UnsupportedOperationException();
             }
         });
     }

@@ -2,8 +2,6 @@ package org.amtsweg.portal.citizen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
-import org.amtsweg.portal.api.CatalogApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -53,7 +51,7 @@ class PlaceSearchTest {
     }
 
     private PlaceSearch search(String answer) {
-        return new PlaceSearch(new CatalogApi() {
+        return new PlaceSearch(new CatalogStandIn() {
             @Override
             public JsonNode places(String query, Integer limit) {
                 asked.add(query);
@@ -62,36 +60,6 @@ class PlaceSearchTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }
-
-            @Override
-            public JsonNode search(String query, String ags, Integer size) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode service(String key) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode form(String key, int version) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode responsibility(String service, String ags) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonNode authority(String id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Response logo(String id) {
-                throw new UnsupportedOperationException();
             }
         });
     }
