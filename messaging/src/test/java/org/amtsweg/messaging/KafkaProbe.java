@@ -26,6 +26,8 @@ final class KafkaProbe {
 
     static final String TOPIC = "messaging-test.events";
     static final String DEAD_LETTERS = TOPIC + ".dlq";
+    /** The batch consumer's dead-letter topic. */
+    static final String TALLY_DEAD_LETTERS = TOPIC + ".tally.dlq";
 
     private KafkaProbe() {
     }
@@ -38,12 +40,26 @@ final class KafkaProbe {
     static RecordMetadata send(String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers()),
                 new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
-            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-            return producer.send(record).get();
+            return producer.send(record(key, value, headers)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the records through one producer, one after the other without waiting, as a busy producer does. */
+    static void sendTogether(List<ProducerRecord<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers(), "linger.ms", 50),
+                new StringSerializer(), new StringSerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    /** A record for {@link #TOPIC}, with the given headers. */
+    static ProducerRecord<String, String> record(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** The consumer group as the broker describes it: state, assignor, members. */

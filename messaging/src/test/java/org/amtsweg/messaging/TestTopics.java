@@ -20,7 +20,7 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
         String servers = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(KafkaProbe.TOPIC, KafkaProbe.DEAD_LETTERS).stream()
+            List<NewTopic> missing = List.of(KafkaProbe.TOPIC, KafkaProbe.DEAD_LETTERS, KafkaProbe.TALLY_DEAD_LETTERS).stream()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, 2, (short) 1))
                     .toList();

@@ -3,7 +3,10 @@ package org.amtsweg.messaging.consume;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +16,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The consumer skeleton every service's {@code @Incoming} method runs its effect in:
@@ -28,6 +38,7 @@ import java.util.function.Function;
  *       {@code failure-strategy=dead-letter-queue} turns into a record on the dead-letter topic with the
  *       reason in its {@code dead-letter-reason} header, and the stream goes on.</li>
  * </ol>
+ * A channel read in batches ({@code batch=true}) runs {@link #consumeBatch}: the same promises, one transaction per poll.
  */
 @ApplicationScoped
 public class EventConsumption {
@@ -63,14 +74,90 @@ public class EventConsumption {
             return deadLetter(message, consumer, null, poison);
         }
         MDC.put("correlationId", String.valueOf(event.correlationId()));
-        OutageLog outage = new OutageLog(consumer, event);
-        return Uni.createFrom().deferred(() -> effect.apply(event))
+        return untilNotPassing(new OutageLog(consumer, event.id()), () -> effect.apply(event))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> deadLetter(message, consumer, event, failure));
+    }
+
+    /**
+     * The skeleton for a channel read in batches ({@code batch=true}), for consumers whose effect per event is
+     * small — a counter — so that one commit per event would be most of their cost: the events of a poll, each
+     * seen for the first time, go to {@code effect} in one transaction with their processed-event entries (one
+     * statement). A passing failure tries the whole batch again. Any other failure applies the batch's events one by
+     * one, so that only an event that can never succeed goes to the dead-letter topic. Dead letters are sent after
+     * the other events committed and before the batch is acknowledged: no offset is committed ahead of an effect.
+     *
+     * @param effect what the first deliveries do, in the order the batch holds them (per partition, the topic's
+     *               order); throw {@link PoisonEvent} for an event that can never succeed
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
+                                  BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+        List<Received> events = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(new Received(record, IncomingEvent.of(record, mapper)));
+            } catch (PoisonEvent poison) {
+                refused.add(new Refused(record, null, poison));
+            }
+        }
+        if (events.isEmpty()) {
+            return deadLetterAll(consumer, refused).chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        }
+        OutageLog outage = new OutageLog(consumer, events.size() + " events from " + events.get(0).event().id());
+        return untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
+                .onFailure().recoverWithUni(failure -> oneByOne(consumer, events, effect, refused))
+                .chain(() -> deadLetterAll(consumer, refused))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Void> inOneTransaction(String consumer, List<Received> events,
+                                       BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+        // A record the producer sent twice may come twice in one poll: its first occurrence counts.
+        Map<String, IncomingEvent> byId = new LinkedHashMap<>();
+        events.forEach(received -> byId.putIfAbsent(received.event().id(), received.event()));
+        return pool.withTransaction(connection -> processed.firstDeliveries(connection, consumer, byId.keySet())
+                .chain(first -> {
+                    List<IncomingEvent> fresh = byId.values().stream().filter(event -> first.contains(event.id())).toList();
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(connection, fresh);
+                }));
+    }
+
+    /** After a batch failed for good: each event alone, so that the one that cannot succeed is found and the others apply. */
+    private Uni<Void> oneByOne(String consumer, List<Received> events,
+                               BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect, List<Refused> refused) {
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(received -> {
+                    MDC.put("correlationId", String.valueOf(received.event().correlationId()));
+                    return untilNotPassing(new OutageLog(consumer, received.event().id()),
+                            () -> inOneTransaction(consumer, List.of(received), effect))
+                            .onFailure().recoverWithItem(failure -> {
+                                refused.add(new Refused(received.record(), received.event(), failure));
+                                return null;
+                            });
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetterAll(String consumer, List<Refused> refused) {
+        return Multi.createFrom().iterable(refused)
+                .onItem().transformToUniAndConcatenate(r -> deadLetter(r.record(), consumer, r.event(), r.failure()))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Runs {@code effect} again with growing delays for as long as it fails passingly (the database away, a lost race). */
+    private <T> Uni<T> untilNotPassing(OutageLog outage, Supplier<Uni<? extends T>> effect) {
+        return Uni.createFrom().deferred(effect)
                 .onFailure(PassingFailure::isPassing).invoke(outage::failed)
                 .onFailure(PassingFailure::isPassing).retry()
                 .withBackOff(config.consumers().retryDelay(), config.consumers().maxRetryDelay()).indefinitely()
-                .invoke(outage::recovered)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> deadLetter(message, consumer, event, failure));
+                .invoke(outage::recovered);
+    }
+
+    private record Received(KafkaRecord<String, String> record, IncomingEvent event) {
+    }
+
+    private record Refused(KafkaRecord<String, String> record, IncomingEvent event, Throwable failure) {
     }
 
     /**
@@ -92,27 +179,27 @@ public class EventConsumption {
         return Uni.createFrom().completionStage(message.nack(failure));
     }
 
-    /** One warning when an event's effect starts failing passingly, one line when it worked again. */
+    /** One warning when an effect starts failing passingly, one line when it worked again. */
     private static final class OutageLog {
         private final String consumer;
-        private final IncomingEvent event;
+        private final String what;
         private int failures;
 
-        OutageLog(String consumer, IncomingEvent event) {
+        OutageLog(String consumer, String what) {
             this.consumer = consumer;
-            this.event = event;
+            this.what = what;
         }
 
         void failed(Throwable failure) {
             if (failures++ == 0) {
-                LOG.warnf("%s: event %s waits, a passing failure (%s); trying again until it works", consumer, event.id(),
+                LOG.warnf("%s: event %s waits, a passing failure (%s); trying again until it works", consumer, what,
                         failure.getMessage());
             }
         }
 
         void recovered() {
             if (failures > 0) {
-                LOG.infof("%s: event %s applied after %d passing failures", consumer, event.id(), failures);
+                LOG.infof("%s: event %s applied after %d passing failures", consumer, what, failures);
             }
         }
     }

@@ -5,6 +5,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The processed-event log: records an event id in the consumer's transaction, so that a redelivered
  * event is recognised and changes nothing.
@@ -34,5 +38,18 @@ public class ProcessedEvents {
         return connection.preparedQuery(FIRST_DELIVERY.formatted("$1", "$2"))
                 .execute(Tuple.of(eventId, consumer))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    /** Of these event ids, those {@code consumer} sees for the first time; their entries commit with the caller's change. */
+    public Uni<Set<String>> firstDeliveries(SqlConnection connection, String consumer, Collection<String> eventIds) {
+        return connection.preparedQuery("""
+                        INSERT INTO processed_event (event_id, consumer) SELECT id, $2 FROM unnest($1::text[]) AS id
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .execute(Tuple.of(eventIds.toArray(String[]::new), consumer))
+                .map(rows -> {
+                    Set<String> first = new HashSet<>();
+                    rows.forEach(row -> first.add(row.getString(0)));
+                    return first;
+                });
     }
 }

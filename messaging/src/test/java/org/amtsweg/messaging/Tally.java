@@ -1,0 +1,54 @@
+package org.amtsweg.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.messaging.consume.EventConsumption;
+import org.amtsweg.messaging.consume.IncomingEvent;
+import org.amtsweg.messaging.consume.PoisonEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The test application's batch consumer, written as a counting service writes one: the journal's lines, read a poll
+ * at a time. {@code passing-failures:N} fails the batch holding it N times as if the database refused the
+ * connection; {@code contract-violation} can never succeed.
+ */
+@ApplicationScoped
+public class Tally {
+
+    static final String CONSUMER = "messaging-test.tally";
+
+    private final EventConsumption consumption;
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    public Tally(EventConsumption consumption) {
+        this.consumption = consumption;
+    }
+
+    @Incoming("tally-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumption.consumeBatch(batch, CONSUMER, (connection, events) -> {
+            for (IncomingEvent event : events) {
+                String text = event.data(JournalEntry.class).text();
+                int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                if (text.startsWith("passing-failures:") && attempt <= Integer.parseInt(text.substring(17))) {
+                    return Uni.createFrom().failure(new ConnectException("Connection refused (as the test asked)"));
+                }
+                if (text.equals("contract-violation")) {
+                    throw new PoisonEvent("a journal line the tally refuses");
+                }
+            }
+            List<Tuple> rows = events.stream()
+                    .map(event -> Tuple.of(event.id(), event.data(JournalEntry.class).text(), events.size())).toList();
+            return connection.preparedQuery("INSERT INTO tally_entry (event_id, text, batch_size) VALUES ($1, $2, $3)")
+                    .executeBatch(rows).replaceWithVoid();
+        });
+    }
+}
