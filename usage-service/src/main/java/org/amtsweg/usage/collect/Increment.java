@@ -27,4 +27,12 @@ record Increment(long draftsStarted, long applicationsSubmitted, long casesOpene
     static Increment documentRemoved(long bytes) {
         return new Increment(0, 0, 0, 0, 0, 0, 1, bytes);
     }
+
+    /** Both together: what two events of one row add to it. */
+    Increment plus(Increment other) {
+        return new Increment(draftsStarted + other.draftsStarted, applicationsSubmitted + other.applicationsSubmitted,
+                casesOpened + other.casesOpened, registryChecks + other.registryChecks, documentsStored + other.documentsStored,
+                documentBytesStored + other.documentBytesStored, documentsRemoved + other.documentsRemoved,
+                documentBytesRemoved + other.documentBytesRemoved);
+    }
 }

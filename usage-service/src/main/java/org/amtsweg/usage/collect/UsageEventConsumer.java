@@ -2,7 +2,7 @@ package org.amtsweg.usage.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.events.AdministrativeChange;
 import org.amtsweg.events.ApplicationSubmitted;
@@ -17,11 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.util.function.Function;
 
 /**
  * Counts the platform's events into the usage figures (Nutzungszahlen), each event once: its increment and
- * its entry in the processed-event log commit together, so a redelivery adds nothing. Event types it does
+ * its entry in the processed-event log commit together, so a redelivery adds nothing. Drafts, submissions, documents,
+ * cases and register checks are read a poll at a time and counted in one transaction per poll. Event types it does
  * not count are acknowledged without effect; only an event that can never be counted goes to the
  * dead-letter topic.
  */
@@ -44,63 +44,83 @@ public class UsageEventConsumer {
         this.ledger = ledger;
     }
 
+    /**
+     * Drafts, submissions and documents, a poll at a time: one transaction counts them all, since one commit per event
+     * would cost more than the counting.
+     */
     @Incoming("applications-in")
-    public Uni<Void> applications(Message<String> message) {
-        return consumption.consume(message, APPLICATIONS, event -> switch (event.type()) {
-            case DraftStarted.TYPE -> once(event, APPLICATIONS, connection -> {
-                DraftStarted draft = event.data(DraftStarted.class);
-                return ledger.rememberService(connection, draft.applicationId(), draft.authorityId(), draft.serviceKey())
-                        .chain(() -> ledger.add(connection, draft.authorityId(), draft.serviceKey(), draft.startedAt(), Increment.draftStarted()));
-            });
-            case ApplicationSubmitted.TYPE -> once(event, APPLICATIONS, connection -> {
-                ApplicationSubmitted submitted = event.data(ApplicationSubmitted.class);
-                return ledger.rememberService(connection, submitted.applicationId(), submitted.authorityId(), submitted.serviceKey())
-                        .chain(() -> ledger.add(connection, submitted.authorityId(), submitted.serviceKey(), submitted.submittedAt(),
-                                Increment.applicationSubmitted()));
-            });
-            case DocumentStored.TYPE -> once(event, APPLICATIONS, connection -> {
-                DocumentStored stored = event.data(DocumentStored.class);
-                return ledger.add(connection, stored.authorityId(), stored.serviceKey(), stored.storedAt(), Increment.documentStored(stored.bytes()));
-            });
-            case DocumentRemoved.TYPE -> once(event, APPLICATIONS, connection -> {
-                DocumentRemoved removed = event.data(DocumentRemoved.class);
-                return ledger.add(connection, removed.authorityId(), removed.serviceKey(), removed.removedAt(),
-                        Increment.documentRemoved(removed.bytes()));
-            });
-            default -> notCounted(event);
+    public Uni<Void> applications(KafkaRecordBatch<String, String> batch) {
+        return consumption.consumeBatch(batch, APPLICATIONS, (connection, events) -> {
+            PollCounts counts = new PollCounts();
+            events.forEach(event -> countApplicationEvent(event, counts));
+            return ledger.record(connection, counts);
         });
     }
 
-    @Incoming("cases-in")
-    public Uni<Void> cases(Message<String> message) {
-        return consumption.consume(message, CASES, event -> switch (event.type()) {
-            case CaseOpened.TYPE -> once(event, CASES, connection -> {
-                CaseOpened opened = event.data(CaseOpened.class);
-                return ledger.rememberService(connection, opened.applicationId(), opened.authorityId(), opened.serviceKey())
-                        .chain(() -> ledger.add(connection, opened.authorityId(), opened.serviceKey(), opened.openedAt(), Increment.caseOpened()));
-            });
-            case RegistryCheckCompleted.TYPE -> once(event, CASES, connection -> {
-                RegistryCheckCompleted check = event.data(RegistryCheckCompleted.class);
-                // The check names no service: the application's earlier events told which (else it waits for them).
-                return ledger.registryCheck(connection, check.applicationId(), check.authorityId(), check.completedAt());
-            });
+    private static void countApplicationEvent(IncomingEvent event, PollCounts counts) {
+        switch (event.type()) {
+            case DraftStarted.TYPE -> {
+                DraftStarted draft = event.data(DraftStarted.class);
+                counts.service(draft.applicationId(), draft.authorityId(), draft.serviceKey());
+                counts.add(draft.authorityId(), draft.serviceKey(), draft.startedAt(), Increment.draftStarted());
+            }
+            case ApplicationSubmitted.TYPE -> {
+                ApplicationSubmitted submitted = event.data(ApplicationSubmitted.class);
+                counts.service(submitted.applicationId(), submitted.authorityId(), submitted.serviceKey());
+                counts.add(submitted.authorityId(), submitted.serviceKey(), submitted.submittedAt(), Increment.applicationSubmitted());
+            }
+            case DocumentStored.TYPE -> {
+                DocumentStored stored = event.data(DocumentStored.class);
+                counts.add(stored.authorityId(), stored.serviceKey(), stored.storedAt(), Increment.documentStored(stored.bytes()));
+            }
+            case DocumentRemoved.TYPE -> {
+                DocumentRemoved removed = event.data(DocumentRemoved.class);
+                counts.add(removed.authorityId(), removed.serviceKey(), removed.removedAt(), Increment.documentRemoved(removed.bytes()));
+            }
             default -> notCounted(event);
+        }
+    }
+
+    /** Cases and register checks, a poll at a time. */
+    @Incoming("cases-in")
+    public Uni<Void> cases(KafkaRecordBatch<String, String> batch) {
+        return consumption.consumeBatch(batch, CASES, (connection, events) -> {
+            PollCounts counts = new PollCounts();
+            events.forEach(event -> countCaseEvent(event, counts));
+            return ledger.record(connection, counts);
         });
+    }
+
+    private static void countCaseEvent(IncomingEvent event, PollCounts counts) {
+        switch (event.type()) {
+            case CaseOpened.TYPE -> {
+                CaseOpened opened = event.data(CaseOpened.class);
+                counts.service(opened.applicationId(), opened.authorityId(), opened.serviceKey());
+                counts.add(opened.authorityId(), opened.serviceKey(), opened.openedAt(), Increment.caseOpened());
+            }
+            // The check names no service: the application's earlier events told which (else it waits for them).
+            case RegistryCheckCompleted.TYPE -> {
+                RegistryCheckCompleted check = event.data(RegistryCheckCompleted.class);
+                counts.registryCheck(check.applicationId(), check.authorityId(), check.completedAt());
+            }
+            default -> notCounted(event);
+        }
     }
 
     @Incoming("administration-in")
     public Uni<Void> administration(Message<String> message) {
         return consumption.consume(message, ADMINISTRATION, event -> {
             if (!AdministrativeChange.TYPE.equals(event.type())) {
-                return notCounted(event);
+                notCounted(event);
+                return Uni.createFrom().voidItem();
             }
             AdministrativeChange change = event.data(AdministrativeChange.class);
             if (!STAFF_SERVICE.equals(change.service()) || !STAFF_ENTITY.equals(change.entity()) || change.authority() == null) {
                 // Catalogue entries, procedure clients, platform-wide accounts: no staff account of an authority.
                 return Uni.createFrom().voidItem();
             }
-            return once(event, ADMINISTRATION, connection -> ledger.staffAccountChanged(connection, change.changeId(), change.entityId(),
-                    change.authority(), change.changedAt(), isActive(change.after())));
+            return consumption.once(event, ADMINISTRATION, connection -> ledger.staffAccountChanged(connection, change.changeId(), change.entityId(),
+                    change.authority(), change.changedAt(), isActive(change.after())), null);
         });
     }
 
@@ -109,12 +129,7 @@ public class UsageEventConsumer {
         return after != null && !after.isNull() && after.path("active").asBoolean(false);
     }
 
-    private Uni<Void> once(IncomingEvent event, String consumer, Function<SqlConnection, Uni<Void>> count) {
-        return consumption.once(event, consumer, count, null);
-    }
-
-    private static Uni<Void> notCounted(IncomingEvent event) {
+    private static void notCounted(IncomingEvent event) {
         LOG.debugf("not counted: %s", event.type());
-        return Uni.createFrom().voidItem();
     }
 }
