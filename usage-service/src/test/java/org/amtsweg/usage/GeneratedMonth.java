@@ -49,7 +49,7 @@ public final class GeneratedMonth {
     public GeneratedMonth(long seed, CloudEventTopics kafka) {
         this.random = new Random(seed);
         this.kafka = kafka;
-        this.month = new BillingMonth(YearMonth.of(2000 + random.nextInt(20), 1 + random.nextInt(12)));
+        this.month = new BillingMonth(YearMonth.of(2001 + random.nextInt(19), 1 + random.nextInt(12)));
         for (String authority : AUTHORITIES) {
             expectedActiveStaff.put(authority, 0L);
         }

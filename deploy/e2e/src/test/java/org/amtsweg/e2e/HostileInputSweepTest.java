@@ -80,6 +80,13 @@ class HostileInputSweepTest {
         sweep("case-service", Platform.CASE, clerk, Map.of("id", UUID.randomUUID().toString()), false);
     }
 
+    /** The usage report, as the operator reads it: every authority's figures, any month, JSON or CSV. */
+    @Test
+    void theUsageReportRefusesEveryHostileInputWithoutFailing() throws Exception {
+        String operator = Journeys.token("admin", "Amtsweg-Admin-2026");
+        sweep("usage-service", Platform.USAGE, operator, Map.of("month", "2026-12", "authority", "stadt-hagen"), false);
+    }
+
     /**
      * The problem types are one contract across the platform: a type two services publish (the platform's,
      * or {@code no-responsibility}, which intake passes on from the catalogue) has the same status and title
@@ -88,7 +95,7 @@ class HostileInputSweepTest {
     @Test
     void everyServicePublishesTheSharedProblemTypesAlike() throws Exception {
         Map<String, Map<String, String>> byService = new java.util.TreeMap<>();
-        for (int port : new int[] {Platform.IDENTITY, Platform.CATALOG, Platform.APPLICATION, Platform.CASE}) {
+        for (int port : new int[] {Platform.IDENTITY, Platform.CATALOG, Platform.APPLICATION, Platform.CASE, Platform.USAGE}) {
             byService.put(Platform.url(port), published(ApiOperation.of(http, Platform.url(port)).get(0).components()));
         }
         Map<String, String> first = new java.util.HashMap<>();
