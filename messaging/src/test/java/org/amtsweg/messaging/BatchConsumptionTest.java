@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(TestTopics.class)
 class BatchConsumptionTest {
 
-    private static final String TYPE = "org.amtsweg.test.JournalEntry";
+    private static final String TYPE = Tally.TYPE;
 
     @Inject
     Pool pool;
@@ -86,6 +86,23 @@ class BatchConsumptionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(waiting, neighbour)) == 2);
         assertThat(deadLettered(waiting)).isEmpty();
         assertThat(deadLettered(neighbour)).isEmpty();
+    }
+
+    @Test
+    void anEventOfATypeTheConsumerDoesNotHandleIsPassedByWithoutATrace() {
+        String unrelated = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        KafkaProbe.sendTogether(List.of(
+                KafkaProbe.record("tally-4", "{\"anything\":\"at all\"}", KafkaProbe.cloudEvent(unrelated, "org.amtsweg.test.SomethingElse")),
+                KafkaProbe.record("tally-4", "{\"text\":\"after the unrelated one\"}", KafkaProbe.cloudEvent(after, TYPE))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(after)) == 1);
+        assertThat(tallied(List.of(unrelated))).isZero();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", unrelated))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", after))
+                .isEqualTo(1);
+        assertThat(deadLettered(unrelated)).isEmpty();
     }
 
     private long tallied(List<String> ids) {

@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test application's batch consumer, written as a counting service writes one: the journal's lines, read a poll
- * at a time. {@code passing-failures:N} fails the batch holding it N times as if the database refused the
+ * at a time, and only them: an event of another type on the topic is none of its business. {@code passing-failures:N} fails the batch holding it N times as if the database refused the
  * connection; {@code contract-violation} can never succeed.
  */
 @ApplicationScoped
 public class Tally {
 
     static final String CONSUMER = "messaging-test.tally";
+    static final String TYPE = "org.amtsweg.test.JournalEntry";
 
     private final EventConsumption consumption;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -34,7 +35,7 @@ public class Tally {
 
     @Incoming("tally-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return consumption.consumeBatch(batch, CONSUMER, (connection, events) -> {
+        return consumption.consumeBatch(batch, CONSUMER, event -> TYPE.equals(event.type()), (connection, events) -> {
             for (IncomingEvent event : events) {
                 String text = event.data(JournalEntry.class).text();
                 int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();

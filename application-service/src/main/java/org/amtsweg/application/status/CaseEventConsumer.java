@@ -1,9 +1,9 @@
 package org.amtsweg.application.status;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +14,11 @@ import org.amtsweg.events.InformationRequested;
 import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.PoisonEvent;
-import org.amtsweg.messaging.consume.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,82 +29,104 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CaseEventConsumer.class);
     private static final String CONSUMER = "application-service.cases";
 
     private final EventConsumption consumption;
-    private final Pool pool;
 
-    public CaseEventConsumer(EventConsumption consumption, Pool pool) {
+    public CaseEventConsumer(EventConsumption consumption) {
         this.consumption = consumption;
-        this.pool = pool;
-    }
-
-    @Incoming("cases-in")
-    public Uni<Void> consume(Message<String> message) {
-        // An event that changes nothing here (a register result is the clerk's working material) needs no
-        // transaction and no processed-event entry: half of the topic's events, each a durable commit saved.
-        return consumption.consume(message, CONSUMER, event -> switch (event.type()) {
-            case CaseOpened.TYPE -> {
-                CaseOpened opened = event.data(CaseOpened.class);
-                yield follow(pool, event, applicationId(opened.applicationId()), "RECEIVED", opened.caseId(), "Vorgang bei der Behörde eröffnet")
-                        .replaceWithVoid();
-            }
-            case CaseStatusChanged.TYPE -> {
-                CaseStatusChanged changed = event.data(CaseStatusChanged.class);
-                yield follow(pool, event, applicationId(changed.applicationId()), changed.status(), null, "Status: " + changed.status())
-                        .replaceWithVoid();
-            }
-            // With a message for the citizen's mailbox: the status and the message in one transaction.
-            case InformationRequested.TYPE -> {
-                InformationRequested request = event.data(InformationRequested.class);
-                UUID applicationId = applicationId(request.applicationId());
-                yield pool.withTransaction(connection -> follow(connection, event, applicationId, "INFORMATION_REQUESTED", null,
-                                "Die Behörde bittet um weitere Angaben")
-                        .chain(applied -> applied ? reopen(connection, applicationId, request) : Uni.createFrom().voidItem()));
-            }
-            case DecisionIssued.TYPE -> {
-                DecisionIssued decision = event.data(DecisionIssued.class);
-                UUID applicationId = applicationId(decision.applicationId());
-                yield pool.withTransaction(connection -> follow(connection, event, applicationId, "DECIDED", null, "Bescheid erlassen")
-                        .chain(applied -> applied ? deliverNotice(connection, applicationId, decision) : Uni.createFrom().voidItem()));
-            }
-            default -> {
-                LOG.debugf("ignoring event type %s", event.type());
-                yield Uni.createFrom().voidItem();
-            }
-        });
     }
 
     /**
-     * A status the citizen sees, in one statement — one round trip, and on its own one commit: the processed-event
-     * entry, the status and the timeline entry. One of these follows every submission, so this is on the pipeline's
-     * busy path. True if applied now, false for a redelivery; an unknown application writes nothing and is a poison event.
+     * A poll at a time, in one transaction: under load one commit follows many cases, where one commit per event was
+     * most of this consumer's database work. An event that changes nothing here (a register result is the clerk's
+     * working material) is passed by: no processed-event entry, half of the topic's events.
      */
-    private static Uni<Boolean> follow(SqlClient client, IncomingEvent event, UUID applicationId, String status, String caseId,
-                                       String description) {
-        return client.preparedQuery(FOLLOW_STATUS)
-                .execute(Tuple.from(new Object[]{event.id(), CONSUMER, applicationId, status, caseId == null ? null : UUID.fromString(caseId),
-                        event.type(), description}))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    if (!row.getBoolean("known")) {
-                        throw new PoisonEvent("event for unknown application " + applicationId);
-                    }
-                    return row.getBoolean("applied");
-                });
+    @Incoming("cases-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return consumption.consumeBatch(batch, CONSUMER, CaseEventConsumer::followed, this::apply);
     }
 
-    private static final String FOLLOW_STATUS = "WITH known AS (SELECT id FROM application WHERE id = $3),\n"
-            + "first AS (" + ProcessedEvents.FIRST_DELIVERY_IF.formatted("$1", "$2", "known") + "),\n" + """
-            changed AS (
-                UPDATE application SET status = $4, case_id = coalesce($5::uuid, case_id), updated_at = now()
-                WHERE id = $3 AND EXISTS (SELECT 1 FROM first)
+    private static boolean followed(IncomingEvent event) {
+        return switch (event.type()) {
+            case CaseOpened.TYPE, CaseStatusChanged.TYPE, InformationRequested.TYPE, DecisionIssued.TYPE -> true;
+            default -> false;
+        };
+    }
+
+    /** The events in the topic's order: consecutive status changes in one round trip, a request or a notice after them. */
+    private Uni<Void> apply(SqlConnection connection, List<IncomingEvent> events) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        List<Tuple> statuses = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            switch (event.type()) {
+                case CaseOpened.TYPE -> {
+                    CaseOpened opened = event.data(CaseOpened.class);
+                    statuses.add(status(applicationId(opened.applicationId()), "RECEIVED", opened.caseId(), event, "Vorgang bei der Behörde eröffnet"));
+                }
+                case CaseStatusChanged.TYPE -> {
+                    CaseStatusChanged changed = event.data(CaseStatusChanged.class);
+                    statuses.add(status(applicationId(changed.applicationId()), changed.status(), null, event, "Status: " + changed.status()));
+                }
+                // With a message for the citizen's mailbox.
+                case InformationRequested.TYPE -> {
+                    InformationRequested request = event.data(InformationRequested.class);
+                    UUID applicationId = applicationId(request.applicationId());
+                    List<Tuple> before = List.copyOf(statuses);
+                    statuses.clear();
+                    done = done.chain(() -> follow(connection, before))
+                            .chain(() -> follow(connection, List.of(status(applicationId, "INFORMATION_REQUESTED", null, event,
+                                    "Die Behörde bittet um weitere Angaben"))))
+                            .chain(() -> reopen(connection, applicationId, request));
+                }
+                case DecisionIssued.TYPE -> {
+                    DecisionIssued decision = event.data(DecisionIssued.class);
+                    UUID applicationId = applicationId(decision.applicationId());
+                    List<Tuple> before = List.copyOf(statuses);
+                    statuses.clear();
+                    done = done.chain(() -> follow(connection, before))
+                            .chain(() -> follow(connection, List.of(status(applicationId, "DECIDED", null, event, "Bescheid erlassen"))))
+                            .chain(() -> deliverNotice(connection, applicationId, decision));
+                }
+                default -> throw new IllegalStateException("not followed: " + event.type());
+            }
+        }
+        List<Tuple> last = List.copyOf(statuses);
+        return done.chain(() -> follow(connection, last));
+    }
+
+    private static Tuple status(UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
+        return Tuple.from(new Object[]{applicationId, status, caseId == null ? null : UUID.fromString(caseId), event.type(), description});
+    }
+
+    /**
+     * Statuses the citizen sees, one statement each, sent together: the status and the timeline entry. One of these
+     * follows every submission, so this is on the pipeline's busy path. An unknown application writes nothing and is
+     * a poison event.
+     */
+    private static Uni<Void> follow(SqlConnection connection, List<Tuple> statuses) {
+        if (statuses.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(FOLLOW_STATUS).executeBatch(statuses).invoke(rows -> {
+            int i = 0;
+            for (RowSet<Row> followed = rows; followed != null; followed = followed.next(), i++) {
+                if (!followed.iterator().next().getBoolean("known")) {
+                    throw new PoisonEvent("event for unknown application " + statuses.get(i).getUUID(0));
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    private static final String FOLLOW_STATUS = """
+            WITH changed AS (
+                UPDATE application SET status = $2, case_id = coalesce($3::uuid, case_id), updated_at = now()
+                WHERE id = $1
                 RETURNING id),
             entry AS (
                 INSERT INTO timeline_entry (application_id, at, status, event_type, description)
-                SELECT id, now(), $4, $6, $7 FROM changed)
-            SELECT EXISTS (SELECT 1 FROM known) AS known, EXISTS (SELECT 1 FROM changed) AS applied""";
+                SELECT id, now(), $2, $4, $5 FROM changed)
+            SELECT EXISTS (SELECT 1 FROM changed) AS known""";
 
     private static UUID applicationId(String value) {
         try {

@@ -1,7 +1,10 @@
 package org.amtsweg.cases.intake;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.registry.RegisterQuery;
@@ -14,16 +17,17 @@ import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
-import org.amtsweg.messaging.consume.ProcessedEvents;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opens exactly one case per submitted application, for the authority the event names: the
@@ -35,16 +39,14 @@ public class ApplicationEventConsumer {
     private static final Logger LOG = Logger.getLogger(ApplicationEventConsumer.class);
     private static final String CONSUMER = "case-service.applications";
 
-    private final Pool pool;
     private final EventConsumption consumption;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final RegistryChecks registryChecks;
     private final CaseWork work;
 
-    public ApplicationEventConsumer(Pool pool, EventConsumption consumption, Outbox outbox, OutboxRelay relay,
+    public ApplicationEventConsumer(EventConsumption consumption, Outbox outbox, OutboxRelay relay,
                                     RegistryChecks registryChecks, CaseWork work) {
-        this.pool = pool;
         this.consumption = consumption;
         this.outbox = outbox;
         this.relay = relay;
@@ -52,76 +54,113 @@ public class ApplicationEventConsumer {
         this.work = work;
     }
 
-    @Incoming("applications-in")
-    public Uni<Void> consume(Message<String> message) {
-        return consumption.consume(message, CONSUMER, event -> apply(event).invoke(changed -> {
-            if (changed) {
-                relay.nudge();
-                registryChecks.nudge();
-            }
-        }));
-    }
-
-    private Uni<Boolean> apply(IncomingEvent event) {
-        return switch (event.type()) {
-            case ApplicationSubmitted.TYPE -> open(event, event.data(ApplicationSubmitted.class));
-            case ApplicationSupplemented.TYPE -> consumption.once(event, CONSUMER,
-                    connection -> work.supplement(connection, event.data(ApplicationSupplemented.class)), false);
-            default -> {
-                LOG.debugf("not handled: %s", event.type());
-                yield Uni.createFrom().item(false);
-            }
-        };
-    }
-
     /**
-     * Opens the case in one statement — so one transaction and one round trip: the processed-event
-     * entry, the case, its first history entry, the register checks it needs and {@code CaseOpened}
-     * in the outbox. A redelivered event, or a second event for an application that has its case,
-     * writes nothing but the processed-event entry.
+     * A poll at a time, in one transaction: under load one commit opens many cases, where one commit per case was
+     * most of the intake's database work. Drafts and documents on the topic are not the case-service's business and
+     * cost nothing. The relay and the register checks are nudged once the poll has committed.
      */
-    private Uni<Boolean> open(IncomingEvent event, ApplicationSubmitted submitted) {
-        UUID caseId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
-        CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
-                submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
-        return pool.preparedQuery(OPEN_CASE).execute(Tuple.from(new Object[]{
-                        CONSUMER, event.id(), caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
-                        submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
-                        outbox.json(submitted.applicant()), submitted.data().toString(), outbox.json(submitted.attachments()),
-                        submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
-                        checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
-                        UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()}))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        LOG.infof("application %s already has a case, or this event was applied before", submitted.applicationId());
-                        return false;
+    @Incoming("applications-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        AtomicBoolean changed = new AtomicBoolean();
+        return consumption.consumeBatch(batch, CONSUMER, ApplicationEventConsumer::handled, (connection, events) -> apply(connection, events, changed))
+                .invoke(() -> {
+                    if (changed.get()) {
+                        relay.nudge();
+                        registryChecks.nudge();
                     }
-                    LOG.infof("case %s opened for application %s at %s", caseId, submitted.applicationId(), submitted.authorityId());
-                    return true;
                 });
     }
 
-    private static final String OPEN_CASE = "WITH first AS (" + ProcessedEvents.FIRST_DELIVERY.formatted("$2", "$1") + "),\n" + """
-            opened AS (
+    private static boolean handled(IncomingEvent event) {
+        return ApplicationSubmitted.TYPE.equals(event.type()) || ApplicationSupplemented.TYPE.equals(event.type());
+    }
+
+    /** The events in the topic's order: consecutive submissions open their cases in one round trip, a supplement waits for them. */
+    private Uni<Void> apply(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        List<IncomingEvent> submissions = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (ApplicationSubmitted.TYPE.equals(event.type())) {
+                submissions.add(event);
+                continue;
+            }
+            List<IncomingEvent> before = List.copyOf(submissions);
+            submissions.clear();
+            done = done.chain(() -> open(connection, before, changed))
+                    .chain(() -> work.supplement(connection, event.data(ApplicationSupplemented.class)))
+                    .invoke(supplemented -> {
+                        if (supplemented) {
+                            changed.set(true);
+                        }
+                    })
+                    .replaceWithVoid();
+        }
+        List<IncomingEvent> last = List.copyOf(submissions);
+        return done.chain(() -> open(connection, last, changed));
+    }
+
+    /**
+     * Opens the cases in one statement each, sent together — the case, its first history entry, the register checks
+     * it needs and {@code CaseOpened} in the outbox. A second event for an application that has its case writes nothing.
+     */
+    private Uni<Void> open(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Tuple> cases = new ArrayList<>();
+        List<ApplicationSubmitted> submitted = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            ApplicationSubmitted submission = event.data(ApplicationSubmitted.class);
+            submitted.add(submission);
+            cases.add(openCase(submission, UUID.randomUUID(), now));
+        }
+        return connection.preparedQuery(OPEN_CASE).executeBatch(cases).invoke(rows -> {
+            int i = 0;
+            for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
+                ApplicationSubmitted submission = submitted.get(i);
+                if (opened.size() == 0) {
+                    LOG.infof("application %s already has a case", submission.applicationId());
+                } else {
+                    changed.set(true);
+                    LOG.infof("case %s opened for application %s at %s", opened.iterator().next().getUUID("id"), submission.applicationId(),
+                            submission.authorityId());
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    private Tuple openCase(ApplicationSubmitted submitted, UUID caseId, OffsetDateTime now) {
+        RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
+        CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
+                submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
+        return Tuple.from(new Object[]{
+                caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
+                submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
+                outbox.json(submitted.applicant()), submitted.data().toString(), outbox.json(submitted.attachments()),
+                submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
+                checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
+                UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()});
+    }
+
+    private static final String OPEN_CASE = """
+            WITH opened AS (
                 INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version,
                     status, applicant, data, attachments, submitted_at, opened_at, updated_at, registry_summary)
-                SELECT $3, $4, $5, $6, $7, $8, $9, 'RECEIVED', $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $13, $14, $14,
-                    CASE WHEN cardinality($16::text[]) > 0 THEN 'PENDING' END
-                FROM first
+                SELECT $1, $2, $3, $4, $5, $6, $7, 'RECEIVED', $8::text::jsonb, $9::text::jsonb, $10::text::jsonb, $11, $12, $12,
+                    CASE WHEN cardinality($14::text[]) > 0 THEN 'PENDING' END
                 ON CONFLICT (application_id) DO NOTHING
                 RETURNING id),
             history AS (
                 INSERT INTO case_history (case_id, at, actor, action, to_status, detail)
-                SELECT id, $14, 'system', 'OPENED', 'RECEIVED', $15 FROM opened),
+                SELECT id, $12, 'system', 'OPENED', 'RECEIVED', $13 FROM opened),
             checks AS (
                 INSERT INTO registry_check (id, case_id, register, legal_basis, purpose, request, state, requested_at, next_attempt_at)
-                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, $18, $19::text::jsonb, 'PENDING', now(), now()
-                FROM opened, unnest($16::text[], $17::text[]) AS r (register, legal_basis)),
+                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, $16, $17::text::jsonb, 'PENDING', now(), now()
+                FROM opened, unnest($14::text[], $15::text[]) AS r (register, legal_basis)),
             event AS (
                 """ + Outbox.INSERT_INTO + """
-                SELECT $20, $21, $24, $22, $24, $23::text::jsonb, $14 FROM opened)
+                SELECT $18, $19, $22, $20, $22, $21::text::jsonb, $12 FROM opened)
             SELECT id FROM opened""";
 
     private static RegisterQuery query(Applicant applicant) {

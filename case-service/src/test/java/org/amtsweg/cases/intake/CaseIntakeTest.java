@@ -202,6 +202,34 @@ class CaseIntakeTest {
         assertThat(KAFKA.recordsWithKey("case-service.applications.dlq", key, 1, Duration.ofSeconds(20))).hasSize(1);
     }
 
+    @Test
+    void aBurstOfSubmissionsOpensOneCaseEachWhilePoisonAmongThemIsSetAside() {
+        // One key, so that they share a partition and the consumer reads many of them in one poll, as under load.
+        String burst = "burst-" + UUID.randomUUID();
+        List<String> applications = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String applicationId = UUID.randomUUID().toString();
+            applications.add(applicationId);
+            String eventId = UUID.randomUUID().toString();
+            String event = submitted(applicationId, "Erika", "Mustermann", "1964-08-12", "Rathausstraße 11");
+            KAFKA.publishCloudEvent("applications", burst, eventId, "ApplicationSubmitted", "urn:amtsweg:application-service", applicationId, event);
+            if (i == 20) {
+                KAFKA.publishCloudEvent("applications", burst, UUID.randomUUID().toString(), "ApplicationSubmitted",
+                        "urn:amtsweg:application-service", burst, "{\"applicationId\": 42");
+                // Sent twice by a producer that lost its acknowledgement: one case.
+                KAFKA.publishCloudEvent("applications", burst, eventId, "ApplicationSubmitted", "urn:amtsweg:application-service", applicationId, event);
+            }
+        }
+        assertThat(KAFKA.recordsWithKey("case-service.applications.dlq", burst, 1, Duration.ofSeconds(20))).hasSize(1);
+        List<ConsumerRecord<String, String>> opened = KAFKA.recordsMatching("cases", record -> applications.contains(record.key())
+                && "CaseOpened".equals(CloudEventTopics.header(record, "ce_type")), applications.size(), Duration.ofSeconds(20));
+        assertThat(opened).extracting(ConsumerRecord::key).hasSize(applications.size()).doesNotHaveDuplicates();
+        List<String> inbox = given().auth().oauth2(HAGEN_CLERK).queryParam("limit", 200).get("/cases")
+                .then().statusCode(200).extract().path("items.applicationId");
+        assertThat(inbox.stream().filter(applications::contains)).hasSize(applications.size()).doesNotHaveDuplicates();
+        assertThat(KAFKA.recordsWithKey("case-service.applications.dlq", burst, 2, Duration.ofSeconds(2))).hasSize(1);
+    }
+
     private static void publish(String applicationId, String event) {
         CaseFixture.publish(applicationId, "ApplicationSubmitted", event);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -92,11 +93,25 @@ public class EventConsumption {
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
                                   BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+        return consumeBatch(batch, consumer, event -> true, effect);
+    }
+
+    /**
+     * {@link #consumeBatch(KafkaRecordBatch, String, BiFunction)} for a consumer that acts on some of a topic's types
+     * only: an event {@code handled} refuses is acknowledged with its batch and never written to the processed-event
+     * log — on a topic of many types most events would otherwise cost a row that says nothing; a poll of such events
+     * only opens no transaction.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, Predicate<IncomingEvent> handled,
+                                  BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
         List<Received> events = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                events.add(new Received(record, IncomingEvent.of(record, mapper)));
+                IncomingEvent event = IncomingEvent.of(record, mapper);
+                if (handled.test(event)) {
+                    events.add(new Received(record, event));
+                }
             } catch (PoisonEvent poison) {
                 refused.add(new Refused(record, null, poison));
             }
