@@ -88,6 +88,37 @@ class CaseStatusTest {
                         .then().body("status", equalTo("RECEIVED")));
     }
 
+    @Test
+    void aBurstOfCaseEventsFollowsEveryApplicationInOrderWhilePoisonAmongThemIsSetAside() {
+        List<String> ids = java.util.stream.IntStream.range(0, 8).mapToObj(i -> submitted()).toList();
+        // One key, so that they share a partition and are read in polls of many, as under load.
+        String burst = "burst-" + UUID.randomUUID();
+        String unknown = UUID.randomUUID().toString();
+        for (String id : ids) {
+            KAFKA.publishCloudEvent("cases", burst, UUID.randomUUID().toString(), "CaseOpened", "urn:amtsweg:case-service", id,
+                    EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, id));
+            KAFKA.publishCloudEvent("cases", burst, UUID.randomUUID().toString(), "RegistryCheckCompleted", "urn:amtsweg:case-service", id,
+                    EventContracts.example("RegistryCheckCompleted").replace(EXAMPLE_APPLICATION, id));
+        }
+        KAFKA.publishCloudEvent("cases", burst, UUID.randomUUID().toString(), "CaseOpened", "urn:amtsweg:case-service", unknown,
+                EventContracts.example("CaseOpened").replace(EXAMPLE_APPLICATION, unknown));
+        for (String id : ids) {
+            KAFKA.publishCloudEvent("cases", burst, UUID.randomUUID().toString(), "CaseStatusChanged", "urn:amtsweg:case-service", id,
+                    EventContracts.example("CaseStatusChanged").replace(EXAMPLE_APPLICATION, id));
+        }
+
+        assertThat(KAFKA.recordsWithKey("application-service.cases.dlq", burst, 1, Duration.ofSeconds(20)))
+                .extracting(record -> CloudEventTopics.header(record, "ce_correlationid")).containsExactly(unknown);
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                            .then().body("status", equalTo("IN_REVIEW")));
+            List<String> events = given().auth().oauth2(TestTokens.erika("high")).get("/applications/" + id)
+                    .then().extract().path("timeline.event");
+            assertThat(events).containsExactly("DraftCreated", "ApplicationSubmitted", "CaseOpened", "CaseStatusChanged");
+        }
+    }
+
     private static String submitted() {
         String id = given().auth().oauth2(TestTokens.erika("high")).contentType(ContentType.JSON)
                 .body(Map.of("service", "wohngeld")).post("/applications").then().statusCode(201).extract().path("id");
