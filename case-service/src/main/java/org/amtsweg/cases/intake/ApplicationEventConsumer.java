@@ -5,7 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -100,7 +102,7 @@ public class ApplicationEventConsumer {
     }
 
     /**
-     * Opens the cases in one statement each, sent together — the case, its first history entry, the register checks
+     * Opens the cases in one statement each (named parameters: twenty-two of them), sent together — the case, its first history entry, the register checks
      * it needs and {@code CaseOpened} in the outbox. A second event for an application that has its case writes nothing.
      */
     private Uni<Void> open(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed) {
@@ -108,14 +110,14 @@ public class ApplicationEventConsumer {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Tuple> cases = new ArrayList<>();
+        List<Map<String, Object>> cases = new ArrayList<>();
         List<ApplicationSubmitted> submitted = new ArrayList<>();
         for (IncomingEvent event : events) {
             ApplicationSubmitted submission = event.data(ApplicationSubmitted.class);
             submitted.add(submission);
             cases.add(openCase(submission, UUID.randomUUID(), now));
         }
-        return connection.preparedQuery(OPEN_CASE).executeBatch(cases).invoke(rows -> {
+        return SqlTemplate.forQuery(connection, OPEN_CASE).executeBatch(cases).invoke(rows -> {
             int i = 0;
             for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
                 ApplicationSubmitted submission = submitted.get(i);
@@ -130,37 +132,55 @@ public class ApplicationEventConsumer {
         }).replaceWithVoid();
     }
 
-    private Tuple openCase(ApplicationSubmitted submitted, UUID caseId, OffsetDateTime now) {
+    private Map<String, Object> openCase(ApplicationSubmitted submitted, UUID caseId, OffsetDateTime now) {
         RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
         CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
                 submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
-        return Tuple.from(new Object[]{
-                caseId, UUID.fromString(submitted.applicationId()), submitted.referenceNumber(),
-                submitted.authorityId(), submitted.serviceKey(), submitted.serviceName(), submitted.formVersion(),
-                outbox.json(submitted.applicant()), submitted.data().toString(), outbox.json(submitted.attachments()),
-                submitted.submittedAt().atOffset(ZoneOffset.UTC), now, "Antrag " + submitted.referenceNumber() + " eingegangen",
-                checks.registers(), checks.legalBases(), checks.purpose(), checks.request(),
-                UUID.randomUUID(), Topics.CASES, CaseOpened.TYPE, outbox.json(opened), submitted.applicationId()});
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("caseId", caseId);
+        parameters.put("applicationId", UUID.fromString(submitted.applicationId()));
+        parameters.put("referenceNumber", submitted.referenceNumber());
+        parameters.put("authorityId", submitted.authorityId());
+        parameters.put("serviceKey", submitted.serviceKey());
+        parameters.put("serviceName", submitted.serviceName());
+        parameters.put("formVersion", submitted.formVersion());
+        parameters.put("applicant", outbox.json(submitted.applicant()));
+        parameters.put("data", submitted.data().toString());
+        parameters.put("attachments", outbox.json(submitted.attachments()));
+        parameters.put("submittedAt", submitted.submittedAt().atOffset(ZoneOffset.UTC));
+        parameters.put("now", now);
+        parameters.put("detail", "Antrag " + submitted.referenceNumber() + " eingegangen");
+        parameters.put("registers", checks.registers());
+        parameters.put("legalBases", checks.legalBases());
+        parameters.put("purpose", checks.purpose());
+        parameters.put("request", checks.request());
+        parameters.put("eventId", UUID.randomUUID());
+        parameters.put("topic", Topics.CASES);
+        parameters.put("eventType", CaseOpened.TYPE);
+        parameters.put("payload", outbox.json(opened));
+        parameters.put("correlationId", submitted.applicationId());
+        return parameters;
     }
 
     private static final String OPEN_CASE = """
             WITH opened AS (
                 INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version,
                     status, applicant, data, attachments, submitted_at, opened_at, updated_at, registry_summary)
-                SELECT $1, $2, $3, $4, $5, $6, $7, 'RECEIVED', $8::text::jsonb, $9::text::jsonb, $10::text::jsonb, $11, $12, $12,
-                    CASE WHEN cardinality($14::text[]) > 0 THEN 'PENDING' END
+                SELECT #{caseId}, #{applicationId}, #{referenceNumber}, #{authorityId}, #{serviceKey}, #{serviceName}, #{formVersion},
+                    'RECEIVED', #{applicant}::text::jsonb, #{data}::text::jsonb, #{attachments}::text::jsonb, #{submittedAt}, #{now}, #{now},
+                    CASE WHEN cardinality(#{registers}::text[]) > 0 THEN 'PENDING' END
                 ON CONFLICT (application_id) DO NOTHING
                 RETURNING id),
             history AS (
                 INSERT INTO case_history (case_id, at, actor, action, to_status, detail)
-                SELECT id, $12, 'system', 'OPENED', 'RECEIVED', $13 FROM opened),
+                SELECT id, #{now}, 'system', 'OPENED', 'RECEIVED', #{detail} FROM opened),
             checks AS (
                 INSERT INTO registry_check (id, case_id, register, legal_basis, purpose, request, state, requested_at, next_attempt_at)
-                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, $16, $17::text::jsonb, 'PENDING', now(), now()
-                FROM opened, unnest($14::text[], $15::text[]) AS r (register, legal_basis)),
+                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, #{purpose}, #{request}::text::jsonb, 'PENDING', now(), now()
+                FROM opened, unnest(#{registers}::text[], #{legalBases}::text[]) AS r (register, legal_basis)),
             event AS (
                 """ + Outbox.INSERT_INTO + """
-                SELECT $18, $19, $22, $20, $22, $21::text::jsonb, $12 FROM opened)
+                SELECT #{eventId}, #{topic}, #{correlationId}, #{eventType}, #{correlationId}, #{payload}::text::jsonb, #{now} FROM opened)
             SELECT id FROM opened""";
 
     private static RegisterQuery query(Applicant applicant) {
