@@ -15,11 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class DraftFunnel {
 
-    /** A common table expression for the submission statement: {@code submitted} yields the id; $6 the time, $15/$16 the last step. */
+    /** A common table expression for the submission statement: {@code submitted} yields the id; {@code at} is the time, {@code lastStep}/{@code lastStepTitle} the last step. */
     static final String SUBMITTED = """
             funnel AS (
-                UPDATE draft_funnel SET submitted_at = $6, last_active_at = $6,
-                    furthest_step = greatest(furthest_step, $15), furthest_step_title = CASE WHEN $15 >= furthest_step THEN $16 ELSE furthest_step_title END
+                UPDATE draft_funnel SET submitted_at = #{at}, last_active_at = #{at},
+                    furthest_step = greatest(furthest_step, #{lastStep}),
+                    furthest_step_title = CASE WHEN #{lastStep} >= furthest_step THEN #{lastStepTitle} ELSE furthest_step_title END
                 FROM submitted WHERE application_id = submitted.id)""";
 
     /** A common table expression for the expiry statement: {@code expired} yields the deleted drafts' ids. */
