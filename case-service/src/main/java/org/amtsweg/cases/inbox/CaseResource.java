@@ -15,9 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.amtsweg.cases.Problems;
+import org.amtsweg.cases.lifecycle.CaseStatus;
+import org.amtsweg.cases.registry.RegisterResult;
 import org.amtsweg.cases.security.Clerk;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,10 +32,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
 
-    private static final Set<String> STATUSES = Set.of("RECEIVED", "IN_REVIEW", "INFORMATION_REQUESTED", "DECIDED", "CLOSED",
-            "WITHDRAWN", "HANDED_OVER");
+    private static final Set<String> STATUSES = names(CaseStatus.values());
 
-    private static final Set<String> REGISTRY_RESULTS = Set.of("MATCH", "MISMATCH", "NOT_FOUND", "UNAVAILABLE", "PENDING");
+    /** A case whose checks have not all answered yet is PENDING. */
+    private static final Set<String> REGISTRY_RESULTS = names(RegisterResult.values(), "PENDING");
 
     private final CaseQueries queries;
     private final LiveInbox liveInbox;
@@ -113,5 +118,15 @@ public class CaseResource {
 
     private Clerk clerk() {
         return Clerk.ofAuthority(token);
+    }
+
+    /** The values a filter accepts, in the enum's order, so that the refusal lists them as a clerk reads them. */
+    private static Set<String> names(Enum<?>[] values, String... more) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
+        names.addAll(List.of(more));
+        return Collections.unmodifiableSet(names);
     }
 }

@@ -2,12 +2,15 @@ package org.amtsweg.cases.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.events.RegistryCheckCompleted;
@@ -121,7 +124,7 @@ public class RegistryChecks {
     /** Answers are recorded together, in one statement; a register that did not answer is asked again later. */
     private Uni<Void> settle(List<Outcome> outcomes) {
         Map<Boolean, List<Outcome>> askAgain = outcomes.stream().collect(Collectors.partitioningBy(outcome -> outcome.retryable()
-                && "UNAVAILABLE".equals(outcome.answer().result()) && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()));
+                && outcome.answer().result() == RegisterResult.UNAVAILABLE && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()));
         List<Outcome> again = askAgain.get(true);
         List<Outcome> answered = askAgain.get(false);
         Uni<Void> retries = again.isEmpty() ? Uni.createFrom().voidItem()
@@ -141,40 +144,30 @@ public class RegistryChecks {
     }
 
     private Uni<Void> complete(List<Outcome> answered) {
-        int n = answered.size();
-        UUID[] checkIds = new UUID[n];
-        String[] results = new String[n];
-        String[] differing = new String[n];
-        String[] responses = new String[n];
-        String[] details = new String[n];
-        UUID[] eventIds = new UUID[n];
-        String[] aggregates = new String[n];
-        String[] payloads = new String[n];
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            for (int i = 0; i < n; i++) {
-                Row check = answered.get(i).check();
-                RegisterAnswer answer = answered.get(i).answer();
-                checkIds[i] = check.getUUID("id");
-                results[i] = answer.result();
-                differing[i] = mapper.writeValueAsString(answer.differingFields());
-                responses[i] = mapper.writeValueAsString(answer.details());
-                details[i] = check.getString("register") + ": " + answer.result();
-                eventIds[i] = UUID.randomUUID();
-                aggregates[i] = check.getUUID("application_id").toString();
-                payloads[i] = outbox.json(new RegistryCheckCompleted(check.getUUID("case_id").toString(), aggregates[i],
-                        check.getString("authority_id"), checkIds[i].toString(), check.getString("register"),
-                        check.getString("legal_basis"), check.getString("purpose"), answer.result(),
-                        answer.differingFields(), now.toInstant()));
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return pool.preparedQuery(COMPLETE_CHECKS).execute(Tuple.from(new Object[]{checkIds, results, differing, responses, details,
-                        eventIds, aggregates, payloads, now, Topics.CASES, RegistryCheckCompleted.TYPE}))
+        List<CompletedCheck> completed = answered.stream().map(outcome -> {
+            Row check = outcome.check();
+            RegisterAnswer answer = outcome.answer();
+            String applicationId = check.getUUID("application_id").toString();
+            return new CompletedCheck(check.getUUID("id"), answer.result().name(), answer.differingFields(), answer.details(),
+                    check.getString("register") + ": " + answer.result(), UUID.randomUUID(), applicationId,
+                    outbox.json(new RegistryCheckCompleted(check.getUUID("case_id").toString(), applicationId,
+                            check.getString("authority_id"), check.getUUID("id").toString(), check.getString("register"),
+                            check.getString("legal_basis"), check.getString("purpose"), answer.result().name(),
+                            answer.differingFields(), now.toInstant())));
+        }).toList();
+        Map<String, Object> round = Map.of("answers", outbox.json(completed), "at", now, "topic", Topics.CASES,
+                "eventType", RegistryCheckCompleted.TYPE);
+        return pool.withConnection(connection -> SqlTemplate.forQuery(connection, COMPLETE_CHECKS).execute(round))
                 // Fewer rows than answers: another instance completed some meanwhile; their records stand.
                 .invoke(relay::nudge)
                 .replaceWithVoid();
+    }
+
+    /** One answered check as the statement reads it: one JSON array of these, instead of a column array per field. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CompletedCheck(UUID checkId, String result, List<String> differing, Map<String, Object> response, String detail, UUID eventId,
+                          String aggregateId, String payload) {
     }
 
     /**
@@ -184,17 +177,17 @@ public class RegistryChecks {
      */
     private static final String COMPLETE_CHECKS = """
             WITH answer AS (
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[])
-                    AS a(check_id, result, differing, response, detail, event_id, aggregate_id, payload)),
+                SELECT * FROM jsonb_to_recordset(#{answers}::text::jsonb)
+                    AS a(check_id uuid, result text, differing jsonb, response jsonb, detail text, event_id uuid, aggregate_id text, payload text)),
             done AS (
                 UPDATE registry_check c SET state = 'DONE', result = a.result,
-                    differing_fields = ARRAY(SELECT jsonb_array_elements_text(a.differing::jsonb)),
-                    response = a.response::jsonb, attempts = c.attempts + 1, completed_at = $9
+                    differing_fields = ARRAY(SELECT jsonb_array_elements_text(a.differing)),
+                    response = a.response, attempts = c.attempts + 1, completed_at = #{at}
                 FROM answer a
                 WHERE c.id = a.check_id AND c.state = 'PENDING'
                 RETURNING c.id, c.case_id, a.result, a.detail, a.event_id, a.aggregate_id, a.payload),
             history AS (
-                INSERT INTO case_history (case_id, at, actor, action, detail) SELECT case_id, $9, 'system', 'REGISTRY_CHECK', detail FROM done),
+                INSERT INTO case_history (case_id, at, actor, action, detail) SELECT case_id, #{at}, 'system', 'REGISTRY_CHECK', detail FROM done),
             summary AS (
                 UPDATE case_file f SET registry_summary = (
                         SELECT string_agg(DISTINCT coalesce(d.result, c.result, 'PENDING'), ',')
@@ -202,7 +195,7 @@ public class RegistryChecks {
                 WHERE f.id IN (SELECT case_id FROM done)),
             event AS (
                 """ + Outbox.INSERT_INTO + """
-                SELECT event_id, $10, aggregate_id, $11, aggregate_id, payload::jsonb, $9 FROM done)
+                SELECT event_id, #{topic}, aggregate_id, #{eventType}, aggregate_id, payload::jsonb, #{at} FROM done)
             SELECT count(*) FROM done""";
 
     private RegisterQuery parse(String json) {

@@ -73,7 +73,7 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
                         && entry.path("birthdate").asText().equals(String.valueOf(query.birthdate())))
                 .findFirst().orElse(null);
         if (resident == null) {
-            return Uni.createFrom().item(new RegisterAnswer("NOT_FOUND", List.of(), Map.of("note", "no person with this name and birth date")));
+            return Uni.createFrom().item(new RegisterAnswer(RegisterResult.NOT_FOUND, List.of(), Map.of("note", "no person with this name and birth date")));
         }
         List<String> differing = new ArrayList<>();
         compare(differing, "streetAddress", resident.path("streetAddress").asText(), query.streetAddress());
@@ -82,7 +82,7 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("municipality", resident.path("municipality").asText());
         details.put("movedInOn", resident.path("movedInOn").asText());
-        return Uni.createFrom().item(new RegisterAnswer(differing.isEmpty() ? "MATCH" : "MISMATCH", differing, details));
+        return Uni.createFrom().item(new RegisterAnswer(differing.isEmpty() ? RegisterResult.MATCH : RegisterResult.MISMATCH, differing, details));
     }
 
     private static void compare(List<String> differing, String field, String registered, String stated) {
