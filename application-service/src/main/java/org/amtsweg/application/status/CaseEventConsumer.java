@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Follows the case of each application, so that the citizen sees its status and timeline. Each event
@@ -68,31 +69,32 @@ public class CaseEventConsumer {
                     CaseStatusChanged changed = event.data(CaseStatusChanged.class);
                     statuses.add(status(applicationId(changed.applicationId()), changed.status(), null, event, "Status: " + changed.status()));
                 }
-                // With a message for the citizen's mailbox.
+                // With a message for the citizen's mailbox, after the statuses before it.
                 case InformationRequested.TYPE -> {
                     InformationRequested request = event.data(InformationRequested.class);
                     UUID applicationId = applicationId(request.applicationId());
-                    List<Tuple> before = List.copyOf(statuses);
-                    statuses.clear();
-                    done = done.chain(() -> follow(connection, before))
-                            .chain(() -> follow(connection, List.of(status(applicationId, "INFORMATION_REQUESTED", null, event,
-                                    "Die Behörde bittet um weitere Angaben"))))
-                            .chain(() -> reopen(connection, applicationId, request));
+                    done = followAndThen(done, connection, statuses, status(applicationId, "INFORMATION_REQUESTED", null, event,
+                            "Die Behörde bittet um weitere Angaben"), () -> reopen(connection, applicationId, request));
                 }
                 case DecisionIssued.TYPE -> {
                     DecisionIssued decision = event.data(DecisionIssued.class);
                     UUID applicationId = applicationId(decision.applicationId());
-                    List<Tuple> before = List.copyOf(statuses);
-                    statuses.clear();
-                    done = done.chain(() -> follow(connection, before))
-                            .chain(() -> follow(connection, List.of(status(applicationId, "DECIDED", null, event, "Bescheid erlassen"))))
-                            .chain(() -> deliverNotice(connection, applicationId, decision));
+                    done = followAndThen(done, connection, statuses, status(applicationId, "DECIDED", null, event, "Bescheid erlassen"),
+                            () -> deliverNotice(connection, applicationId, decision));
                 }
                 default -> throw new IllegalStateException("not followed: " + event.type());
             }
         }
         List<Tuple> last = List.copyOf(statuses);
         return done.chain(() -> follow(connection, last));
+    }
+
+    /** After {@code done}: the statuses gathered so far (taken, so the list starts afresh), then {@code status}, then {@code then}. */
+    private static Uni<Void> followAndThen(Uni<Void> done, SqlConnection connection, List<Tuple> gathered, Tuple status,
+                                           Supplier<Uni<Void>> then) {
+        List<Tuple> before = List.copyOf(gathered);
+        gathered.clear();
+        return done.chain(() -> follow(connection, before)).chain(() -> follow(connection, List.of(status))).chain(() -> then.get());
     }
 
     private static Tuple status(UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
