@@ -6,14 +6,20 @@ import org.amtsweg.events.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as far as the brokers allow; and each service's KafkaUser may do exactly what its channels do.
  */
 class KafkaTopicsAndUsersTest {
+
+    private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z_]+)\\b");
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
@@ -38,7 +46,7 @@ class KafkaTopicsAndUsersTest {
             ServiceDeployment deployment = ServiceDeployment.of(rendered, service);
             ServiceConfiguration configuration = ServiceConfiguration.of(service);
             used.addAll(configuration.channels(deployment.profiles(), "incoming").values());
-            used.addAll(configuration.channels(deployment.profiles(), "outgoing").values());
+            used.addAll(configuration.writtenTopics(deployment.profiles()));
             used.addAll(configuration.deadLetterTopics(deployment.profiles()).values());
         }
         assertThat(declaredTopics(rendered).keySet()).isEqualTo(used);
@@ -86,7 +94,7 @@ class KafkaTopicsAndUsersTest {
             ServiceConfiguration configuration = ServiceConfiguration.of(service);
             List<String> profiles = deployment.profiles();
             Set<String> expected = new TreeSet<>();
-            configuration.channels(profiles, "outgoing").values().forEach(topic -> expected.add("topic " + topic + " Write,Describe literal"));
+            configuration.writtenTopics(profiles).forEach(topic -> expected.add("topic " + topic + " Write,Describe literal"));
             configuration.deadLetterTopics(profiles).values().forEach(topic -> expected.add("topic " + topic + " Write,Describe literal"));
             configuration.channels(profiles, "incoming").forEach((channel, topic) -> {
                 expected.add("topic " + topic + " Read,Describe literal");
@@ -101,6 +109,44 @@ class KafkaTopicsAndUsersTest {
             }
             assertThat(acls(rendered.get("KafkaUser", service))).as("ACLs of %s", service).isEqualTo(expected);
             assertThat(deployment.environment()).containsEntry("AMTSWEG_KAFKA_SASL_JAAS_CONFIG", "secret:" + service + "/sasl.jaas.config");
+        }
+    }
+
+    /**
+     * What the configuration says a service writes is what its code hands its outbox: each topic of event-contracts'
+     * {@code Topics} its main sources name (in the services' code those constants only ever address outbox rows; consumers
+     * name their topics in the configuration), and {@code administration} where it records an audit trail. A service
+     * that appends nothing declares no topic and runs no relay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachServiceDeclaresExactlyTheTopicsItsCodeWritesToItsOutbox(String overlay) throws IOException, IllegalAccessException {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<String, String> topicConstants = new TreeMap<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                topicConstants.put(field.getName(), (String) field.get(null));
+            }
+        }
+        for (String service : Repository.SERVICES) {
+            Set<String> appended = new TreeSet<>();
+            Path sources = Repository.ROOT.resolve(service).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(file);
+                    Matcher constant = TOPIC_CONSTANT.matcher(code);
+                    while (constant.find()) {
+                        appended.add(topicConstants.get(constant.group(1)));
+                    }
+                    if (code.contains("import org.amtsweg.messaging.audit.AuditTrail;")) {
+                        appended.add(Topics.ADMINISTRATION);
+                    }
+                }
+            }
+            List<String> profiles = ServiceDeployment.of(rendered, service).profiles();
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            assertThat(configuration.writtenTopics(profiles)).as("topics %s writes", service).isEqualTo(appended);
+            assertThat(configuration.hasOutboxRelay(profiles)).as("%s runs an outbox relay", service).isEqualTo(!appended.isEmpty());
         }
     }
 

@@ -27,6 +27,9 @@ final class ServiceConfiguration {
     private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
     private static final Pattern DEAD_LETTER_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
 
+    /** The channel the messaging library's OutboxRelay publishes every outbox row through. */
+    static final String RELAY_CHANNEL = "events-out";
+
     private final String service;
     private final Properties lines;
 
@@ -115,6 +118,31 @@ final class ServiceConfiguration {
             }
         });
         return channels;
+    }
+
+    /**
+     * The topics the service really writes events to (dead letters aside): those of its enabled outgoing channels — the
+     * messaging library's relay publishes through {@code events-out} — and, where that relay runs, the topics its
+     * disabled outgoing channels declare: the relay sends each outbox row to the topic the row names, and such a channel
+     * (no producer of its own) names a further one, e.g. {@code administration} for the audit trail. A disabled channel
+     * in a service without a relay writes nothing, so it counts for nothing.
+     */
+    Set<String> writtenTopics(List<String> profiles) {
+        Map<String, String> effective = effective(profiles);
+        boolean relay = effective.containsKey("mp.messaging.outgoing." + RELAY_CHANNEL + ".connector");
+        Set<String> written = new TreeSet<>();
+        channels(profiles, "outgoing").forEach((channel, topic) -> {
+            boolean enabled = !"false".equals(effective.get("mp.messaging.outgoing." + channel + ".enabled"));
+            if (enabled || relay) {
+                written.add(topic);
+            }
+        });
+        return written;
+    }
+
+    /** Whether the messaging library's outbox relay runs in the service: it configures the relay's channel. */
+    boolean hasOutboxRelay(List<String> profiles) {
+        return effective(profiles).containsKey("mp.messaging.outgoing." + RELAY_CHANNEL + ".connector");
     }
 
     /** Incoming channel name to its dead-letter topic. */

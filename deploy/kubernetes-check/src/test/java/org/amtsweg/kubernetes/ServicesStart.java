@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * their profiles, a value for every Secret key they reference), all at once and in no order, against the test
  * run's broker and database. Only addresses are replaced, as a cluster's DNS would resolve
  * them: where the database, the broker and the other services are, on which port each listens, and plain instead
- * of SCRAM over TLS towards the broker, which has no such listener here; nothing else of the process's own
+ * of SCRAM over TLS towards the broker and of verified TLS towards the database, which have no such listener here
+ * ({@link PostgresTlsTest} checks what the manifests demand of the database connection); nothing else of the process's own
  * environment reaches them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -172,6 +177,11 @@ abstract class ServicesStart {
             environment.put("AMTSWEG_PG_PORT", PG_PORT);
             environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
+            // The test database speaks no TLS and there is no CloudNativePG CA mounted: plain, as towards the broker, and
+            // a CA certificate where the mount would be (the pool reads it all the same). What the manifests demand of
+            // the connection (verify-full against the mounted CA) is PostgresTlsTest's to check.
+            environment.put("AMTSWEG_PG_SSL_MODE", "disable");
+            environment.put("AMTSWEG_PG_CA", someCaCertificate().toString());
             environment.put("AMTSWEG_KAFKA", KAFKA);
             environment.put("AMTSWEG_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         }
@@ -190,6 +200,24 @@ abstract class ServicesStart {
         processEnvironment.put("PATH", path);
         processEnvironment.putAll(environment);
         return builder.start();
+    }
+
+    /** A CA certificate in PEM, standing in for the cluster's: one of the JDK's trusted roots. */
+    private Path someCaCertificate() throws IOException {
+        Path pem = logs.resolve("postgres-ca.crt");
+        if (!Files.exists(pem)) {
+            try (InputStream cacerts = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+                KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
+                roots.load(cacerts, null);
+                Certificate root = roots.getCertificate(roots.aliases().nextElement());
+                Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(root.getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read the JDK's trusted roots", e);
+            }
+        }
+        return pem;
     }
 
     /** http://catalog-service (a Service on port 80) becomes the local port the test started it on. */

@@ -1,6 +1,7 @@
 package org.amtsweg.messaging.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.MessagingConfig;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import java.util.UUID;
  * relay after their commit as for any outbox row.
  */
 @ApplicationScoped
+@IfBuildProperty(name = OutboxRelay.CHANNEL_CONNECTOR, stringValue = OutboxRelay.CONNECTOR)
 public class AuditTrail {
 
     private final Outbox outbox;

@@ -2,6 +2,7 @@ package org.amtsweg.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,7 +16,9 @@ import java.util.UUID;
  * Writes events into the outbox table inside the caller's transaction, so that a state change and the
  * event announcing it are committed together or not at all. {@link OutboxRelay} publishes them.
  */
+// Only where a relay publishes it (see OutboxRelay): an outbox without one would collect events nobody sends.
 @ApplicationScoped
+@IfBuildProperty(name = OutboxRelay.CHANNEL_CONNECTOR, stringValue = OutboxRelay.CONNECTOR)
 public class Outbox {
 
     /**

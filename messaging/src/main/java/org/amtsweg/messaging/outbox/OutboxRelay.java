@@ -1,5 +1,6 @@
 package org.amtsweg.messaging.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,9 +45,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * time across all instances (a transaction-scoped advisory lock), in outbox order, so one aggregate's
  * events reach its partition in the order they were written; it leaves alone what this instance is
  * sending right now or has announced with {@link #expect}.
+ *
+ * <p>Only a service that publishes has a relay: one that configures the channel {@code events-out}. A service that
+ * only consumes (usage-service) declares no outgoing channel, and this bean, the {@link Outbox} and the
+ * {@code AuditTrail} are then left out of its build: no emitter, no producer, no sweep of an outbox that stays empty —
+ * and no Kafka user that must be allowed to write a topic for a relay that never sends. Decided when the service is
+ * built, because the messaging extension wires (or, for an unconfigured channel, invents) the channel of every emitter
+ * it finds at build time; a service that appends to its outbox without the channel fails its build for want of an
+ * {@link Outbox}, instead of collecting events nobody sends.
  */
 @ApplicationScoped
+@IfBuildProperty(name = OutboxRelay.CHANNEL_CONNECTOR, stringValue = OutboxRelay.CONNECTOR)
 public class OutboxRelay {
+
+    /** The channel every outbox is published through; the record's metadata picks each event's topic. */
+    public static final String CHANNEL = "events-out";
+    /** Configured by the services that publish, and only by them. */
+    public static final String CHANNEL_CONNECTOR = "mp.messaging.outgoing." + CHANNEL + ".connector";
+    public static final String CONNECTOR = "smallrye-kafka";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The same number in every service: each has its own database, and so its own lock space. */
@@ -62,7 +78,7 @@ public class OutboxRelay {
 
     // Field injection: the messaging extension connects emitters only at injection points it can see as fields.
     @Inject
-    @Channel("events-out")
+    @Channel(CHANNEL)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<String> emitter;
 
