@@ -13,6 +13,8 @@
 #   talk to the first ones) are killed with SIGKILL: the run shows that nothing is lost, doubled or reordered
 #   while the groups rebalance (it fails otherwise).
 #   (build first: ./mvnw -B package -DskipTests)
+#   AMTSWEG_PG_STATEMENTS=true loads pg_stat_statements into the benchmark's PostgreSQL: the run then prints the statements that
+#   took the most of its time per application (the transactions committed per application are printed always).
 #   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/jfr/" profiles the services while it runs (a directory: one recording per process; it must exist).
 #
 # Targets (issue "The whole platform fast end to end"): >= 500 applications/s at 32 in flight (>= 25 % of

@@ -61,6 +61,7 @@ public final class PipelineBench {
             awaitJourneys(topic, inboxes, warm, "warm-up");
 
             Map<String, Double> cpuBefore = processes.cpuSeconds();
+            DatabaseWork databaseWork = DatabaseWork.start(adminJdbc);
             Map<String, Long> peakMemory = new LinkedHashMap<>();
             Map<Integer, List<Double>> rates = new LinkedHashMap<>();
             int measured = 0;
@@ -88,6 +89,7 @@ public final class PipelineBench {
                 }
             }
             Map<String, Double> cpuAfter = processes.cpuSeconds();
+            databaseWork.print(measured, 15);
 
             double peak = median(rates.getOrDefault(REFERENCE_IN_FLIGHT, rates.values().iterator().next()));
             List<String> half = drafts.subList(next, next += perRound);

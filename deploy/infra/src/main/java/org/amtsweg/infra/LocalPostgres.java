@@ -45,7 +45,7 @@ public final class LocalPostgres {
         }
         boolean durable = Boolean.parseBoolean(System.getProperty("amtsweg.postgres.durable", "true"));
         Files.createDirectories(dataDir.getParent());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-binaries").toFile())
@@ -57,8 +57,13 @@ public final class LocalPostgres {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                .setServerConfig("full_page_writes", durable ? "on" : "off")
-                .start();
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
+        if (Boolean.parseBoolean(System.getenv("AMTSWEG_PG_STATEMENTS"))) {
+            // For finding where the database's time goes (deploy/bench/pipeline.sh prints it); costs a little on every statement.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
 
         new DatabaseProvisioner("127.0.0.1", port, "postgres", "").ensure(databases);
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + dataDir + ", "

@@ -188,18 +188,7 @@ abstract class ServicesStart {
         environment.put(PORT_VARIABLES.get(service), String.valueOf(PORTS.get(service)));
         environment.replaceAll((name, value) -> inClusterAddressesToLocal(value));
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        command.addAll(List.of("-jar", Repository.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString()));
-        Path workingDirectory = Files.createDirectories(logs.resolve(service));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
-        Map<String, String> processEnvironment = builder.environment();
-        String path = processEnvironment.get("PATH");
-        processEnvironment.clear();
-        processEnvironment.put("PATH", path);
-        processEnvironment.putAll(environment);
-        return builder.start();
+        return ServiceProcess.start(service, environment, logs);
     }
 
     /** A CA certificate in PEM, standing in for the cluster's: one of the JDK's trusted roots. */

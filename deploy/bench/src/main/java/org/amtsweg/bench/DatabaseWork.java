@@ -1,0 +1,81 @@
+package org.amtsweg.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What PostgreSQL did for the platform over the measured rounds: committed transactions per application and
+ * database (always), and, where the server loads {@code pg_stat_statements} (start it with
+ * {@code AMTSWEG_PG_STATEMENTS=true}), the statements that took the most of its time, with their calls and time per
+ * application. The CPU table says how much the database costs; this says for what.
+ */
+final class DatabaseWork {
+
+    private final String adminJdbc;
+    private final Map<String, Long> commitsBefore;
+    private final boolean statements;
+
+    private DatabaseWork(String adminJdbc, Map<String, Long> commitsBefore, boolean statements) {
+        this.adminJdbc = adminJdbc;
+        this.commitsBefore = commitsBefore;
+        this.statements = statements;
+    }
+
+    static DatabaseWork start(String adminJdbc) throws SQLException {
+        boolean statements;
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement()) {
+            try (ResultSet loaded = statement.executeQuery("SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'")) {
+                loaded.next();
+                statements = loaded.getBoolean(1);
+            }
+            if (statements) {
+                statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                statement.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+        return new DatabaseWork(adminJdbc, commits(adminJdbc), statements);
+    }
+
+    void print(int applications, int top) throws SQLException {
+        Map<String, Long> after = commits(adminJdbc);
+        StringBuilder line = new StringBuilder();
+        after.forEach((database, commits) -> {
+            double perApplication = (commits - commitsBefore.getOrDefault(database, 0L)) / (double) applications;
+            if (perApplication >= 0.01) {
+                line.append(String.format("  %s %.2f", database, perApplication));
+            }
+        });
+        System.out.printf("%nPostgreSQL transactions committed per application:%s%n", line);
+        if (!statements) {
+            return;
+        }
+        System.out.printf("PostgreSQL's time per application by statement (top %d; planning + execution, calls per application):%n", top);
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT d.datname, s.calls, s.total_plan_time + s.total_exec_time, s.total_plan_time, s.query"
+                     + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
+                     + " ORDER BY s.total_plan_time + s.total_exec_time DESC LIMIT " + top)) {
+            while (rows.next()) {
+                String query = rows.getString(5).replaceAll("\\s+", " ");
+                System.out.printf("  %-20s %6.3f ms (plan %5.3f)  %5.2f calls  %s%n", rows.getString(1),
+                        rows.getDouble(3) / applications, rows.getDouble(4) / applications, rows.getLong(2) / (double) applications,
+                        query.length() > 110 ? query.substring(0, 110) + "…" : query);
+            }
+        }
+    }
+
+    private static Map<String, Long> commits(String adminJdbc) throws SQLException {
+        Map<String, Long> commits = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'amtsweg%' ORDER BY datname")) {
+            while (rows.next()) {
+                commits.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return commits;
+    }
+}
