@@ -14,15 +14,24 @@ require_java() {
 
 # The browser tests drive Debian's Chromium through Debian's chromedriver (a browser download cannot work here):
 # installed with apt-get where missing (CI and new machines run as root), else the command to run is named.
-require_chromium() {
-    command -v chromium > /dev/null && command -v chromedriver > /dev/null && return 0
-    command -v apt-get > /dev/null || fail "the browser tests need Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)"
+# require_debian_packages WHY COMMAND... -- PACKAGE...: installs the Debian packages with apt-get where one of the
+# commands is missing (CI and fresh machines start without them).
+require_debian_packages() {
+    local why="$1"; shift
+    local commands=() missing=false
+    while [[ "$1" != "--" ]]; do commands+=("$1"); shift; done
+    shift
+    for command in "${commands[@]}"; do command -v "$command" > /dev/null || missing=true; done
+    $missing || return 0
+    command -v apt-get > /dev/null || fail "$why needs ${commands[*]} (Debian: apt-get install $*)"
     local sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    say "installing Chromium and chromedriver for the browser tests (apt-get)"
-    $sudo apt-get update -qq > /dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver > /dev/null \
-        || fail "could not install Chromium; run: apt-get install chromium chromium-driver"
+    say "installing $* for $why (apt-get)"
+    $sudo apt-get update -qq > /dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" > /dev/null \
+        || fail "could not install $*; run: apt-get install $*"
 }
+
+require_chromium() { require_debian_packages "the browser tests" chromium chromedriver -- chromium chromium-driver; }
 
 port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 

@@ -10,15 +10,10 @@ here="$(dirname "$0")"
 require_java
 require_chromium
 cd "$ROOT"
-# The Kubernetes manifests check (deploy/kubernetes-check) renders the overlays with kubectl's kustomize: the
-# kubectl on the PATH (or KUBECTL), else Debian's kubernetes-client, whose kustomize reads the manifests too.
-if [[ -z "${KUBECTL:-}" ]] && ! command -v kubectl > /dev/null; then
-    say "installing kubectl (Debian's kubernetes-client) for the Kubernetes manifests check"
-    sudo_if_needed=(); [[ $EUID -eq 0 ]] || sudo_if_needed=(sudo)
-    { "${sudo_if_needed[@]}" apt-get install -y -q kubernetes-client > /dev/null 2>&1 \
-        || { "${sudo_if_needed[@]}" apt-get update -q > /dev/null && "${sudo_if_needed[@]}" apt-get install -y -q kubernetes-client > /dev/null; }; } \
-        || fail "kubectl is missing and could not be installed: apt-get install kubernetes-client (or set KUBECTL)"
-fi
+# The Kubernetes manifests check (deploy/kubernetes-check) renders the overlays with kubectl's kustomize (the kubectl
+# on the PATH, or KUBECTL, else Debian's kubernetes-client) and issues its database TLS check's certificates with openssl.
+[[ -n "${KUBECTL:-}" ]] || require_debian_packages "the Kubernetes manifests check" kubectl -- kubernetes-client
+require_debian_packages "the database TLS check" openssl -- openssl
 ./mvnw -B -q install -N -DskipTests
 ./mvnw -B -q package -pl deploy/infra -am -DskipTests
 "$here/infra.sh" start --test
