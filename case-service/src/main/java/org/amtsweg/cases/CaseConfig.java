@@ -13,6 +13,15 @@ public interface CaseConfig {
 
     Handover handover();
 
+    LiveInbox liveInbox();
+
+    /** The clerks' live inbox (GET /cases/events) and its own log of case events. */
+    interface LiveInbox {
+        /** How long a case event stays in the log: a clerk's stream can resume from an event this old, no older. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
     /** Handover to the authorities' specialist procedures: push delivery, signed events, the takeover period. */
     interface Handover {
         /**

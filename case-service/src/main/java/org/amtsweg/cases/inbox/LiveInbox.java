@@ -12,8 +12,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.messaging.CoalescingRun;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -55,9 +55,9 @@ public class LiveInbox {
     private final AtomicReference<Position> position = new AtomicReference<>();
     private final CoalescingRun reader;
 
-    public LiveInbox(Pool pool, @ConfigProperty(name = "amtsweg.cases.live-inbox.retention", defaultValue = "P30D") Duration retention) {
+    public LiveInbox(Pool pool, CaseConfig config) {
         this.pool = pool;
-        this.retention = retention;
+        this.retention = config.liveInbox().retention();
         this.reader = new CoalescingRun(LOG, "live inbox", this::readNew, read -> read == BATCH);
     }
 
