@@ -46,7 +46,7 @@ final class LogoImage {
             }
             return Optional.of(image);
         } catch (RuntimeException e) {
-            LOG.warnf("an authority logo could not be drawn (%s); documents go out without it", e.toString());
+            LOG.warn("an authority logo could not be drawn; documents go out without it", e);
             return Optional.empty();
         }
     }

@@ -95,7 +95,7 @@ public class NoticeDocuments {
                 .chain(rows -> Multi.createFrom().iterable(rows).map(row -> row.getUUID("id"))
                         .onItem().transformToUniAndConcatenate(id -> document(id).replaceWithVoid()
                                 .onFailure().recoverWithItem(failure -> {
-                                    LOG.warnf("notice %s not rendered yet, will retry: %s", id, failure.getMessage());
+                                    LOG.warnf(failure, "notice %s not rendered yet, will retry", id);
                                     return null;
                                 }))
                         .collect().asList().map(List::size));

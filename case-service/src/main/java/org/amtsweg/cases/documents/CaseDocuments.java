@@ -95,7 +95,7 @@ public class CaseDocuments {
     private static <T> Uni<T> fromStore(Uni<T> call, String what) {
         return call.ifNoItem().after(WAIT_FOR_STORE).fail()
                 .onFailure().transform(failure -> {
-                    LOG.warnf("document store did not deliver %s: %s", what, failure.toString());
+                    LOG.warnf(failure, "document store did not deliver %s", what);
                     return Problems.documentsUnavailable();
                 });
     }

@@ -91,7 +91,7 @@ public class TakeoverDeadline {
                     }
                 })
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warnf("handover gauges not refreshed: %s", failure.toString()))
+                .onFailure().invoke(failure -> LOG.warn("handover gauges not refreshed", failure))
                 .onFailure().recoverWithNull();
     }
 }

@@ -110,7 +110,7 @@ public class SigningKeyRing {
             try {
                 install(keys);
             } catch (RuntimeException | ParseException | JOSEException e) {
-                LOG.errorf("cannot install the signing keys: %s", e.getMessage());
+                LOG.error("cannot install the signing keys", e);
             }
         }).replaceWithVoid();
     }

@@ -111,7 +111,7 @@ public class PushDelivery {
         return jobs.claim(BATCH, lease)
                 .chain(claimed -> Multi.createFrom().iterable(claimed).onItem().transformToUni(this::deliver).merge(4).collect().asList())
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warnf("push deliveries not looked at: %s", failure.toString()))
+                .onFailure().invoke(failure -> LOG.warn("push deliveries not looked at", failure))
                 .onFailure().recoverWithNull();
     }
 
@@ -125,7 +125,7 @@ public class PushDelivery {
                     .chain(sent -> succeeded(job, sent))
                     .onFailure().recoverWithUni(failure -> retryOrGiveUp(job, String.valueOf(failure.getMessage())));
         }).onFailure().recoverWithUni(failure -> {
-            LOG.errorf("push delivery of case %s could not be settled: %s", job.caseId(), failure.toString());
+            LOG.errorf(failure, "push delivery of case %s could not be settled", job.caseId());
             return Uni.createFrom().voidItem();
         });
     }
