@@ -30,8 +30,11 @@ build_if_needed() {
 start() {
     require_java
     build_if_needed
+    # A start that fails half-way leaves nothing behind: what did start is stopped again, the data stays.
+    trap 'say "the start failed; stopping what was started"; stop > /dev/null 2>&1 || true' EXIT
     "$here/infra.sh" start
     "$here/services.sh" start
+    trap - EXIT
     cat <<URLS
 
 Amtsweg is running (profile 'local', demo data):
