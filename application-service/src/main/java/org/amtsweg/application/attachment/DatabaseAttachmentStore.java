@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.events.DocumentRemoved;
 import org.amtsweg.events.DocumentStored;
@@ -15,8 +16,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,11 +41,16 @@ public class DatabaseAttachmentStore implements AttachmentStore {
     public Uni<StoredAttachment> save(DocumentOwner owner, String kind, String fileName, String mediaType, byte[] content) {
         UUID id = UUID.randomUUID();
         String sha256 = sha256(content);
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                                INSERT INTO attachment (id, application_id, kind, file_name, media_type, size, sha256, content)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING created_at""")
-                        .execute(Tuple.from(new Object[]{id, owner.applicationId(), kind, fileName, mediaType, (long) content.length, sha256,
-                                io.vertx.core.buffer.Buffer.buffer(content)}))
+        Map<String, Object> attachment = new HashMap<>();
+        attachment.put("id", id);
+        attachment.put("applicationId", owner.applicationId());
+        attachment.put("kind", kind);
+        attachment.put("fileName", fileName);
+        attachment.put("mediaType", mediaType);
+        attachment.put("size", (long) content.length);
+        attachment.put("sha256", sha256);
+        attachment.put("content", io.vertx.core.buffer.Buffer.buffer(content));
+        return pool.withTransaction(connection -> SqlTemplate.forQuery(connection, SAVE).execute(attachment)
                         .map(rows -> new StoredAttachment(id, kind, fileName, mediaType, content.length, sha256,
                                 rows.iterator().next().getOffsetDateTime("created_at")))
                         .call(stored -> outbox.append(connection, Topics.APPLICATIONS, owner.applicationId().toString(), DocumentStored.TYPE,
@@ -50,6 +58,11 @@ public class DatabaseAttachmentStore implements AttachmentStore {
                                         owner.serviceKey(), owner.authorityId(), content.length, stored.uploadedAt().toInstant()))))
                 .invoke(relay::nudge);
     }
+
+    private static final String SAVE = """
+            INSERT INTO attachment (id, application_id, kind, file_name, media_type, size, sha256, content)
+            VALUES (#{id}, #{applicationId}, #{kind}, #{fileName}, #{mediaType}, #{size}, #{sha256}, #{content})
+            RETURNING created_at""";
 
     @Override
     public Uni<List<StoredAttachment>> list(UUID applicationId) {

@@ -100,18 +100,28 @@ public class Intake {
         });
     }
 
-    private Uni<ApplicationView> insertDraft(Citizen citizen, ServiceOffer service, ResponsibleAuthority authority, String ags, JsonNode form) {
+    private Uni<ApplicationView> insertDraft(Citizen citizen, ServiceOffer service, ResponsibleAuthority authority,
+                                             String ags, JsonNode form) {
         UUID id = UUID.randomUUID();
         Prefill.Result prefill = Prefill.from(form.path("presentation"), citizen);
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                                INSERT INTO application (id, citizen_subject, service_key, service_name, ozg_id, leika_ids, registry_checks,
-                                    authority_id, authority_name, reference_prefix, ags, form_version, minimum_trust_level, applicant, data, prefilled, status)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'DRAFT')""")
-                        .execute(Tuple.from(new Object[]{id, citizen.subject(), service.key(), service.name(), service.ozgId(),
-                                service.leikaIds().toArray(String[]::new), service.registryChecks().toArray(String[]::new),
-                                authority.id(), authority.name(), authority.referencePrefix(), ags, form.get("version").asInt(), service.minimumTrustLevel(),
-                                new JsonObject(citizen.claims().toString()), new JsonObject(prefill.data().toString()),
-                                prefill.pointers().toArray(String[]::new)}))
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("id", id);
+        draft.put("citizen", citizen.subject());
+        draft.put("serviceKey", service.key());
+        draft.put("serviceName", service.name());
+        draft.put("ozgId", service.ozgId());
+        draft.put("leikaIds", service.leikaIds().toArray(String[]::new));
+        draft.put("registryChecks", service.registryChecks().toArray(String[]::new));
+        draft.put("authorityId", authority.id());
+        draft.put("authorityName", authority.name());
+        draft.put("referencePrefix", authority.referencePrefix());
+        draft.put("ags", ags);
+        draft.put("formVersion", form.get("version").asInt());
+        draft.put("minimumTrustLevel", service.minimumTrustLevel());
+        draft.put("applicant", new JsonObject(citizen.claims().toString()));
+        draft.put("data", new JsonObject(prefill.data().toString()));
+        draft.put("prefilled", prefill.pointers().toArray(String[]::new));
+        return pool.withTransaction(connection -> SqlTemplate.forUpdate(connection, INSERT_DRAFT).execute(draft)
                         .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt"))
                         .chain(() -> draftFunnel.started(connection, id, authority.id(), service.key()))
                         // Counted for the usage report (usage-service): in the draft's transaction, so no draft goes uncounted.
@@ -126,6 +136,14 @@ public class Intake {
                 .chain(() -> applications.view(id, citizen))
                 .map(Optional::orElseThrow);
     }
+
+    private static final String INSERT_DRAFT = """
+            INSERT INTO application (id, citizen_subject, service_key, service_name, ozg_id, leika_ids, registry_checks,
+                authority_id, authority_name, reference_prefix, ags, form_version, minimum_trust_level, applicant, data,
+                prefilled, status)
+            VALUES (#{id}, #{citizen}, #{serviceKey}, #{serviceName}, #{ozgId}, #{leikaIds}, #{registryChecks},
+                #{authorityId}, #{authorityName}, #{referencePrefix}, #{ags}, #{formVersion}, #{minimumTrustLevel},
+                #{applicant}, #{data}, #{prefilled}, 'DRAFT')""";
 
     /** Saves draft data; types and formats must be right, completeness is checked on submission. */
     public Uni<ApplicationView> saveDraft(Citizen citizen, UUID id, JsonNode data) {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -143,17 +146,27 @@ public class CaseEventConsumer {
         String[] fields = request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
         String[] documents = request.documents() == null ? new String[0] : request.documents().toArray(String[]::new);
         UUID requestId = UUID.fromString(request.requestId());
+        Map<String, Object> message = new HashMap<>();
+        message.put("messageId", UUID.randomUUID());
+        message.put("message", Objects.requireNonNullElse(request.message(), ""));
+        message.put("fields", fields);
+        message.put("documents", documents);
+        message.put("dueDate", request.dueDate());
+        message.put("requestId", requestId);
+        message.put("applicationId", applicationId);
         return connection.preparedQuery("""
                         UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
                 .execute(Tuple.of(applicationId, fields, documents, requestId))
-                .chain(() -> connection.preparedQuery("""
-                                INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, fields, documents, due_date, request_id)
-                                SELECT $1, citizen_subject, id, 'INFORMATION_REQUEST', 'Nachforderung zu ' || reference_number, $2, $3, $4, $5, $6
-                                FROM application WHERE id = $7""")
-                        .execute(Tuple.from(new Object[]{UUID.randomUUID(), Objects.requireNonNullElse(request.message(), ""), fields, documents, request.dueDate(), requestId,
-                                applicationId})))
+                .chain(() -> SqlTemplate.forUpdate(connection, REQUEST_MESSAGE).execute(message))
                 .replaceWithVoid();
     }
+
+    private static final String REQUEST_MESSAGE = """
+            INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, fields, documents,
+                due_date, request_id)
+            SELECT #{messageId}, citizen_subject, id, 'INFORMATION_REQUEST', 'Nachforderung zu ' || reference_number,
+                #{message}, #{fields}, #{documents}, #{dueDate}, #{requestId}
+            FROM application WHERE id = #{applicationId}""";
 
     private Uni<Void> deliverNotice(SqlConnection connection, UUID applicationId, DecisionIssued decision) {
         return connection.preparedQuery("""
