@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import org.amtsweg.catalog.CatalogCaches;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -18,6 +19,7 @@ import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,26 +59,49 @@ public class AuthorityAdministration {
         }
         return pool.withTransaction(connection -> catalog.before(connection, "SELECT to_jsonb(a) AS row FROM authority a WHERE id = $1 FOR UPDATE", input.id())
                         .map(row -> AdministeredShape.of(mapper, row, AuthorityInput.class, Map.of()))
-                        .chain(before -> connection.preparedQuery("""
-                                        INSERT INTO authority (id, name, kind, ags_codes, reference_prefix, street_address, postal_code, locality, email,
-                                            phone, website, logo_svg, primary_color, secondary_color, name_line, imprint_url, privacy_url, updated_at)
-                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
-                                        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, ags_codes = excluded.ags_codes,
-                                            reference_prefix = excluded.reference_prefix, street_address = excluded.street_address,
-                                            postal_code = excluded.postal_code, locality = excluded.locality, email = excluded.email,
-                                            phone = excluded.phone, website = excluded.website, logo_svg = excluded.logo_svg,
-                                            primary_color = excluded.primary_color, secondary_color = excluded.secondary_color,
-                                            name_line = excluded.name_line, imprint_url = excluded.imprint_url, privacy_url = excluded.privacy_url,
-                                            updated_at = now()""")
-                                .execute(Tuple.from(new Object[]{input.id(), input.name(), input.kind(), input.agsCodes().toArray(String[]::new),
-                                        input.referencePrefix(), input.streetAddress(), input.postalCode(), input.locality(), input.email(),
-                                        input.phone(), input.website(), input.logoSvg(), input.primaryColor(), input.secondaryColor(),
-                                        input.nameLine(), input.imprintUrl(), input.privacyUrl()}))
+                        .chain(before -> SqlTemplate.forUpdate(connection, UPSERT_AUTHORITY).execute(authority(input))
                                 .chain(() -> catalog.record(connection, actor, "AUTHORITY", input.id(), before == null ? "CREATED" : "UPDATED",
                                         input.id(), before, mapper.valueToTree(input)))
                                 .replaceWith(before == null)))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
+    }
+
+    private static final String UPSERT_AUTHORITY = """
+            INSERT INTO authority (id, name, kind, ags_codes, reference_prefix, street_address, postal_code, locality,
+                email, phone, website, logo_svg, primary_color, secondary_color, name_line, imprint_url, privacy_url,
+                updated_at)
+            VALUES (#{id}, #{name}, #{kind}, #{agsCodes}, #{referencePrefix}, #{streetAddress}, #{postalCode},
+                #{locality}, #{email}, #{phone}, #{website}, #{logoSvg}, #{primaryColor}, #{secondaryColor},
+                #{nameLine}, #{imprintUrl}, #{privacyUrl}, now())
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, ags_codes = excluded.ags_codes,
+                reference_prefix = excluded.reference_prefix, street_address = excluded.street_address,
+                postal_code = excluded.postal_code, locality = excluded.locality, email = excluded.email,
+                phone = excluded.phone, website = excluded.website, logo_svg = excluded.logo_svg,
+                primary_color = excluded.primary_color, secondary_color = excluded.secondary_color,
+                name_line = excluded.name_line, imprint_url = excluded.imprint_url, privacy_url = excluded.privacy_url,
+                updated_at = now()""";
+
+    private static Map<String, Object> authority(AuthorityInput input) {
+        Map<String, Object> authority = new HashMap<>();
+        authority.put("id", input.id());
+        authority.put("name", input.name());
+        authority.put("kind", input.kind());
+        authority.put("agsCodes", input.agsCodes().toArray(String[]::new));
+        authority.put("referencePrefix", input.referencePrefix());
+        authority.put("streetAddress", input.streetAddress());
+        authority.put("postalCode", input.postalCode());
+        authority.put("locality", input.locality());
+        authority.put("email", input.email());
+        authority.put("phone", input.phone());
+        authority.put("website", input.website());
+        authority.put("logoSvg", input.logoSvg());
+        authority.put("primaryColor", input.primaryColor());
+        authority.put("secondaryColor", input.secondaryColor());
+        authority.put("nameLine", input.nameLine());
+        authority.put("imprintUrl", input.imprintUrl());
+        authority.put("privacyUrl", input.privacyUrl());
+        return authority;
     }
 
     /** Makes an authority responsible for a service in an area (8-digit AGS, 2-digit state code or DE). */

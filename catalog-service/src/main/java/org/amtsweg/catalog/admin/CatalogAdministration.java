@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -27,6 +28,7 @@ import org.amtsweg.events.Topics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,37 +126,84 @@ public class CatalogAdministration {
                                 FROM leika_entry l WHERE l.service_key = s.key), '[]'::jsonb)) AS row
                         FROM service s WHERE key = $1 FOR UPDATE""", input.key())
                 .map(row -> AdministeredShape.of(mapper, row, ServiceInput.class, Map.of("leikaType", "type")))
-                .chain(before -> connection.preparedQuery("""
-                                INSERT INTO service (key, name, short_description, ozg_id, topic, situation, responsibility_levels, booster,
-                                    booster_list, booster_position, efa, efa_operator, efa_kickoff, efa_productive_since, priority, priority_note,
-                                    handling, handling_url, handling_note, minimum_trust_level, registry_checks, synonyms, legal_basis, updated_at)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, now())
-                                ON CONFLICT (key) DO UPDATE SET name = excluded.name, short_description = excluded.short_description,
-                                    ozg_id = excluded.ozg_id, topic = excluded.topic, situation = excluded.situation,
-                                    responsibility_levels = excluded.responsibility_levels, booster = excluded.booster,
-                                    booster_list = excluded.booster_list, booster_position = excluded.booster_position, efa = excluded.efa,
-                                    efa_operator = excluded.efa_operator, efa_kickoff = excluded.efa_kickoff,
-                                    efa_productive_since = excluded.efa_productive_since, priority = excluded.priority,
-                                    priority_note = excluded.priority_note, handling = excluded.handling, handling_url = excluded.handling_url,
-                                    handling_note = excluded.handling_note, minimum_trust_level = excluded.minimum_trust_level,
-                                    registry_checks = excluded.registry_checks, synonyms = excluded.synonyms,
-                                    legal_basis = excluded.legal_basis, updated_at = now()""")
-                        .execute(Tuple.from(new Object[]{input.key(), input.name(), input.shortDescription(), input.ozgId(), input.topic(),
-                                input.situation(), strings(input.responsibilityLevels()), input.booster(), input.boosterList(),
-                                input.boosterPosition(), input.efa(), input.efaOperator(), input.efaKickoff(), input.efaProductiveSince(),
-                                input.priority(), input.priorityNote(), input.handling(), input.handlingUrl(), input.handlingNote(),
-                                input.minimumTrustLevel(), strings(input.registryChecks()), strings(input.synonyms()), input.legalBasis()}))
+                .chain(before -> SqlTemplate.forUpdate(connection, UPSERT_SERVICE).execute(service(input))
                         .chain(() -> connection.preparedQuery("DELETE FROM leika_entry WHERE service_key = $1").execute(Tuple.of(input.key())))
                         .chain(() -> Multi.createFrom().iterable(input.leikaOrEmpty())
-                                .onItem().transformToUniAndConcatenate(leika -> connection.preparedQuery("""
-                                                INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status)
-                                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                                        .execute(Tuple.from(new Object[]{leika.leikaId(), input.key(), leika.name(), leika.lastChange(), leika.type(),
-                                                leika.legalBasis(), leika.sdg1(), leika.sdg2(), leika.status()})))
+                                .onItem().transformToUniAndConcatenate(leika -> SqlTemplate.forUpdate(connection,
+                                        INSERT_LEIKA_ENTRY).execute(leikaEntry(input.key(), leika)))
                                 .collect().last())
                         .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", null, before,
                                 mapper.valueToTree(input)))
                         .replaceWith(before == null));
+    }
+
+    private static final String UPSERT_SERVICE = """
+            INSERT INTO service (key, name, short_description, ozg_id, topic, situation, responsibility_levels,
+                booster, booster_list, booster_position, efa, efa_operator, efa_kickoff, efa_productive_since,
+                priority, priority_note, handling, handling_url, handling_note, minimum_trust_level, registry_checks,
+                synonyms, legal_basis, updated_at)
+            VALUES (#{key}, #{name}, #{shortDescription}, #{ozgId}, #{topic}, #{situation}, #{responsibilityLevels},
+                #{booster}, #{boosterList}, #{boosterPosition}, #{efa}, #{efaOperator}, #{efaKickoff},
+                #{efaProductiveSince}, #{priority}, #{priorityNote}, #{handling}, #{handlingUrl}, #{handlingNote},
+                #{minimumTrustLevel}, #{registryChecks}, #{synonyms}, #{legalBasis}, now())
+            ON CONFLICT (key) DO UPDATE SET name = excluded.name, short_description = excluded.short_description,
+                ozg_id = excluded.ozg_id, topic = excluded.topic, situation = excluded.situation,
+                responsibility_levels = excluded.responsibility_levels, booster = excluded.booster,
+                booster_list = excluded.booster_list, booster_position = excluded.booster_position, efa = excluded.efa,
+                efa_operator = excluded.efa_operator, efa_kickoff = excluded.efa_kickoff,
+                efa_productive_since = excluded.efa_productive_since, priority = excluded.priority,
+                priority_note = excluded.priority_note, handling = excluded.handling,
+                handling_url = excluded.handling_url,
+                handling_note = excluded.handling_note, minimum_trust_level = excluded.minimum_trust_level,
+                registry_checks = excluded.registry_checks, synonyms = excluded.synonyms,
+                legal_basis = excluded.legal_basis, updated_at = now()""";
+
+    private static final String INSERT_LEIKA_ENTRY = """
+            INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2,
+                status)
+            VALUES (#{leikaId}, #{serviceKey}, #{name}, #{lastChange}, #{type}, #{legalBasis}, #{sdg1}, #{sdg2},
+                #{status})""";
+
+    private static Map<String, Object> service(ServiceInput input) {
+        Map<String, Object> service = new HashMap<>();
+        service.put("key", input.key());
+        service.put("name", input.name());
+        service.put("shortDescription", input.shortDescription());
+        service.put("ozgId", input.ozgId());
+        service.put("topic", input.topic());
+        service.put("situation", input.situation());
+        service.put("responsibilityLevels", strings(input.responsibilityLevels()));
+        service.put("booster", input.booster());
+        service.put("boosterList", input.boosterList());
+        service.put("boosterPosition", input.boosterPosition());
+        service.put("efa", input.efa());
+        service.put("efaOperator", input.efaOperator());
+        service.put("efaKickoff", input.efaKickoff());
+        service.put("efaProductiveSince", input.efaProductiveSince());
+        service.put("priority", input.priority());
+        service.put("priorityNote", input.priorityNote());
+        service.put("handling", input.handling());
+        service.put("handlingUrl", input.handlingUrl());
+        service.put("handlingNote", input.handlingNote());
+        service.put("minimumTrustLevel", input.minimumTrustLevel());
+        service.put("registryChecks", strings(input.registryChecks()));
+        service.put("synonyms", strings(input.synonyms()));
+        service.put("legalBasis", input.legalBasis());
+        return service;
+    }
+
+    private static Map<String, Object> leikaEntry(String serviceKey, ServiceInput.LeikaInput leika) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("leikaId", leika.leikaId());
+        entry.put("serviceKey", serviceKey);
+        entry.put("name", leika.name());
+        entry.put("lastChange", leika.lastChange());
+        entry.put("type", leika.type());
+        entry.put("legalBasis", leika.legalBasis());
+        entry.put("sdg1", leika.sdg1());
+        entry.put("sdg2", leika.sdg2());
+        entry.put("status", leika.status());
+        return entry;
     }
 
     /** Publishes a new form version after checking its schema against the JSON Schema 2020-12 meta-schema. */

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -166,14 +167,8 @@ public class CatalogTransferResource {
         return pool.preparedQuery("SELECT key FROM service WHERE key = ANY($1)").execute(Tuple.of(services.toArray(String[]::new)))
                 .invoke(known -> refuseUnknownServices(rows, document.lines(), known))
                 .chain(() -> pool.withTransaction(connection -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> connection.preparedQuery("""
-                                        INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status)
-                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                                        ON CONFLICT (leika_id) DO UPDATE SET service_key = excluded.service_key, name = excluded.name,
-                                            last_change = excluded.last_change, leika_type = excluded.leika_type, legal_basis = excluded.legal_basis,
-                                            sdg1 = excluded.sdg1, sdg2 = excluded.sdg2, status = excluded.status""")
-                                .execute(Tuple.from(new Object[]{row.leikaId(), row.serviceKey(), row.name(), row.lastChange(), row.type(),
-                                        row.legalBasis(), row.sdg1(), row.sdg2(), row.status()})))
+                        .onItem().transformToUniAndConcatenate(row -> SqlTemplate
+                                .forUpdate(connection, UPSERT_LEIKA_ENTRY).execute(leikaEntry(row)))
                         .collect().last()
                         .chain(() -> Multi.createFrom().iterable(services)
                                 // What the import wrote for each service: its rows, as the CSV gives them.
@@ -187,6 +182,30 @@ public class CatalogTransferResource {
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
                 .replaceWith(Map.of("entries", rows.size()));
+    }
+
+    private static final String UPSERT_LEIKA_ENTRY = """
+            INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2,
+                status)
+            VALUES (#{leikaId}, #{serviceKey}, #{name}, #{lastChange}, #{type}, #{legalBasis}, #{sdg1}, #{sdg2},
+                #{status})
+            ON CONFLICT (leika_id) DO UPDATE SET service_key = excluded.service_key, name = excluded.name,
+                last_change = excluded.last_change, leika_type = excluded.leika_type,
+                legal_basis = excluded.legal_basis, sdg1 = excluded.sdg1, sdg2 = excluded.sdg2,
+                status = excluded.status""";
+
+    private static Map<String, Object> leikaEntry(LeikaCsv.Row row) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("leikaId", row.leikaId());
+        entry.put("serviceKey", row.serviceKey());
+        entry.put("name", row.name());
+        entry.put("lastChange", row.lastChange());
+        entry.put("type", row.type());
+        entry.put("legalBasis", row.legalBasis());
+        entry.put("sdg1", row.sdg1());
+        entry.put("sdg2", row.sdg2());
+        entry.put("status", row.status());
+        return entry;
     }
 
     private com.fasterxml.jackson.databind.JsonNode leikaOf(String service, List<LeikaCsv.Row> rows) {

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.catalog.CatalogCaches;
@@ -35,7 +35,8 @@ public class ServiceSearch {
     @CacheResult(cacheName = CatalogCaches.READS)
     public Uni<Page> search(ServiceQuery query) {
         ServiceQuery.Sql sql = query.toSql();
-        return pool.preparedQuery(sql.statement()).execute(Tuple.from(sql.parameters()))
+        return pool.withConnection(connection -> SqlTemplate.forQuery(connection, sql.statement())
+                        .execute(sql.parameters()))
                 .map(rows -> page(rows, query));
     }
 
