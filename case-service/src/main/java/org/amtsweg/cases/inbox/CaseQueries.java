@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,14 +29,16 @@ public class CaseQueries {
                                f.applicant->>'givenName' || ' ' || (f.applicant->>'familyName') AS applicant_name, f.opened_at,
                                f.registry_summary AS registry_result
                         FROM case_file f
-                        WHERE f.authority_id = $1
-                          AND ($2::text IS NULL OR f.status = $2)
-                          AND ($3::text IS NULL OR f.service_key = $3)
-                          AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) %1$s ($4, $5::uuid))
-                          AND ($7::text IS NULL OR f.assignee = $7)
-                          AND ($8::text IS NULL OR $8 = ANY(string_to_array(f.registry_summary, ',')))
+                        WHERE f.authority_id = #{authority}
+                          AND (#{status}::text IS NULL OR f.status = #{status})
+                          AND (#{service}::text IS NULL OR f.service_key = #{service})
+                          AND (#{afterOpenedAt}::timestamptz IS NULL
+                               OR (f.opened_at, f.id) %1$s (#{afterOpenedAt}, #{afterId}::uuid))
+                          AND (#{assignee}::text IS NULL OR f.assignee = #{assignee})
+                          AND (#{registryResult}::text IS NULL
+                               OR #{registryResult} = ANY(string_to_array(f.registry_summary, ',')))
                         ORDER BY f.opened_at %2$s, f.id %2$s
-                        LIMIT $6""";
+                        LIMIT #{limit}""";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -62,10 +67,17 @@ public class CaseQueries {
 
     /** One page of the authority's inbox; every filter is optional. */
     public Uni<InboxPage> inbox(String authority, InboxFilter filter, InboxOrder order, Cursor after, int limit) {
-        return pool.preparedQuery(INBOX.get(order))
-                .execute(Tuple.from(new Object[]{authority, filter.status(), filter.service(),
-                        after == null ? null : after.openedAt(), after == null ? null : after.id(), limit + 1,
-                        filter.assignee(), filter.registryResult()}))
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("authority", authority);
+        parameters.put("status", filter.status());
+        parameters.put("service", filter.service());
+        parameters.put("afterOpenedAt", after == null ? null : after.openedAt());
+        parameters.put("afterId", after == null ? null : after.id());
+        // One more than the page holds: whether there is a next page.
+        parameters.put("limit", limit + 1);
+        parameters.put("assignee", filter.assignee());
+        parameters.put("registryResult", filter.registryResult());
+        return pool.withConnection(connection -> SqlTemplate.forQuery(connection, INBOX.get(order)).execute(parameters))
                 .map(rows -> {
                     List<CaseSummary> items = new ArrayList<>();
                     for (Row row : rows) {

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.handover.push.DeliveryJobs;
@@ -26,7 +27,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -134,11 +137,21 @@ public class CaseWork {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         InformationRequested event = new InformationRequested(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
                 requestId.toString(), message, fields, documents, dueDate, now.toInstant());
-        return connection.preparedQuery("""
-                        INSERT INTO information_request (id, case_id, message, fields, documents, due_date, requested_by, requested_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
-                .execute(Tuple.from(new Object[]{requestId, caseId, message, fields.toArray(String[]::new), documents.toArray(String[]::new),
-                        dueDate, clerk.username(), now}))
+        Map<String, Object> request = new HashMap<>();
+        request.put("requestId", requestId);
+        request.put("caseId", caseId);
+        request.put("message", message);
+        request.put("fields", fields.toArray(String[]::new));
+        request.put("documents", documents.toArray(String[]::new));
+        request.put("dueDate", dueDate);
+        request.put("requestedBy", clerk.username());
+        request.put("requestedAt", now);
+        return SqlTemplate.forUpdate(connection, """
+                        INSERT INTO information_request (id, case_id, message, fields, documents, due_date, requested_by,
+                            requested_at)
+                        VALUES (#{requestId}, #{caseId}, #{message}, #{fields}, #{documents}, #{dueDate}, #{requestedBy},
+                            #{requestedAt})""")
+                .execute(request)
                 .chain(() -> update(connection, locked, next, locked.assignee(), clerk.username(), "INFORMATION_REQUESTED", message))
                 .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), InformationRequested.TYPE,
                         locked.applicationId().toString(), event))
@@ -156,9 +169,18 @@ public class CaseWork {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             DecisionIssued event = new DecisionIssued(caseId.toString(), locked.applicationId().toString(), locked.authorityId(),
                     decisionId.toString(), outcome, reasoning, noticeText, now.toInstant());
-            return connection.preparedQuery("""
-                            INSERT INTO decision (id, case_id, outcome, reasoning, notice_text, decided_by, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)""")
-                    .execute(Tuple.from(new Object[]{decisionId, caseId, outcome, reasoning, noticeText, clerk.username(), now}))
+            Map<String, Object> decision = new HashMap<>();
+            decision.put("decisionId", decisionId);
+            decision.put("caseId", caseId);
+            decision.put("outcome", outcome);
+            decision.put("reasoning", reasoning);
+            decision.put("noticeText", noticeText);
+            decision.put("decidedBy", clerk.username());
+            decision.put("issuedAt", now);
+            return SqlTemplate.forUpdate(connection, """
+                            INSERT INTO decision (id, case_id, outcome, reasoning, notice_text, decided_by, issued_at)
+                            VALUES (#{decisionId}, #{caseId}, #{outcome}, #{reasoning}, #{noticeText}, #{decidedBy}, #{issuedAt})""")
+                    .execute(decision)
                     .chain(() -> update(connection, locked, next, locked.assignee() == null ? clerk.username() : locked.assignee(),
                             clerk.username(), "DECIDED", outcome))
                     .chain(() -> outbox.append(connection, Topics.CASES, locked.applicationId().toString(), DecisionIssued.TYPE,
@@ -237,12 +259,21 @@ public class CaseWork {
     /** Writes the new status, the history entry and, if the status changed, {@code CaseStatusChanged}. */
     Uni<Void> update(SqlConnection connection, Locked locked, CaseStatus next, String assignee, String actor, String action, String detail) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("caseId", locked.id());
+        entry.put("at", now);
+        entry.put("actor", actor);
+        entry.put("action", action);
+        entry.put("fromStatus", locked.status().name());
+        entry.put("toStatus", next.name());
+        entry.put("detail", detail);
         Uni<Void> written = connection.preparedQuery("""
                         UPDATE case_file SET status = $2, assignee = $3, updated_at = $4, revision = revision + 1 WHERE id = $1""")
                 .execute(Tuple.of(locked.id(), next.name(), assignee, now))
-                .chain(() -> connection.preparedQuery("""
-                                INSERT INTO case_history (case_id, at, actor, action, from_status, to_status, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)""")
-                        .execute(Tuple.from(new Object[]{locked.id(), now, actor, action, locked.status().name(), next.name(), detail})))
+                .chain(() -> SqlTemplate.forUpdate(connection, """
+                                INSERT INTO case_history (case_id, at, actor, action, from_status, to_status, detail)
+                                VALUES (#{caseId}, #{at}, #{actor}, #{action}, #{fromStatus}, #{toStatus}, #{detail})""")
+                        .execute(entry))
                 .replaceWithVoid();
         if (next == locked.status()) {
             return written;

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The signed event log of each case's handover (table {@code handover_event}). */
@@ -30,13 +33,22 @@ public class HandoverEventLog {
     }
 
     /** Records a SET; false if one of that issuer with that {@code jti} is already there (a replay). */
-    public Uni<Boolean> record(SqlClient client, UUID caseId, String issuer, String jti, String eventUri, String reason, String token) {
-        return client.preparedQuery("""
-                        INSERT INTO handover_event (case_id, issuer, jti, event, reason, token, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    public Uni<Boolean> record(SqlConnection connection, UUID caseId, String issuer, String jti, String eventUri,
+                               String reason, String token) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("caseId", caseId);
+        entry.put("issuer", issuer);
+        entry.put("jti", jti);
+        entry.put("event", HandoverEvents.shortName(eventUri));
+        entry.put("reason", reason);
+        entry.put("token", token);
+        entry.put("recordedAt", OffsetDateTime.now(ZoneOffset.UTC));
+        return SqlTemplate.forUpdate(connection, """
+                        INSERT INTO handover_event (case_id, issuer, jti, event, reason, token, recorded_at)
+                        VALUES (#{caseId}, #{issuer}, #{jti}, #{event}, #{reason}, #{token}, #{recordedAt})
                         ON CONFLICT (issuer, jti) DO NOTHING""")
-                .execute(Tuple.from(new Object[]{caseId, issuer, jti, HandoverEvents.shortName(eventUri), reason, token,
-                        OffsetDateTime.now(ZoneOffset.UTC)}))
-                .map(rows -> rows.rowCount() == 1);
+                .execute(entry)
+                .map(result -> result.rowCount() == 1);
     }
 
     public Uni<List<Entry>> of(UUID caseId) {

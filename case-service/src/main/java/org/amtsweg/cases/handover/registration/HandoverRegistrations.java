@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.cases.security.Administrator;
@@ -17,6 +18,7 @@ import org.amtsweg.messaging.outbox.OutboxRelay;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,19 +56,30 @@ public class HandoverRegistrations {
         HandoverRegistration after = new HandoverRegistration(authority, checked.mode(), checked.endpoint(),
                 checked.encryptionKey() == null ? null : checked.encryptionKey().toJSONObject(),
                 checked.signingKey() == null ? null : checked.signingKey().toJSONObject(), now.toString(), admin.username());
-        return pool.withTransaction(connection -> find(connection, authority, " FOR UPDATE").chain(before -> connection.preparedQuery("""
-                                INSERT INTO handover_registration (authority_id, mode, endpoint, encryption_key, signing_key, updated_at, updated_by)
-                                VALUES ($1, $2, $3, $4, $5, $6, $7)
-                                ON CONFLICT (authority_id) DO UPDATE SET mode = excluded.mode, endpoint = excluded.endpoint,
-                                    encryption_key = excluded.encryption_key, signing_key = excluded.signing_key,
-                                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                        .execute(Tuple.from(new Object[]{authority, after.mode(), after.endpoint(), json(after.encryptionKey()),
-                                json(after.signingKey()), now, admin.username()}))
-                        .chain(() -> audit.record(connection, ENTITY, authority, authority, before.isEmpty() ? "created" : "updated",
-                                admin.username(), now.toInstant(), before.map(this::tree).orElse(null), tree(after)))
-                        .map(ignored -> before.isEmpty())))
+        Map<String, Object> registration = new HashMap<>();
+        registration.put("authority", authority);
+        registration.put("mode", after.mode());
+        registration.put("endpoint", after.endpoint());
+        registration.put("encryptionKey", json(after.encryptionKey()));
+        registration.put("signingKey", json(after.signingKey()));
+        registration.put("updatedAt", now);
+        registration.put("updatedBy", admin.username());
+        return pool.withTransaction(connection -> find(connection, authority, " FOR UPDATE")
+                        .chain(before -> SqlTemplate.forUpdate(connection, REGISTER).execute(registration)
+                                .chain(() -> audit.record(connection, ENTITY, authority, authority,
+                                        before.isEmpty() ? "created" : "updated", admin.username(), now.toInstant(),
+                                        before.map(this::tree).orElse(null), tree(after)))
+                                .map(ignored -> before.isEmpty())))
                 .invoke(relay::nudge);
     }
+
+    private static final String REGISTER = """
+            INSERT INTO handover_registration (authority_id, mode, endpoint, encryption_key, signing_key, updated_at,
+                updated_by)
+            VALUES (#{authority}, #{mode}, #{endpoint}, #{encryptionKey}, #{signingKey}, #{updatedAt}, #{updatedBy})
+            ON CONFLICT (authority_id) DO UPDATE SET mode = excluded.mode, endpoint = excluded.endpoint,
+                encryption_key = excluded.encryption_key, signing_key = excluded.signing_key,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by""";
 
     private Uni<Optional<HandoverRegistration>> find(SqlClient client, String authority, String lock) {
         return client.preparedQuery("""
