@@ -18,7 +18,12 @@ public final class FileNames {
         if (name.length() > 120) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, 120 - extension.length()) + extension;
+            int cut = 120 - extension.length();
+            // Neither half a character (a surrogate pair cut in two) nor a space before the end.
+            if (Character.isLowSurrogate(name.charAt(cut)) && Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut).stripTrailing() + extension;
         }
         return name.isEmpty() ? "dokument" : name;
     }

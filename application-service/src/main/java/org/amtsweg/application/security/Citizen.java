@@ -91,7 +91,8 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
         for (String part : path.split("\\.")) {
             node = node.path(part);
         }
-        return node.isValueNode() ? Optional.of(node.asText()) : Optional.empty();
+        // A JSON null (an address without street) is no value: not the text "null".
+        return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
     }
 
     /** The applicant as the case will see her (once-only: from the identity, not retyped). */
