@@ -16,25 +16,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
  * Load generator of deploy/bench/portal.sh (a benchmark, not a test): the portal's server-rendered pages
  * under a few dozen concurrent users, each logged in through the gateway's real login page with a session
- * of her own. {@code users} citizens and as many Hagen clerks; every page is asked by {@code users} of them
- * at once, each sending {@code per-user} requests one after the other (closed loop: a person waits for her
- * page). A warm-up round first (not measured), then {@code rounds} measured rounds that visit the pages in
- * turn, so that a noisy moment of the machine spreads over all of them. The floor is measured in the same
- * rounds: the same users fetching the portal's static style sheet, what the server gives a page that costs
- * nothing to make.
+ * of her own. {@code users} citizens and as many Hagen clerks use the portal at the same time, each walking
+ * her part of the journey again and again: a citizen the start page, a search, the Wohngeld page, a form step
+ * of her draft, "Meine Anträge" and her mailbox; a clerk her inbox and a case page. After each page a person
+ * reads it for a think time drawn around {@code think-ms} (exponentially distributed, at most five times it;
+ * 0 clicks on at once, which saturates the machine and measures capacity, not what a person waits). A
+ * warm-up of {@code warm-up-s} seconds first (not measured, no think time), then {@code rounds} measured
+ * rounds of {@code round-s} seconds each. The floor is measured in the same rounds by the same people: after
+ * each walk through her pages each fetches the portal's static style sheet, what the server gives a page
+ * that costs nothing to make.
+ *
+ * <p>People do not all log in in the same second, so their sessions do not all renew their tokens at once: the
+ * portal refreshes a session's access token (5 minutes) a minute before it expires, a call to the gateway on
+ * that person's next page. Logged in at one moment, all sessions would refresh in the same second, every four
+ * minutes, and the pages then being measured would wait for the burst. The users therefore log in one after the
+ * other over {@code login-spread-s} seconds (default 240, the refresh interval), so that during the measured
+ * rounds a session renews every few seconds, as among real users; each such page carries its refresh.
  *
  * <p>Per page: p50/p90/p99/max latency, requests per second, p99 as a multiple of the floor's p99, and the
  * page's weight — its HTML and every style sheet and script it references, as sent without compression,
  * the authority's logo left out. Any answer other than 200 fails the run (exit 1).
  *
- *   PortalPagesBench portal-url identity-url application-url users per-user rounds warm-up
+ *   PortalPagesBench portal-url identity-url application-url users round-s rounds warm-up-s think-ms login-spread-s
  */
 public final class PortalPagesBench {
 
@@ -52,10 +64,12 @@ public final class PortalPagesBench {
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private final AtomicInteger wrongAnswers = new AtomicInteger();
+    private final long thinkMillis;
     private final List<String> firstWrong = Collections.synchronizedList(new ArrayList<>());
 
-    private PortalPagesBench(URI portal, List<Browser> citizens, List<Browser> clerks) {
+    private PortalPagesBench(URI portal, List<Browser> citizens, List<Browser> clerks, long thinkMillis) {
         this.portal = portal;
+        this.thinkMillis = thinkMillis;
         this.citizens = citizens;
         this.clerks = clerks;
     }
@@ -63,23 +77,31 @@ public final class PortalPagesBench {
     public static void main(String[] args) throws Exception {
         URI portal = URI.create(args[0]);
         String identity = args[1], application = args[2];
-        int users = Integer.parseInt(args[3]), perUser = Integer.parseInt(args[4]);
-        int rounds = Integer.parseInt(args[5]), warmUp = Integer.parseInt(args[6]);
+        int users = Integer.parseInt(args[3]), roundSeconds = Integer.parseInt(args[4]);
+        int rounds = Integer.parseInt(args[5]), warmUpSeconds = Integer.parseInt(args[6]);
+        long thinkMillis = Long.parseLong(args[7]);
+        long loginSpreadMillis = Long.parseLong(args[8]) * 1000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         PortalLogins logins = new PortalLogins(http, portal);
 
-        System.out.printf("logging %d citizens (eID) and %d Hagen clerks (password) in through the gateway's login page ...%n", users, users);
-        List<Browser> citizens = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(users, null)));
-        List<Browser> clerks = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(users, null)));
-        Parallel.run(users, 8, i -> citizens.set(i, logins.citizen(i)));
-        Parallel.run(users, 8, i -> clerks.set(i, logins.hagenClerk(i)));
+        System.out.printf("logging %d citizens (eID) and %d Hagen clerks (password) in through the gateway's login page,"
+                + " one pair after the other over %d s ...%n", users, users, loginSpreadMillis / 1000);
+        List<Browser> citizens = new ArrayList<>();
+        List<Browser> clerks = new ArrayList<>();
+        long loginsBegan = System.nanoTime();
+        for (int i = 0; i < users; i++) {
+            long due = loginsBegan + i * loginSpreadMillis * 1_000_000 / users;
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+            citizens.add(logins.citizen(i));
+            clerks.add(logins.hagenClerk(i));
+        }
 
         // Each citizen's own Wohngeld draft, opened through the portal's form as she opens it.
         List<String> drafts = new ArrayList<>(Collections.nCopies(users, null));
         Parallel.run(users, 8, i -> drafts.set(i, openDraft(citizens.get(i), portal)));
         String caseId = submittedCase(http, identity, application, clerks.get(0), portal);
 
-        List<Journey> journey = List.of(
+        List<Journey> pages = List.of(
                 new Journey("start page", false, i -> "/"),
                 new Journey("search", false, i -> "/?q=Wohngeld"),
                 new Journey("service page", false, i -> "/leistungen/wohngeld"),
@@ -89,63 +111,90 @@ public final class PortalPagesBench {
                 new Journey("clerk's inbox", true, i -> "/sachbearbeitung"),
                 new Journey("case page", true, i -> "/sachbearbeitung/vorgaenge/" + caseId));
         Journey floor = new Journey("floor: /static/portal.css", false, i -> "/static/portal.css");
-        List<Journey> all = new ArrayList<>(journey);
-        all.add(floor);
 
-        PortalPagesBench bench = new PortalPagesBench(portal, citizens, clerks);
-        System.out.printf("warm-up: %d requests per user and page at %d concurrent users (not measured) ...%n", warmUp, users);
-        for (Journey page : all) {
-            bench.round(page, warmUp, false);
-        }
+        PortalPagesBench bench = new PortalPagesBench(portal, citizens, clerks, thinkMillis);
+        System.out.printf("warm-up: %d s, %d citizens and %d clerks at once, no think time (not measured) ...%n", warmUpSeconds, users, users);
+        bench.round(pages, floor, warmUpSeconds, false);
         for (int round = 1; round <= rounds; round++) {
-            System.out.printf("measured round %d of %d: %d requests per user and page ...%n", round, rounds, perUser);
-            for (Journey page : all) {
-                bench.round(page, perUser, true);
-            }
+            System.out.printf("measured round %d of %d: %d s ...%n", round, rounds, roundSeconds);
+            bench.round(pages, floor, roundSeconds, true);
         }
-        bench.report(journey, floor, users);
+        bench.report(pages, floor, users, thinkMillis);
         System.exit(bench.wrongAnswers.get() == 0 ? 0 : 1);
     }
 
-    /** {@code users} browsers ask the page at once, each {@code perUser} times in a row. */
-    private void round(Journey page, int perUser, boolean measured) throws InterruptedException {
-        List<Browser> browsers = page.clerk() ? clerks : citizens;
-        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Every citizen and every clerk at once, for {@code seconds}: each walks her pages, then fetches the floor, and
+     * again, until the time is up (a walk begun is finished, so each page is asked as often as the others).
+     */
+    private void round(List<Journey> pages, Journey floor, int seconds, boolean measured) throws InterruptedException {
+        Map<String, List<Double>> millis = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < browsers.size(); i++) {
-            Browser browser = browsers.get(i);
-            URI uri = portal.resolve(page.path().apply(i));
-            Thread user = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int n = 0; n < perUser; n++) {
-                        long begin = System.nanoTime();
-                        Browser.Page answer = browser.get(uri);
-                        double took = (System.nanoTime() - begin) / 1e6;
-                        if (answer.status() != 200) {
-                            wrong(page.name() + ": " + uri + " answered " + answer.status()
-                                    + (answer.location() != null ? " -> " + answer.location() : "") + " " + Browser.abbreviated(answer.body()));
-                        } else {
-                            millis.add(took);
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        for (boolean clerk : new boolean[]{false, true}) {
+            List<Browser> browsers = clerk ? clerks : citizens;
+            List<Journey> walk = new ArrayList<>(pages.stream().filter(page -> page.clerk() == clerk).toList());
+            walk.add(floor);
+            for (int i = 0; i < browsers.size(); i++) {
+                Browser browser = browsers.get(i);
+                int user = i;
+                Thread person = new Thread(() -> {
+                    try {
+                        start.await();
+                        // People who began at different moments, not all at once.
+                        Thread.sleep(measured ? ThreadLocalRandom.current().nextLong(thinkMillis + 1) : 0);
+                        while (System.nanoTime() < until) {
+                            for (Journey page : walk) {
+                                ask(browser, page, user, millis);
+                                if (measured) {
+                                    Thread.sleep(thinkTime());
+                                }
+                            }
                         }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                } catch (Exception e) {
-                    wrong(page.name() + ": " + uri + " failed: " + e);
-                }
-            }, "user-" + i);
-            user.start();
-            threads.add(user);
+                }, (clerk ? "clerk-" : "citizen-") + i);
+                person.start();
+                threads.add(person);
+            }
         }
         long begin = System.nanoTime();
         start.countDown();
-        for (Thread user : threads) {
-            user.join();
+        for (Thread person : threads) {
+            person.join();
         }
         if (measured) {
-            samples.computeIfAbsent(page.name(), k -> new ArrayList<>()).addAll(millis);
-            seconds.merge(page.name(), (System.nanoTime() - begin) / 1e9, Double::sum);
+            double took = (System.nanoTime() - begin) / 1e9;
+            millis.forEach((page, samples) -> {
+                this.samples.computeIfAbsent(page, k -> new ArrayList<>()).addAll(samples);
+                this.seconds.merge(page, took, Double::sum);
+            });
         }
+    }
+
+    private void ask(Browser browser, Journey page, int user, Map<String, List<Double>> millis) {
+        URI uri = portal.resolve(page.path().apply(user));
+        try {
+            long begin = System.nanoTime();
+            Browser.Page answer = browser.get(uri);
+            double took = (System.nanoTime() - begin) / 1e6;
+            if (answer.status() != 200) {
+                wrong(page.name() + ": " + uri + " answered " + answer.status()
+                        + (answer.location() != null ? " -> " + answer.location() : "") + " " + Browser.abbreviated(answer.body()));
+            } else {
+                millis.computeIfAbsent(page.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+            }
+        } catch (Exception e) {
+            wrong(page.name() + ": " + uri + " failed: " + e);
+        }
+    }
+
+    /** Exponentially distributed around the mean, at most five times it: how long a person reads before her next click. */
+    private long thinkTime() {
+        double drawn = -thinkMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble());
+        return Math.round(Math.min(drawn, 5.0 * thinkMillis));
     }
 
     private void wrong(String what) {
@@ -154,9 +203,11 @@ public final class PortalPagesBench {
         }
     }
 
-    private void report(List<Journey> journey, Journey floor, int users) throws Exception {
+    private void report(List<Journey> journey, Journey floor, int users, long thinkMillis) throws Exception {
         Percentiles floorLatency = Percentiles.of(samples.getOrDefault(floor.name(), List.of()));
-        System.out.printf("%nportal pages at %d concurrent users (closed loop; latency in ms; weight = HTML + CSS + JS, logo excluded, uncompressed)%n", users);
+        System.out.printf("%nportal pages, %d citizens and %d clerks at once (closed loop, think time %s; latency in ms;"
+                + " weight = HTML + CSS + JS, logo excluded, uncompressed)%n", users, users,
+                thinkMillis == 0 ? "none: the machine saturated" : "about " + thinkMillis + " ms");
         System.out.printf("%-28s %7s %7s %7s %7s %8s %9s %11s%n", "page", "p50", "p90", "p99", "max", "req/s", "bytes", "p99/floor");
         List<String> over = new ArrayList<>();
         for (Journey page : journey) {
