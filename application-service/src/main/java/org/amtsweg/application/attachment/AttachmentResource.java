@@ -16,6 +16,7 @@ import org.amtsweg.application.Problems;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.intake.Applications;
 import org.amtsweg.application.security.Citizen;
+import org.amtsweg.application.status.ApplicationStatus;
 import org.apache.tika.Tika;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestForm;
@@ -75,10 +76,9 @@ public class AttachmentResource {
         Citizen citizen = Citizen.from(identity);
         return applications.find(applications.pool(), id, citizen, false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            String status = application.view().status();
-            boolean requested = "INFORMATION_REQUESTED".equals(status) && application.requestedDocuments().contains(kind);
-            if (!"DRAFT".equals(status) && !requested) {
-                throw Problems.notEditable(status);
+            boolean requested = application.requestedDocuments().contains(kind);
+            if (application.status().filter(status -> status.acceptsDocument(requested)).isEmpty()) {
+                throw Problems.notEditable(application.view().status());
             }
             return catalog.form(application.view().service().key(), application.view().formVersion()).chain(form -> {
                 AttachmentRules.Kind rule = AttachmentRules.of(form.path("presentation")).kind(kind)
@@ -128,7 +128,7 @@ public class AttachmentResource {
         Citizen citizen = Citizen.from(identity);
         return applications.find(applications.pool(), id, citizen, false).chain(found -> {
             Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            if (!"DRAFT".equals(application.view().status())) {
+            if (application.status().filter(ApplicationStatus::documentsRemovable).isEmpty()) {
                 throw Problems.notEditable(application.view().status());
             }
             return store.delete(owner(application), attachmentId);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.intake.Applications;
 import org.amtsweg.application.mailbox.NoticeDocuments;
+import org.amtsweg.application.status.ApplicationStatus;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -45,7 +46,9 @@ public class SubmittedDocumentsResource {
     @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId) {
         return applications.status(applicationId).chain(status -> {
-            if (status.isEmpty() || "DRAFT".equals(status.get())) {
+            // A status this service does not know is one of the case: the application reached its authority.
+            boolean submitted = status.map(stored -> ApplicationStatus.of(stored).map(ApplicationStatus::isSubmitted).orElse(true)).orElse(false);
+            if (!submitted) {
                 throw Problems.notFound("Es gibt keinen eingereichten Antrag " + applicationId + ".");
             }
             return store.list(applicationId);

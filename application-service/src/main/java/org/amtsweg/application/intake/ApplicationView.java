@@ -1,6 +1,9 @@
 package org.amtsweg.application.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.amtsweg.application.status.ApplicationStatus;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.UUID;
  * An application as its citizen sees it: what she applied for, at which authority, what she entered,
  * which fields came from her identity, and what has happened since.
  *
+ * @param status             an {@link ApplicationStatus} by name, as stored: a status of the case this service does not
+ *                           know (yet) is shown as case-service sent it
  * @param prefilled          JSON pointers of the fields filled from the identity (once-only)
  * @param requiredTrustLevel the trust level the service demands for anything done with the application
  * @param withheld           true in a list read with a weaker login: data, prefilled fields and timeline are left
@@ -20,7 +25,7 @@ public record ApplicationView(
         Service service,
         Authority authority,
         int formVersion,
-        String status,
+        @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class) String status,
         String referenceNumber,
         JsonNode data,
         List<String> prefilled,
@@ -44,6 +49,8 @@ public record ApplicationView(
     public record Authority(String id, String name) {
     }
 
-    public record TimelineEntry(OffsetDateTime at, String status, String event, String description) {
+    public record TimelineEntry(OffsetDateTime at,
+                                @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class) String status,
+                                String event, String description) {
     }
 }

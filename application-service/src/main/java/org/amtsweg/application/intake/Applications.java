@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.application.security.Citizen;
+import org.amtsweg.application.status.ApplicationStatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,16 @@ public class Applications {
     public record Stored(ApplicationView view, String minimumTrustLevel, String referencePrefix, JsonNode submittedData,
                          List<String> editableFields, List<String> requestedDocuments, UUID openRequestId,
                          String ozgId, List<String> leikaIds, List<String> registryChecks, int revision, String idempotencyKey) {
+
+        /** Its status in the lifecycle; empty for a status of the case this service does not know (yet). */
+        public Optional<ApplicationStatus> status() {
+            return ApplicationStatus.of(view.status());
+        }
+
+        /** Whether the citizen may move it to {@code next}; never from a status this service does not know. */
+        public boolean canMoveTo(ApplicationStatus next) {
+            return status().filter(status -> status.canMoveTo(next)).isPresent();
+        }
     }
 
     public Pool pool() {

@@ -14,6 +14,7 @@ import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.catalog.ResponsibleAuthority;
 import org.amtsweg.application.catalog.ServiceOffer;
 import org.amtsweg.application.security.Citizen;
+import org.amtsweg.application.status.ApplicationStatus;
 import org.amtsweg.application.validation.FormValidator;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.application.attachment.AttachmentRules;
@@ -122,7 +123,7 @@ public class Intake {
         draft.put("data", new JsonObject(prefill.data().toString()));
         draft.put("prefilled", prefill.pointers().toArray(String[]::new));
         return pool.withTransaction(connection -> SqlTemplate.forUpdate(connection, INSERT_DRAFT).execute(draft)
-                        .chain(() -> timeline(connection, id, "DRAFT", "DraftCreated", "Entwurf angelegt"))
+                        .chain(() -> timeline(connection, id, ApplicationStatus.DRAFT, "DraftCreated", "Entwurf angelegt"))
                         .chain(() -> draftFunnel.started(connection, id, authority.id(), service.key()))
                         // Counted for the usage report (usage-service): in the draft's transaction, so no draft goes uncounted.
                         .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), DraftStarted.TYPE, id.toString(),
@@ -152,11 +153,9 @@ public class Intake {
         }
         return applications.find(pool, id, citizen, false).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            String status = stored.view().status();
-            if (!"DRAFT".equals(status) && !"INFORMATION_REQUESTED".equals(status)) {
-                throw Problems.notEditable(status);
-            }
-            if ("INFORMATION_REQUESTED".equals(status)) {
+            ApplicationStatus status = stored.status().filter(ApplicationStatus::dataEditable)
+                    .orElseThrow(() -> Problems.notEditable(stored.view().status()));
+            if (status.onlyRequestedFieldsEditable()) {
                 // Reopened by a Nachforderung: exactly the fields the authority asked about, everything else as submitted.
                 List<String> outside = DataChanges.outside(DataChanges.between(stored.submittedData(), data), stored.editableFields());
                 if (!outside.isEmpty()) {
@@ -172,16 +171,16 @@ public class Intake {
                 return pool.withTransaction(connection -> connection.preparedQuery("""
                                 UPDATE application SET data = $3, updated_at = now(), revision = revision + 1
                                 WHERE id = $1 AND citizen_subject = $2 AND status = $4""")
-                        .execute(Tuple.of(id, citizen.subject(), new JsonObject(data.toString()), status))
+                        .execute(Tuple.of(id, citizen.subject(), new JsonObject(data.toString()), status.name()))
                         .map(result -> {
                             if (result.rowCount() == 0) {
-                                throw Problems.notEditable("SUBMITTED");
+                                throw Problems.notEditable(ApplicationStatus.SUBMITTED.name());
                             }
                             funnel.saved(stored.view().authority().id(), stored.view().service().key());
                             return result;
                         })
                         // The funnel follows drafts only; a reply to an information request is no step of the intake.
-                        .call(() -> "DRAFT".equals(status)
+                        .call(() -> status == ApplicationStatus.DRAFT
                                 ? draftFunnel.saved(connection, id, FormSteps.furthest(form.path("presentation"), data))
                                 : Uni.createFrom().voidItem()));
             });
@@ -208,7 +207,7 @@ public class Intake {
                 .chain(both -> {
                     Applications.Stored stored = both.getItem1().orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
                     ApplicationView draft = stored.view();
-                    if (!"DRAFT".equals(draft.status())) {
+                    if (!stored.canMoveTo(ApplicationStatus.SUBMITTED)) {
                         return submittedBefore(citizen, stored, idempotencyKey);
                     }
                     return catalog.form(draft.service().key(), draft.formVersion())
@@ -234,8 +233,8 @@ public class Intake {
     private Uni<SubmissionReceipt> submittedBefore(Citizen citizen, Applications.Stored stored, String idempotencyKey) {
         ApplicationView view = stored.view();
         if (idempotencyKey != null && idempotencyKey.equals(stored.idempotencyKey())) {
-            return Uni.createFrom().item(new SubmissionReceipt(view.id(), view.referenceNumber(), "SUBMITTED", view.submittedAt(),
-                    view.service(), view.authority()));
+            return Uni.createFrom().item(new SubmissionReceipt(view.id(), view.referenceNumber(), ApplicationStatus.SUBMITTED.name(),
+                    view.submittedAt(), view.service(), view.authority()));
         }
         Uni<Void> keyIsFree = idempotencyKey == null ? Uni.createFrom().voidItem()
                 : pool.preparedQuery("SELECT 1 FROM application WHERE citizen_subject = $1 AND idempotency_key = $2 AND id <> $3")
@@ -246,7 +245,7 @@ public class Intake {
                             }
                             return null;
                         });
-        return keyIsFree.chain(() -> "INFORMATION_REQUESTED".equals(view.status())
+        return keyIsFree.chain(() -> stored.canMoveTo(ApplicationStatus.SUPPLEMENTED)
                 ? supplement(citizen, view.id(), null)
                 // Submitted before (a repeated request, or a concurrent one that won): same answer, no second event.
                 : Uni.createFrom().item(receipt(view)));
@@ -317,7 +316,7 @@ public class Intake {
                     MDC.put("correlationId", id.toString());
                     LOG.infof("application %s submitted as %s", id, reference);
                     funnel.submitted(draft.authority().id(), draft.service().key());
-                    return Optional.of(new SubmissionReceipt(id, reference, "SUBMITTED", now, draft.service(), draft.authority()));
+                    return Optional.of(new SubmissionReceipt(id, reference, ApplicationStatus.SUBMITTED.name(), now, draft.service(), draft.authority()));
                 });
     }
 
@@ -358,7 +357,7 @@ public class Intake {
             return Uni.combine().all().unis(catalog.form(view.service().key(), view.formVersion()), attachments.list(id)).asTuple();
         }).chain(both -> pool.withTransaction(connection -> applications.find(connection, id, citizen, true).chain(found -> {
             Applications.Stored stored = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            if (!"INFORMATION_REQUESTED".equals(stored.view().status())) {
+            if (!stored.canMoveTo(ApplicationStatus.SUPPLEMENTED)) {
                 throw Problems.notEditable(stored.view().status());
             }
             List<Violation> violations = new ArrayList<>(validator.forSubmission(formKey(stored), both.getItem1(), stored.view().data()));
@@ -378,10 +377,10 @@ public class Intake {
                                     WHERE request_id = $1""")
                             .execute(Tuple.of(stored.openRequestId(), message)))
                     .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSupplemented.TYPE, id.toString(), event))
-                    .chain(() -> timeline(connection, id, "SUPPLEMENTED", ApplicationSupplemented.TYPE,
+                    .chain(() -> timeline(connection, id, ApplicationStatus.SUPPLEMENTED, ApplicationSupplemented.TYPE,
                             "Nachgereichte Angaben an " + stored.view().authority().name() + " gesendet"))
-                    .map(ignored -> new SubmissionReceipt(id, stored.view().referenceNumber(), "SUPPLEMENTED", stored.view().submittedAt(),
-                            stored.view().service(), stored.view().authority()));
+                    .map(ignored -> new SubmissionReceipt(id, stored.view().referenceNumber(), ApplicationStatus.SUPPLEMENTED.name(),
+                            stored.view().submittedAt(), stored.view().service(), stored.view().authority()));
         }))).invoke(relay::nudge);
     }
 
@@ -424,9 +423,9 @@ public class Intake {
     }
 
     /** Adds an entry to the timeline the citizen sees, in the caller's transaction. */
-    private static Uni<Void> timeline(SqlConnection connection, UUID id, String status, String event, String description) {
+    private static Uni<Void> timeline(SqlConnection connection, UUID id, ApplicationStatus status, String event, String description) {
         return connection.preparedQuery("INSERT INTO timeline_entry (application_id, at, status, event_type, description) VALUES ($1, now(), $2, $3, $4)")
-                .execute(Tuple.of(id, status, event, description))
+                .execute(Tuple.of(id, status.name(), event, description))
                 .replaceWithVoid();
     }
 

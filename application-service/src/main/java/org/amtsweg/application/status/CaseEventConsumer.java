@@ -66,23 +66,25 @@ public class CaseEventConsumer {
             switch (event.type()) {
                 case CaseOpened.TYPE -> {
                     CaseOpened opened = event.data(CaseOpened.class);
-                    statuses.add(status(applicationId(opened.applicationId()), "RECEIVED", opened.caseId(), event, "Vorgang bei der Behörde eröffnet"));
+                    statuses.add(status(applicationId(opened.applicationId()), ApplicationStatus.RECEIVED.name(), opened.caseId(), event,
+                            "Vorgang bei der Behörde eröffnet"));
                 }
                 case CaseStatusChanged.TYPE -> {
                     CaseStatusChanged changed = event.data(CaseStatusChanged.class);
+                    // As case-service sends it, which owns the case's lifecycle: a status this service does not know is kept too.
                     statuses.add(status(applicationId(changed.applicationId()), changed.status(), null, event, "Status: " + changed.status()));
                 }
                 // With a message for the citizen's mailbox, after the statuses before it.
                 case InformationRequested.TYPE -> {
                     InformationRequested request = event.data(InformationRequested.class);
                     UUID applicationId = applicationId(request.applicationId());
-                    done = followAndThen(done, connection, statuses, status(applicationId, "INFORMATION_REQUESTED", null, event,
+                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.INFORMATION_REQUESTED.name(), null, event,
                             "Die Behörde bittet um weitere Angaben"), () -> reopen(connection, applicationId, request));
                 }
                 case DecisionIssued.TYPE -> {
                     DecisionIssued decision = event.data(DecisionIssued.class);
                     UUID applicationId = applicationId(decision.applicationId());
-                    done = followAndThen(done, connection, statuses, status(applicationId, "DECIDED", null, event, "Bescheid erlassen"),
+                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
                             () -> deliverNotice(connection, applicationId, decision));
                 }
                 default -> throw new IllegalStateException("not followed: " + event.type());
