@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,10 @@ public class Outbox {
      * this order — id, topic, aggregate id, type, correlation id, payload (jsonb), created at.
      */
     public static final String INSERT_INTO = "INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)";
+
+    /** Seven values, bound by name: the same text every time, so one prepared statement per connection as before. */
+    private static final String INSERT = INSERT_INTO
+            + " VALUES (#{id}, #{topic}, #{aggregateId}, #{type}, #{correlationId}, #{payload}::text::jsonb, #{createdAt})";
 
     private final ObjectMapper mapper;
 
@@ -47,10 +53,16 @@ public class Outbox {
 
     /** Writes a prepared row, e.g. one the caller hands to {@link OutboxRelay#publishCommitted} after the commit. */
     public Uni<Void> append(SqlConnection connection, OutboxEvent row) {
-        return connection.preparedQuery(INSERT_INTO + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7)")
-                .execute(Tuple.from(new Object[]{row.id(), row.topic(), row.aggregateId(), row.type(), row.correlationId(), row.payload(),
-                        row.createdAt()}))
-                .replaceWithVoid();
+        // A HashMap: the correlation id may be null, which Map.of refuses.
+        Map<String, Object> values = new HashMap<>(8);
+        values.put("id", row.id());
+        values.put("topic", row.topic());
+        values.put("aggregateId", row.aggregateId());
+        values.put("type", row.type());
+        values.put("correlationId", row.correlationId());
+        values.put("payload", row.payload());
+        values.put("createdAt", row.createdAt());
+        return SqlTemplate.forUpdate(connection, INSERT).execute(values).replaceWithVoid();
     }
 
     /** The event as JSON text, as the outbox stores it; also for statements that write the outbox row themselves. */
