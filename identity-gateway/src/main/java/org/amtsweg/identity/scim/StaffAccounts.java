@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.identity.IdentityConfig;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +79,8 @@ public class StaffAccounts {
         String activationToken = input.password() == null ? OpaqueTokens.random() : null;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime expires = now.plus(config.activationLinkLifetime());
-        return hash(input.password()).chain(hash -> pool.withTransaction(connection -> connection.preparedQuery("""
-                                INSERT INTO staff_account (username, display_name, password_hash, authority, roles, created_at, external_id, given_name,
-                                                           family_name, email, active, last_modified)
-                                VALUES ($1, $2, $3, $4, '', $5, $6, $7, $8, $9, $10, $5) RETURNING\s""" + ScimUser.COLUMNS)
-                        .execute(Tuple.from(new Object[]{input.userName(), input.displayName(), hash, input.authority(), now, input.externalId(),
-                                input.givenName(), input.familyName(), input.email(), input.active()}))
+        return hash(input.password()).chain(hash -> pool.withTransaction(connection -> SqlTemplate.forQuery(connection, INSERT_ACCOUNT)
+                        .execute(accountValues(input, hash, Map.of("userName", input.userName(), "authority", input.authority(), "at", now)))
                         .onFailure(StaffAccounts::duplicate).transform(failure -> ScimError.uniqueness("userName " + input.userName() + " is already taken"))
                         .map(rows -> ScimUser.of(rows.iterator().next()))
                         .call(user -> activationToken == null ? Uni.createFrom().voidItem() : connection.preparedQuery(
@@ -119,12 +117,8 @@ public class StaffAccounts {
                         if (!input.authority().equals(before.authority())) {
                             throw ScimError.mutability("the authority (organization) of an account cannot be changed");
                         }
-                        return hash(input.password()).chain(hash -> connection.preparedQuery("""
-                                                UPDATE staff_account SET display_name = $2, external_id = $3, given_name = $4, family_name = $5, email = $6,
-                                                       active = $7, password_hash = coalesce($8, password_hash), version = version + 1, last_modified = now()
-                                                WHERE id = $1 RETURNING\s""" + ScimUser.COLUMNS)
-                                        .execute(Tuple.from(new Object[]{uuid, input.displayName(), input.externalId(), input.givenName(), input.familyName(),
-                                                input.email(), input.active(), hash})))
+                        return hash(input.password()).chain(hash -> SqlTemplate.forQuery(connection, UPDATE_ACCOUNT)
+                                        .execute(accountValues(input, hash, Map.of("id", uuid))))
                                 .map(rows -> ScimUser.of(rows.iterator().next()))
                                 .call(after -> afterChange(connection, caller, before, after))
                                 .map(after -> new ScimResource(representations.user(after, groups), after.etag()));
@@ -134,6 +128,32 @@ public class StaffAccounts {
                     audit.committed();
                     tokens.revocationsCommitted();
                 });
+    }
+
+    private static final String INSERT_ACCOUNT = """
+            INSERT INTO staff_account (username, display_name, password_hash, authority, roles, created_at, external_id, given_name,
+                                       family_name, email, active, last_modified)
+            VALUES (#{userName}, #{displayName}, #{passwordHash}, #{authority}, '', #{at}, #{externalId}, #{givenName},
+                    #{familyName}, #{email}, #{active}, #{at}) RETURNING\s""" + ScimUser.COLUMNS;
+
+    private static final String UPDATE_ACCOUNT = """
+            UPDATE staff_account SET display_name = #{displayName}, external_id = #{externalId}, given_name = #{givenName},
+                   family_name = #{familyName}, email = #{email}, active = #{active}, password_hash = coalesce(#{passwordHash}, password_hash),
+                   version = version + 1, last_modified = now()
+            WHERE id = #{id} RETURNING\s""" + ScimUser.COLUMNS;
+
+    /** The account's attributes from SCIM input, by name, with {@code key}; a null hash sets no password (or keeps it). */
+    private static Map<String, Object> accountValues(UserInput input, String passwordHash, Map<String, Object> key) {
+        // A HashMap: the optional attributes may be null, which Map.of refuses.
+        Map<String, Object> values = new HashMap<>(key);
+        values.put("displayName", input.displayName());
+        values.put("externalId", input.externalId());
+        values.put("givenName", input.givenName());
+        values.put("familyName", input.familyName());
+        values.put("email", input.email());
+        values.put("active", input.active());
+        values.put("passwordHash", passwordHash);
+        return values;
     }
 
     public Uni<Void> delete(AdministeringClient caller, String id, String ifMatch) {

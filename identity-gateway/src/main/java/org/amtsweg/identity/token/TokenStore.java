@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.assurance.LoginMethod;
@@ -14,6 +15,8 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,13 +68,21 @@ public class TokenStore {
     /** Starts a session and returns the value of the browser's session cookie. */
     public Uni<String> startSession(LoginSession session) {
         String cookie = OpaqueTokens.random();
-        return pool.preparedQuery("""
-                        INSERT INTO login_session (sid, subject_kind, subject_ref, method, auth_time, cookie_hash, claims)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)""")
-                .execute(Tuple.from(new Object[]{session.sid(), session.subjectKind(), session.subjectRef(), session.method().code(),
-                        session.authTime().atOffset(ZoneOffset.UTC), OpaqueTokens.sha256Hex(cookie), session.claims()}))
-                .replaceWith(cookie);
+        Map<String, Object> values = new HashMap<>();
+        values.put("sid", session.sid());
+        values.put("subjectKind", session.subjectKind());
+        values.put("subjectRef", session.subjectRef());
+        values.put("method", session.method().code());
+        values.put("authTime", session.authTime().atOffset(ZoneOffset.UTC));
+        values.put("cookieHash", OpaqueTokens.sha256Hex(cookie));
+        values.put("claims", session.claims());
+        // On a connection: a template takes no CDI proxy of the pool.
+        return pool.withConnection(connection -> SqlTemplate.forUpdate(connection, START_SESSION).execute(values)).replaceWith(cookie);
     }
+
+    private static final String START_SESSION = """
+            INSERT INTO login_session (sid, subject_kind, subject_ref, method, auth_time, cookie_hash, claims)
+            VALUES (#{sid}, #{subjectKind}, #{subjectRef}, #{method}, #{authTime}, #{cookieHash}, #{claims}::text::jsonb)""";
 
     /** The running session a browser's session cookie belongs to. */
     public Uni<Optional<LoginSession>> sessionOfCookie(String cookie) {
