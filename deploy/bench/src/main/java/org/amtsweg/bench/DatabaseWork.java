@@ -12,17 +12,20 @@ import java.util.Map;
  * What PostgreSQL did for the platform over the measured rounds: committed transactions per application and
  * database (always), and, where the server loads {@code pg_stat_statements} (start it with
  * {@code AMTSWEG_PG_STATEMENTS=true}), the statements that took the most of its time, with their calls and time per
- * application. The CPU table says how much the database costs; this says for what.
+ * application, and the rows updated per application and table with the share that were HOT updates (the new version
+ * on the same page, no index touched). The CPU table says how much the database costs; this says for what.
  */
 final class DatabaseWork {
 
     private final String adminJdbc;
     private final Map<String, Long> commitsBefore;
+    private final Map<String, long[]> updatesBefore;
     private final boolean statements;
 
-    private DatabaseWork(String adminJdbc, Map<String, Long> commitsBefore, boolean statements) {
+    private DatabaseWork(String adminJdbc, Map<String, Long> commitsBefore, Map<String, long[]> updatesBefore, boolean statements) {
         this.adminJdbc = adminJdbc;
         this.commitsBefore = commitsBefore;
+        this.updatesBefore = updatesBefore;
         this.statements = statements;
     }
 
@@ -38,7 +41,8 @@ final class DatabaseWork {
                 statement.execute("SELECT pg_stat_statements_reset()");
             }
         }
-        return new DatabaseWork(adminJdbc, commits(adminJdbc), statements);
+        Map<String, Long> commits = commits(adminJdbc);
+        return new DatabaseWork(adminJdbc, commits, updates(adminJdbc, commits.keySet()), statements);
     }
 
     void print(int applications, int top) throws SQLException {
@@ -51,6 +55,15 @@ final class DatabaseWork {
             }
         });
         System.out.printf("%nPostgreSQL transactions committed per application:%s%n", line);
+        StringBuilder updated = new StringBuilder();
+        updates(adminJdbc, after.keySet()).forEach((table, counts) -> {
+            long[] before = updatesBefore.getOrDefault(table, new long[2]);
+            long rows = counts[0] - before[0], hot = counts[1] - before[1];
+            if (rows / (double) applications >= 0.01) {
+                updated.append(String.format("  %s %.2f (%d %% HOT)", table, rows / (double) applications, Math.round(100.0 * hot / rows)));
+            }
+        });
+        System.out.printf("Rows updated per application:%s%n", updated);
         if (!statements) {
             return;
         }
@@ -66,6 +79,21 @@ final class DatabaseWork {
                         query.length() > 110 ? query.substring(0, 110) + "…" : query);
             }
         }
+    }
+
+    /** Per database.table: rows updated, and of those HOT updates, since the server started. */
+    private static Map<String, long[]> updates(String adminJdbc, Iterable<String> databases) throws SQLException {
+        Map<String, long[]> updates = new LinkedHashMap<>();
+        String base = adminJdbc.substring(0, adminJdbc.lastIndexOf('/') + 1);
+        for (String database : databases) {
+            try (Connection db = DriverManager.getConnection(base + database, "postgres", ""); Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables ORDER BY relname")) {
+                while (rows.next()) {
+                    updates.put(database.replace("amtsweg_", "") + "." + rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        return updates;
     }
 
     private static Map<String, Long> commits(String adminJdbc) throws SQLException {
