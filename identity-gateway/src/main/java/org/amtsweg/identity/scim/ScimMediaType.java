@@ -20,8 +20,7 @@ public final class ScimMediaType {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ScimMediaType() {
-    }
+    private ScimMediaType() {}
 
     public static Response.ResponseBuilder respond(int status, JsonNode body) {
         try {
