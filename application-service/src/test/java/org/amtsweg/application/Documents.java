@@ -6,7 +6,8 @@ import java.util.Arrays;
 /** Small real files of the types intake accepts, made in memory. */
 public final class Documents {
 
-    private Documents() {}
+    private Documents() {
+    }
 
     /** A minimal valid one-page PDF. */
     public static byte[] pdf() {
@@ -35,10 +36,7 @@ public final class Documents {
             document.addPage(page);
             try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
                 content.beginText();
-                content.setFont(
-                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
-                        12);
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
                 content.newLineAtOffset(72, 720);
                 content.showText("Mietbescheinigung");
                 content.endText();
@@ -55,8 +53,7 @@ public final class Documents {
     /** A change to a PDF under construction. */
     @FunctionalInterface
     public interface PdfShape {
-        void apply(org.apache.pdfbox.pdmodel.PDDocument document, org.apache.pdfbox.pdmodel.PDPage page)
-                throws java.io.IOException;
+        void apply(org.apache.pdfbox.pdmodel.PDDocument document, org.apache.pdfbox.pdmodel.PDPage page) throws java.io.IOException;
     }
 
     public static byte[] ofSize(int bytes) {

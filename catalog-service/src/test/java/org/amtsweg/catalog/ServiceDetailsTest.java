@@ -1,13 +1,13 @@
 package org.amtsweg.catalog;
 
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 /** One service as the seed document describes it. */
 @QuarkusTest
@@ -16,8 +16,7 @@ class ServiceDetailsTest {
     @Test
     void wohngeldIsAnEfaServiceOperatedCentrally() {
         given().get("/services/wohngeld")
-                .then()
-                .statusCode(200)
+                .then().statusCode(200)
                 .body("name", equalTo("Wohngeld digital"))
                 .body("ozgId", equalTo("10092"))
                 .body("topic", equalTo("Arbeit & Ruhestand"))
@@ -34,8 +33,7 @@ class ServiceDetailsTest {
     @Test
     void schwerbehindertenausweisCarriesItsTenLeikaEntries() {
         given().get("/services/schwerbehindertenausweis")
-                .then()
-                .statusCode(200)
+                .then().statusCode(200)
                 .body("ozgId", equalTo("10214"))
                 .body("situation", equalTo("Behinderung"))
                 .body("responsibilityLevels", equalTo(java.util.List.of("Land", "Sozialamt", "Kommunal")))
@@ -54,8 +52,7 @@ class ServiceDetailsTest {
     @Test
     void noOfficialIdIsInventedWhereTheDocumentGivesNone() {
         given().get("/services/ummeldung")
-                .then()
-                .statusCode(200)
+                .then().statusCode(200)
                 .body("ozgId", nullValue())
                 .body("leika", hasSize(0));
     }
@@ -63,8 +60,7 @@ class ServiceDetailsTest {
     @Test
     void anUnknownServiceIsANotFoundProblem() {
         given().get("/services/gibt-es-nicht")
-                .then()
-                .statusCode(404)
+                .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/not-found"))
                 .body("status", equalTo(404));

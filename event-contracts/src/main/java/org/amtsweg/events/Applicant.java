@@ -16,4 +16,5 @@ public record Applicant(
         LocalDate birthdate,
         PostalAddress address,
         String municipality,
-        String trustLevel) {}
+        String trustLevel) {
+}

@@ -1,6 +1,7 @@
 package org.amtsweg.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.List;
 

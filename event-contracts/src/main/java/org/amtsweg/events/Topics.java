@@ -21,5 +21,6 @@ public final class Topics {
      */
     public static final String ADMINISTRATION = "administration";
 
-    private Topics() {}
+    private Topics() {
+    }
 }

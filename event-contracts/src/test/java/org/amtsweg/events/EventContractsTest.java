@@ -1,12 +1,13 @@
 package org.amtsweg.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.Map;
 import org.amtsweg.events.testing.EventContracts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published schemas, examples and records agree with each other. */
 class EventContractsTest {
@@ -31,8 +32,7 @@ class EventContractsTest {
     @ParameterizedTest
     @FieldSource("TYPES")
     void exampleConformsToItsSchema(String type) {
-        assertThat(EventContracts.violations(type, EventContracts.example(type)))
-                .isEmpty();
+        assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,4 +1,5 @@
 package org.amtsweg.messaging;
 
 /** The test application's event: a line for the journal. */
-public record JournalEntry(String text) {}
+public record JournalEntry(String text) {
+}

@@ -4,13 +4,14 @@ import com.github.weisj.jsvg.SVGDocument;
 import com.github.weisj.jsvg.parser.LoaderContext;
 import com.github.weisj.jsvg.parser.SVGLoader;
 import com.github.weisj.jsvg.parser.resources.ResourcePolicy;
+import org.jboss.logging.Logger;
+
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * An authority's SVG logo as a raster image for PDFs, drawn by JSVG. The SVG comes from the catalogue's
@@ -19,17 +20,15 @@ import org.jboss.logging.Logger;
 final class LogoImage {
 
     private static final Logger LOG = Logger.getLogger(LogoImage.class);
-    private static final LoaderContext SELF_CONTAINED = LoaderContext.builder()
-            .externalResourcePolicy(ResourcePolicy.DENY_ALL)
-            .build();
+    private static final LoaderContext SELF_CONTAINED = LoaderContext.builder().externalResourcePolicy(ResourcePolicy.DENY_ALL).build();
 
-    private LogoImage() {}
+    private LogoImage() {
+    }
 
     /** The logo fitted into a square of {@code pixels}, keeping its proportions; empty if it cannot be drawn. */
     static Optional<BufferedImage> render(String svg, int pixels) {
         try {
-            SVGDocument document = new SVGLoader()
-                    .load(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)), null, SELF_CONTAINED);
+            SVGDocument document = new SVGLoader().load(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)), null, SELF_CONTAINED);
             if (document == null || document.size().width <= 0 || document.size().height <= 0) {
                 LOG.warn("an authority logo is not a drawable SVG; documents go out without it");
                 return Optional.empty();

@@ -2,7 +2,6 @@ package org.amtsweg.application.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,12 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.resourceserver.problem.Violation;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 
 /** The citizen's applications: drafts, data, submission, status. */
 @Path("/applications")
@@ -32,8 +33,7 @@ public class ApplicationResource {
     private final SecurityIdentity identity;
     private final ReceiptDocuments receipts;
 
-    public ApplicationResource(
-            Intake intake, Applications applications, SecurityIdentity identity, ReceiptDocuments receipts) {
+    public ApplicationResource(Intake intake, Applications applications, SecurityIdentity identity, ReceiptDocuments receipts) {
         this.receipts = receipts;
         this.intake = intake;
         this.applications = applications;
@@ -44,10 +44,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> open(NewApplication request) {
         if (request == null) {
-            throw Problems.invalidField(
-                    "",
-                    "required",
-                    "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.",
+            throw Problems.invalidField("", "required", "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.",
                     "The body is missing: expected is {\"service\": \"…\"}.");
         }
         List<Violation> violations = request.violations();
@@ -55,9 +52,7 @@ public class ApplicationResource {
             throw Problems.invalidFields(violations);
         }
         return intake.open(citizen(), request.service(), request.ags())
-                .map(view -> Response.created(URI.create("/applications/" + view.id()))
-                        .entity(view)
-                        .build());
+                .map(view -> Response.created(URI.create("/applications/" + view.id())).entity(view).build());
     }
 
     /** All of the citizen's applications; those above her login's trust level without their data (see {@link Applications#mine}). */
@@ -69,8 +64,7 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     public Uni<ApplicationView> one(@PathParam("id") UUID id) {
-        return applications
-                .view(id, citizen())
+        return applications.view(id, citizen())
                 .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + ".")));
     }
 
@@ -83,13 +77,10 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/submit")
-    public Uni<SubmissionReceipt> submit(
-            @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Uni<SubmissionReceipt> submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !IdempotencyKey.isWellFormed(idempotencyKey)) {
-            throw Problems.invalidParameter(
-                    "Idempotency-Key",
-                    "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
-                            + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
+            throw Problems.invalidParameter("Idempotency-Key", "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
+                    + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
         }
         return intake.submit(citizen(), id, idempotencyKey);
     }
@@ -105,8 +96,8 @@ public class ApplicationResource {
                 throw Problems.notEditable(view.status());
             }
             return receipts.document(view)
-                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(
-                            pdf, "application/pdf", "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
+                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                            "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
         });
     }
 

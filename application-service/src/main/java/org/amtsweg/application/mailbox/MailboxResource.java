@@ -1,7 +1,6 @@
 package org.amtsweg.application.mailbox;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,15 +14,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.amtsweg.application.Problems;
+import org.amtsweg.application.intake.Intake;
+import org.amtsweg.application.intake.SubmissionReceipt;
+import org.amtsweg.application.security.Citizen;
+import io.quarkus.security.identity.SecurityIdentity;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.amtsweg.application.Problems;
-import org.amtsweg.application.intake.Intake;
-import org.amtsweg.application.intake.SubmissionReceipt;
-import org.amtsweg.application.security.Citizen;
 
 /**
  * The citizen's mailbox: information requests (answered here) and decision notices (downloadable).
@@ -49,21 +50,20 @@ public class MailboxResource {
     }
 
     /** Body of a reply: the citizen's message to the clerk (the changed data and documents are already saved). */
-    public record Reply(@Size(max = 5000) String message) {}
+    public record Reply(@Size(max = 5000) String message) {
+    }
 
     @GET
     public Uni<List<MailboxMessage>> messages() {
         Citizen citizen = Citizen.from(identity);
-        return pool.preparedQuery(
-                        "SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
-                                + " WHERE m.citizen_subject = $1 ORDER BY m.created_at DESC LIMIT 200")
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.citizen_subject = $1 ORDER BY m.created_at DESC LIMIT 200")
                 .execute(Tuple.of(citizen.subject()))
                 .map(rows -> {
                     List<MailboxMessage> messages = new ArrayList<>();
                     rows.forEach(row -> {
                         MailboxMessage message = message(row);
-                        messages.add(
-                                citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent());
+                        messages.add(citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent());
                     });
                     return messages;
                 });
@@ -74,12 +74,11 @@ public class MailboxResource {
     @Path("/{id}")
     public Uni<MailboxMessage> read(@PathParam("id") UUID id) {
         Citizen citizen = Citizen.from(identity);
-        return find(id, citizen)
-                .chain(found -> pool.preparedQuery("""
+        return find(id, citizen).chain(found -> pool.preparedQuery("""
                                 UPDATE mailbox_message m SET read_at = coalesce(m.read_at, now()) FROM application a
                                 WHERE m.id = $1 AND m.citizen_subject = $2 AND a.id = m.application_id RETURNING\s""" + COLUMNS)
-                        .execute(Tuple.of(id, citizen.subject()))
-                        .map(rows -> message(rows.iterator().next())));
+                .execute(Tuple.of(id, citizen.subject()))
+                .map(rows -> message(rows.iterator().next())));
     }
 
     /** Answers an information request: the reopened application goes back to the authority, with this message. */
@@ -104,29 +103,26 @@ public class MailboxResource {
         Citizen citizen = Citizen.from(identity);
         return pool.preparedQuery("""
                         SELECT a.reference_number, a.minimum_trust_level FROM mailbox_message m JOIN application a ON a.id = m.application_id
-                        WHERE m.id = $1 AND m.citizen_subject = $2 AND m.kind = 'DECISION'""").execute(Tuple.of(id, citizen.subject())).chain(rows -> {
-            if (rows.size() == 0) {
-                throw Problems.notFound("Es gibt keinen Bescheid " + id + ".");
-            }
-            citizen.requireTrustLevel(rows.iterator().next().getString("minimum_trust_level"));
-            String reference = rows.iterator().next().getString("reference_number");
-            return notices.document(id)
-                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(
-                            pdf, "application/pdf", "Bescheid-" + reference + ".pdf"));
-        });
+                        WHERE m.id = $1 AND m.citizen_subject = $2 AND m.kind = 'DECISION'""")
+                .execute(Tuple.of(id, citizen.subject()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problems.notFound("Es gibt keinen Bescheid " + id + ".");
+                    }
+                    citizen.requireTrustLevel(rows.iterator().next().getString("minimum_trust_level"));
+                    String reference = rows.iterator().next().getString("reference_number");
+                    return notices.document(id).map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                            "Bescheid-" + reference + ".pdf"));
+                });
     }
 
     /** The citizen's message, if her login reaches its application's trust level (403 otherwise; 404 if not hers). */
     private Uni<MailboxMessage> find(UUID id, Citizen citizen) {
-        return pool.preparedQuery(
-                        "SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
-                                + " WHERE m.id = $1 AND m.citizen_subject = $2")
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
+                        + " WHERE m.id = $1 AND m.citizen_subject = $2")
                 .execute(Tuple.of(id, citizen.subject()))
                 .map(rows -> {
-                    MailboxMessage message = Optional.ofNullable(
-                                    rows.size() == 0
-                                            ? null
-                                            : message(rows.iterator().next()))
+                    MailboxMessage message = Optional.ofNullable(rows.size() == 0 ? null : message(rows.iterator().next()))
                             .orElseThrow(() -> Problems.notFound("Es gibt keine Nachricht " + id + "."));
                     citizen.requireTrustLevel(message.requiredTrustLevel());
                     return message;
@@ -139,21 +135,9 @@ public class MailboxResource {
             m.created_at, m.read_at, m.replied_at, a.minimum_trust_level""";
 
     private static MailboxMessage message(Row row) {
-        return new MailboxMessage(
-                row.getUUID("id"),
-                row.getUUID("application_id"),
-                row.getString("kind"),
-                row.getString("subject"),
-                row.getString("body"),
-                Arrays.asList(row.getArrayOfStrings("fields")),
-                Arrays.asList(row.getArrayOfStrings("documents")),
-                row.getLocalDate("due_date"),
-                row.getString("outcome"),
-                row.getString("reasoning"),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("read_at"),
-                row.getOffsetDateTime("replied_at"),
-                row.getString("minimum_trust_level"),
-                false);
+        return new MailboxMessage(row.getUUID("id"), row.getUUID("application_id"), row.getString("kind"), row.getString("subject"),
+                row.getString("body"), Arrays.asList(row.getArrayOfStrings("fields")), Arrays.asList(row.getArrayOfStrings("documents")),
+                row.getLocalDate("due_date"), row.getString("outcome"), row.getString("reasoning"), row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("read_at"), row.getOffsetDateTime("replied_at"), row.getString("minimum_trust_level"), false);
     }
 }

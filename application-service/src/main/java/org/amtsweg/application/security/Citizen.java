@@ -3,15 +3,16 @@ package org.amtsweg.application.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonString;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import org.amtsweg.application.Problems;
 import org.amtsweg.events.Applicant;
 import org.amtsweg.events.PostalAddress;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The citizen behind a request, as the identity gateway vouched for her in the access token:
@@ -49,8 +50,7 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
             return Optional.empty();
         }
         ObjectNode claims = MAPPER.createObjectNode();
-        for (String name :
-                List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
+        for (String name : List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
             if (present.contains(name)) {
                 claims.put(name, text(token.getClaim(name)));
             }
@@ -64,11 +64,7 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
             claims.set("address", json(token.getClaim("address")));
         }
         String acr = text(token.getClaim("acr"));
-        return Optional.of(new Citizen(
-                token.getSubject(),
-                acr,
-                Optional.ofNullable(claims.path("municipality").textValue()),
-                claims));
+        return Optional.of(new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims));
     }
 
     /** Whether this login's trust level reaches {@code required}; a level nobody knows is reached by nobody. */
@@ -102,20 +98,12 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     /** The applicant as the case will see her (once-only: from the identity, not retyped). */
     public Applicant toApplicant() {
         JsonNode address = claims.path("address");
-        return new Applicant(
-                subject,
+        return new Applicant(subject,
                 claims.path("given_name").textValue(),
                 claims.path("family_name").textValue(),
-                claims.hasNonNull("birthdate")
-                        ? LocalDate.parse(claims.get("birthdate").asText())
-                        : null,
-                address.isMissingNode()
-                        ? null
-                        : new PostalAddress(
-                                address.path("street_address").textValue(),
-                                address.path("postal_code").textValue(),
-                                address.path("locality").textValue(),
-                                address.path("country").textValue()),
+                claims.hasNonNull("birthdate") ? LocalDate.parse(claims.get("birthdate").asText()) : null,
+                address.isMissingNode() ? null : new PostalAddress(address.path("street_address").textValue(),
+                        address.path("postal_code").textValue(), address.path("locality").textValue(), address.path("country").textValue()),
                 municipality.orElse(null),
                 trustLevel);
     }

@@ -8,14 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
 import org.amtsweg.events.DecisionIssued;
@@ -24,6 +16,15 @@ import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.PoisonEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Follows the case of each application, so that the citizen sees its status and timeline. Each event
@@ -65,48 +66,25 @@ public class CaseEventConsumer {
             switch (event.type()) {
                 case CaseOpened.TYPE -> {
                     CaseOpened opened = event.data(CaseOpened.class);
-                    statuses.add(status(
-                            applicationId(opened.applicationId()),
-                            ApplicationStatus.RECEIVED.name(),
-                            opened.caseId(),
-                            event,
+                    statuses.add(status(applicationId(opened.applicationId()), ApplicationStatus.RECEIVED.name(), opened.caseId(), event,
                             "Vorgang bei der Behörde eröffnet"));
                 }
                 case CaseStatusChanged.TYPE -> {
                     CaseStatusChanged changed = event.data(CaseStatusChanged.class);
-                    // As case-service sends it, which owns the case's lifecycle: a status this service does not know is
-                    // kept too.
-                    statuses.add(status(
-                            applicationId(changed.applicationId()),
-                            changed.status(),
-                            null,
-                            event,
-                            "Status: " + changed.status()));
+                    // As case-service sends it, which owns the case's lifecycle: a status this service does not know is kept too.
+                    statuses.add(status(applicationId(changed.applicationId()), changed.status(), null, event, "Status: " + changed.status()));
                 }
                 // With a message for the citizen's mailbox, after the statuses before it.
                 case InformationRequested.TYPE -> {
                     InformationRequested request = event.data(InformationRequested.class);
                     UUID applicationId = applicationId(request.applicationId());
-                    done = followAndThen(
-                            done,
-                            connection,
-                            statuses,
-                            status(
-                                    applicationId,
-                                    ApplicationStatus.INFORMATION_REQUESTED.name(),
-                                    null,
-                                    event,
-                                    "Die Behörde bittet um weitere Angaben"),
-                            () -> reopen(connection, applicationId, request));
+                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.INFORMATION_REQUESTED.name(), null, event,
+                            "Die Behörde bittet um weitere Angaben"), () -> reopen(connection, applicationId, request));
                 }
                 case DecisionIssued.TYPE -> {
                     DecisionIssued decision = event.data(DecisionIssued.class);
                     UUID applicationId = applicationId(decision.applicationId());
-                    done = followAndThen(
-                            done,
-                            connection,
-                            statuses,
-                            status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
+                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
                             () -> deliverNotice(connection, applicationId, decision));
                 }
                 default -> throw new IllegalStateException("not followed: " + event.type());
@@ -117,20 +95,15 @@ public class CaseEventConsumer {
     }
 
     /** After {@code done}: the statuses gathered so far (taken, so the list starts afresh), then {@code status}, then {@code then}. */
-    private static Uni<Void> followAndThen(
-            Uni<Void> done, SqlConnection connection, List<Tuple> gathered, Tuple status, Supplier<Uni<Void>> then) {
+    private static Uni<Void> followAndThen(Uni<Void> done, SqlConnection connection, List<Tuple> gathered, Tuple status,
+                                           Supplier<Uni<Void>> then) {
         List<Tuple> before = List.copyOf(gathered);
         gathered.clear();
-        return done.chain(() -> follow(connection, before))
-                .chain(() -> follow(connection, List.of(status)))
-                .chain(() -> then.get());
+        return done.chain(() -> follow(connection, before)).chain(() -> follow(connection, List.of(status))).chain(() -> then.get());
     }
 
-    private static Tuple status(
-            UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
-        return Tuple.from(new Object[] {
-            applicationId, status, caseId == null ? null : UUID.fromString(caseId), event.type(), description
-        });
+    private static Tuple status(UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
+        return Tuple.from(new Object[]{applicationId, status, caseId == null ? null : UUID.fromString(caseId), event.type(), description});
     }
 
     /**
@@ -142,19 +115,14 @@ public class CaseEventConsumer {
         if (statuses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection
-                .preparedQuery(FOLLOW_STATUS)
-                .executeBatch(statuses)
-                .invoke(rows -> {
-                    int i = 0;
-                    for (RowSet<Row> followed = rows; followed != null; followed = followed.next(), i++) {
-                        if (!followed.iterator().next().getBoolean("known")) {
-                            throw new PoisonEvent("event for unknown application "
-                                    + statuses.get(i).getUUID(0));
-                        }
-                    }
-                })
-                .replaceWithVoid();
+        return connection.preparedQuery(FOLLOW_STATUS).executeBatch(statuses).invoke(rows -> {
+            int i = 0;
+            for (RowSet<Row> followed = rows; followed != null; followed = followed.next(), i++) {
+                if (!followed.iterator().next().getBoolean("known")) {
+                    throw new PoisonEvent("event for unknown application " + statuses.get(i).getUUID(0));
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private static final String FOLLOW_STATUS = """
@@ -177,11 +145,8 @@ public class CaseEventConsumer {
 
     /** Reopens exactly the fields and documents the authority asked for, and puts the request into the mailbox. */
     private Uni<Void> reopen(SqlConnection connection, UUID applicationId, InformationRequested request) {
-        String[] fields =
-                request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
-        String[] documents = request.documents() == null
-                ? new String[0]
-                : request.documents().toArray(String[]::new);
+        String[] fields = request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
+        String[] documents = request.documents() == null ? new String[0] : request.documents().toArray(String[]::new);
         UUID requestId = UUID.fromString(request.requestId());
         Map<String, Object> message = new HashMap<>();
         message.put("messageId", UUID.randomUUID());
@@ -191,8 +156,7 @@ public class CaseEventConsumer {
         message.put("dueDate", request.dueDate());
         message.put("requestId", requestId);
         message.put("applicationId", applicationId);
-        return connection
-                .preparedQuery("""
+        return connection.preparedQuery("""
                         UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
                 .execute(Tuple.of(applicationId, fields, documents, requestId))
                 .chain(() -> SqlTemplate.forUpdate(connection, REQUEST_MESSAGE).execute(message))
@@ -207,18 +171,12 @@ public class CaseEventConsumer {
             FROM application WHERE id = #{applicationId}""";
 
     private Uni<Void> deliverNotice(SqlConnection connection, UUID applicationId, DecisionIssued decision) {
-        return connection
-                .preparedQuery("""
+        return connection.preparedQuery("""
                         INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, outcome, reasoning, issued_at)
                         SELECT $1, citizen_subject, id, 'DECISION', 'Bescheid zu ' || reference_number, $2, $3, $4, $6 FROM application WHERE id = $5""")
-                .execute(Tuple.from(new Object[] {
-                    UUID.randomUUID(),
-                    Objects.requireNonNullElse(decision.noticeText(), ""),
-                    decision.outcome(),
-                    Objects.requireNonNullElse(decision.reasoning(), ""),
-                    applicationId,
-                    decision.issuedAt() == null ? null : decision.issuedAt().atOffset(ZoneOffset.UTC)
-                }))
+                .execute(Tuple.from(new Object[]{UUID.randomUUID(), Objects.requireNonNullElse(decision.noticeText(), ""), decision.outcome(),
+                        Objects.requireNonNullElse(decision.reasoning(), ""), applicationId,
+                        decision.issuedAt() == null ? null : decision.issuedAt().atOffset(ZoneOffset.UTC)}))
                 .replaceWithVoid();
     }
 }

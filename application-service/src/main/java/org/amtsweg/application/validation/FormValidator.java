@@ -8,12 +8,13 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.amtsweg.resourceserver.problem.Violation;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Validates application data against a form's JSON Schema (2020-12). A draft may be incomplete, so
@@ -26,11 +27,8 @@ public class FormValidator {
     /** Keywords that only say "not done yet": ignored while the application is a draft. */
     private static final Set<String> INCOMPLETENESS = Set.of("required", "const", "minItems");
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(
-                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-            .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                    .format(new IbanFormat())
-                    .build())
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+            .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012()).format(new IbanFormat()).build())
             .build();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
@@ -94,11 +92,7 @@ public class FormValidator {
         if (field.path("title").isTextual()) {
             return field.path("title").asText();
         }
-        String key = unindexed
-                .substring(unindexed.lastIndexOf('/') + 1)
-                .replace("~1", "/")
-                .replace("~0", "~")
-                .replace('_', ' ');
+        String key = unindexed.substring(unindexed.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~").replace('_', ' ');
         return key.isEmpty() ? "Antrag" : Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
@@ -106,8 +100,7 @@ public class FormValidator {
     static String pointer(ValidationMessage message) {
         String location = message.getInstanceLocation().toString();
         String base = location.equals("/") ? "" : location;
-        if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))
-                && message.getProperty() != null) {
+        if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType())) && message.getProperty() != null) {
             return base + "/" + message.getProperty().replace("~", "~0").replace("/", "~1");
         }
         return base;

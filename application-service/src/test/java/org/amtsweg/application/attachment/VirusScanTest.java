@@ -1,19 +1,20 @@
 package org.amtsweg.application.attachment;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.util.Map;
 import org.amtsweg.application.CatalogDouble;
 import org.amtsweg.application.Documents;
 import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 /** With a clamd configured, every upload is scanned; an infected document is refused and not stored. */
 @QuarkusTest
@@ -40,13 +41,8 @@ class VirusScanTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of(
-                    "amtsweg.intake.clamd.host",
-                    "127.0.0.1",
-                    "amtsweg.intake.clamd.port",
-                    String.valueOf(server.port()),
-                    "mp.messaging.incoming.cases-in.group.id",
-                    "application-service-test-clamd");
+            return Map.of("amtsweg.intake.clamd.host", "127.0.0.1", "amtsweg.intake.clamd.port", String.valueOf(server.port()),
+                    "mp.messaging.incoming.cases-in.group.id", "application-service-test-clamd");
         }
 
         @Override
@@ -62,38 +58,17 @@ class VirusScanTest {
     @Test
     void anInfectedDocumentIsRefusedAndACleanOneStored() {
         String erika = TestTokens.erika("high");
-        String id = given().auth()
-                .oauth2(erika)
-                .contentType(ContentType.JSON)
-                .body(Map.of("service", "wohngeld"))
-                .post("/applications")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = given().auth().oauth2(erika).contentType(ContentType.JSON).body(Map.of("service", "wohngeld"))
+                .post("/applications").then().statusCode(201).extract().path("id");
         byte[] infected = new byte[Documents.pdf().length + ClamdProtocolServer.EICAR.length];
         System.arraycopy(Documents.pdf(), 0, infected, 0, Documents.pdf().length);
-        System.arraycopy(
-                ClamdProtocolServer.EICAR, 0, infected, Documents.pdf().length, ClamdProtocolServer.EICAR.length);
-        given().auth()
-                .oauth2(erika)
-                .multiPart("kind", "mietbescheinigung")
-                .multiPart("file", "miete.pdf", infected, "application/pdf")
+        System.arraycopy(ClamdProtocolServer.EICAR, 0, infected, Documents.pdf().length, ClamdProtocolServer.EICAR.length);
+        given().auth().oauth2(erika).multiPart("kind", "mietbescheinigung").multiPart("file", "miete.pdf", infected, "application/pdf")
                 .post("/applications/" + id + "/attachments")
-                .then()
-                .statusCode(422)
-                .body("type", equalTo("https://amtsweg.org/problems/malware-found"));
-        given().auth()
-                .oauth2(erika)
-                .get("/applications/" + id + "/attachments")
-                .then()
-                .body("size()", equalTo(0));
-        given().auth()
-                .oauth2(erika)
-                .multiPart("kind", "mietbescheinigung")
-                .multiPart("file", "miete.pdf", Documents.pdf(), "application/pdf")
+                .then().statusCode(422).body("type", equalTo("https://amtsweg.org/problems/malware-found"));
+        given().auth().oauth2(erika).get("/applications/" + id + "/attachments").then().body("size()", equalTo(0));
+        given().auth().oauth2(erika).multiPart("kind", "mietbescheinigung").multiPart("file", "miete.pdf", Documents.pdf(), "application/pdf")
                 .post("/applications/" + id + "/attachments")
-                .then()
-                .statusCode(201);
+                .then().statusCode(201);
     }
 }

@@ -1,12 +1,13 @@
 package org.amtsweg.application.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.junit.jupiter.api.Test;
+
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failed calls count against the catalogue (retry, circuit breaker), and which are answers or the caller's own. */
 class CatalogFailureTest {
@@ -15,12 +16,9 @@ class CatalogFailureTest {
     void serverErrorsAndBrokenConnectionsAreTheCataloguesFailures() {
         assertThat(CatalogFailure.classify(new WebApplicationException(500))).isInstanceOf(CatalogFailure.class);
         assertThat(CatalogFailure.classify(new WebApplicationException(503))).isInstanceOf(CatalogFailure.class);
-        assertThat(CatalogFailure.classify(new ProcessingException(new ConnectException("Connection refused"))))
-                .isInstanceOf(CatalogFailure.class);
-        assertThat(CatalogFailure.classify(new ProcessingException(new TimeoutException("read timed out"))))
-                .isInstanceOf(CatalogFailure.class);
-        assertThat(CatalogFailure.classify(
-                        new ProcessingException(new io.vertx.core.VertxException("Connection was closed"))))
+        assertThat(CatalogFailure.classify(new ProcessingException(new ConnectException("Connection refused")))).isInstanceOf(CatalogFailure.class);
+        assertThat(CatalogFailure.classify(new ProcessingException(new TimeoutException("read timed out")))).isInstanceOf(CatalogFailure.class);
+        assertThat(CatalogFailure.classify(new ProcessingException(new io.vertx.core.VertxException("Connection was closed"))))
                 .isInstanceOf(CatalogFailure.class);
     }
 
@@ -28,8 +26,7 @@ class CatalogFailureTest {
     void refusalsAreAnswers() {
         assertThat(CatalogFailure.classify(new WebApplicationException(400))).isInstanceOf(CatalogRefusal.class);
         assertThat(CatalogFailure.classify(new WebApplicationException(414))).isInstanceOf(CatalogRefusal.class);
-        assertThat(((CatalogRefusal) CatalogFailure.classify(new WebApplicationException(404))).status())
-                .isEqualTo(404);
+        assertThat(((CatalogRefusal) CatalogFailure.classify(new WebApplicationException(404))).status()).isEqualTo(404);
     }
 
     @Test

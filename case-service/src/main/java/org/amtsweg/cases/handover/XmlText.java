@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.amtsweg.resourceserver.input.PlainText;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.amtsweg.resourceserver.input.PlainText;
 
 /**
  * The export's text as XML 1.0 can carry it. Intake refuses characters outside the platform's
@@ -24,7 +25,8 @@ final class XmlText {
     /** Only for the round trip of the export's own records; the service's mapper has request-reading rules. */
     private static final ObjectMapper RECORDS = JsonMapper.builder().build();
 
-    private XmlText() {}
+    private XmlText() {
+    }
 
     /** The XML export with every forbidden character of every text replaced, and the count in {@code replacedCharacters}. */
     static CaseExport replaceForbidden(CaseExport export) {
@@ -35,9 +37,7 @@ final class XmlText {
         }
         try {
             // XML carries the data as fields only; read back, an absent data tree would be a JSON null.
-            return RECORDS.treeToValue(tree, CaseExport.class)
-                    .withReplacedCharacters(replaced)
-                    .withoutData();
+            return RECORDS.treeToValue(tree, CaseExport.class).withReplacedCharacters(replaced).withoutData();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the export does not read back as itself", e);
         }

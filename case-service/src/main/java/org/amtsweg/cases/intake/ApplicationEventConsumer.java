@@ -7,14 +7,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
 import org.amtsweg.cases.work.CaseWork;
@@ -29,6 +21,15 @@ import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opens exactly one case per submitted application, for the authority the event names: the
@@ -46,12 +47,8 @@ public class ApplicationEventConsumer {
     private final RegistryChecks registryChecks;
     private final CaseWork work;
 
-    public ApplicationEventConsumer(
-            EventConsumption consumption,
-            Outbox outbox,
-            OutboxRelay relay,
-            RegistryChecks registryChecks,
-            CaseWork work) {
+    public ApplicationEventConsumer(EventConsumption consumption, Outbox outbox, OutboxRelay relay,
+                                    RegistryChecks registryChecks, CaseWork work) {
         this.consumption = consumption;
         this.outbox = outbox;
         this.relay = relay;
@@ -67,12 +64,7 @@ public class ApplicationEventConsumer {
     @Incoming("applications-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean changed = new AtomicBoolean();
-        return consumption
-                .consumeBatch(
-                        batch,
-                        CONSUMER,
-                        ApplicationEventConsumer::handled,
-                        (connection, events) -> apply(connection, events, changed))
+        return consumption.consumeBatch(batch, CONSUMER, ApplicationEventConsumer::handled, (connection, events) -> apply(connection, events, changed))
                 .invoke(() -> {
                     if (changed.get()) {
                         relay.nudge();
@@ -125,38 +117,25 @@ public class ApplicationEventConsumer {
             submitted.add(submission);
             cases.add(openCase(submission, UUID.randomUUID(), now));
         }
-        return SqlTemplate.forQuery(connection, OPEN_CASE)
-                .executeBatch(cases)
-                .invoke(rows -> {
-                    int i = 0;
-                    for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
-                        ApplicationSubmitted submission = submitted.get(i);
-                        if (opened.size() == 0) {
-                            LOG.infof("application %s already has a case", submission.applicationId());
-                        } else {
-                            changed.set(true);
-                            LOG.infof(
-                                    "case %s opened for application %s at %s",
-                                    opened.iterator().next().getUUID("id"),
-                                    submission.applicationId(),
-                                    submission.authorityId());
-                        }
-                    }
-                })
-                .replaceWithVoid();
+        return SqlTemplate.forQuery(connection, OPEN_CASE).executeBatch(cases).invoke(rows -> {
+            int i = 0;
+            for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
+                ApplicationSubmitted submission = submitted.get(i);
+                if (opened.size() == 0) {
+                    LOG.infof("application %s already has a case", submission.applicationId());
+                } else {
+                    changed.set(true);
+                    LOG.infof("case %s opened for application %s at %s", opened.iterator().next().getUUID("id"), submission.applicationId(),
+                            submission.authorityId());
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private Map<String, Object> openCase(ApplicationSubmitted submitted, UUID caseId, OffsetDateTime now) {
-        RegistryChecks.Requests checks = registryChecks.requestsFor(
-                submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
-        CaseOpened opened = new CaseOpened(
-                caseId.toString(),
-                submitted.applicationId(),
-                submitted.referenceNumber(),
-                submitted.authorityId(),
-                submitted.serviceKey(),
-                "RECEIVED",
-                now.toInstant());
+        RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
+        CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
+                submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("caseId", caseId);
         parameters.put("applicationId", UUID.fromString(submitted.applicationId()));
@@ -205,10 +184,7 @@ public class ApplicationEventConsumer {
             SELECT id FROM opened""";
 
     private static RegisterQuery query(Applicant applicant) {
-        return new RegisterQuery(
-                applicant.givenName(),
-                applicant.familyName(),
-                applicant.birthdate(),
+        return new RegisterQuery(applicant.givenName(), applicant.familyName(), applicant.birthdate(),
                 applicant.address() == null ? null : applicant.address().streetAddress(),
                 applicant.address() == null ? null : applicant.address().postalCode(),
                 applicant.address() == null ? null : applicant.address().locality());

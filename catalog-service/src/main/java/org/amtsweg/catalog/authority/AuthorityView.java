@@ -17,15 +17,11 @@ public record AuthorityView(
         Contact contact,
         Branding branding) {
 
-    public record Contact(
-            String streetAddress, String postalCode, String locality, String email, String phone, String website) {}
+    public record Contact(String streetAddress, String postalCode, String locality, String email, String phone, String website) {
+    }
 
     /** Corporate identity; {@code logoUrl} is served by the catalogue itself. */
-    public record Branding(
-            String logoUrl,
-            String primaryColor,
-            String secondaryColor,
-            String nameLine,
-            String imprintUrl,
-            String privacyUrl) {}
+    public record Branding(String logoUrl, String primaryColor, String secondaryColor, String nameLine,
+                           String imprintUrl, String privacyUrl) {
+    }
 }

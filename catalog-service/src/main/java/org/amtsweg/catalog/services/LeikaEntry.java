@@ -8,12 +8,6 @@ package org.amtsweg.catalog.services;
  * @param lastChange the Landesredaktion's last change, as it states it (e.g. {@code 22.04.2021 QL})
  * @param sdg1       availability for the EU Single Digital Gateway, as stated
  */
-public record LeikaEntry(
-        String leikaId,
-        String name,
-        String lastChange,
-        String type,
-        String legalBasis,
-        String sdg1,
-        String sdg2,
-        String status) {}
+public record LeikaEntry(String leikaId, String name, String lastChange, String type, String legalBasis,
+                         String sdg1, String sdg2, String status) {
+}

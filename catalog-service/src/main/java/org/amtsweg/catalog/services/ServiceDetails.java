@@ -31,13 +31,17 @@ public record ServiceDetails(
         OffsetDateTime updatedAt) {
 
     /** Membership in the 35 OZG booster services and in which of the seed document's two lists. */
-    public record Booster(boolean member, String list, Integer position) {}
+    public record Booster(boolean member, String list, Integer position) {
+    }
 
     /** "Einer für Alle": built once, operated centrally, used by every authority that connects. */
-    public record Efa(boolean ready, String operator, LocalDate kickoff, String productiveSince) {}
+    public record Efa(boolean ready, String operator, LocalDate kickoff, String productiveSince) {
+    }
 
     /** Digitisation priority as the state assessed it, with the reason. */
-    public record Priority(Integer level, String note) {}
+    public record Priority(Integer level, String note) {
+    }
 
-    public record Handling(String mode, String url, String note) {}
+    public record Handling(String mode, String url, String note) {
+    }
 }

@@ -1,11 +1,12 @@
 package org.amtsweg.kubernetes;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The NetworkPolicies allow exactly the flows of the architecture (ARCHITECTURE.md and the README's picture): the
@@ -86,8 +87,7 @@ class NetworkPolicyTest {
         assertThat(ingress).isEqualTo(only(expected, ".* -> (" + SERVICE + "|database|kafka):.*"));
     }
 
-    private static final String SERVICE =
-            "(identity-gateway|catalog-service|application-service|case-service|usage-service|portal)";
+    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service|usage-service|portal)";
     private static final String OUTSIDE = "(dns|ingress-controller|monitoring|keda|database-operator|kafka|database)";
     private static final String OUTSIDE_ONLY = "(dns|ingress-controller|monitoring|keda|database-operator)";
 
@@ -108,9 +108,7 @@ class NetworkPolicyTest {
                     String target = value.substring("http://".length()).split("[:/]")[0];
                     int port = ServiceDeployment.of(rendered, target).port();
                     if (!target.equals(service)) {
-                        assertThat(allowed)
-                                .as("%s=%s of %s", name, value, service)
-                                .contains(service + " -> " + target + ":" + port + "/TCP");
+                        assertThat(allowed).as("%s=%s of %s", name, value, service).contains(service + " -> " + target + ":" + port + "/TCP");
                     }
                 }
             });

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,38 +26,26 @@ public final class EventContracts {
 
     /** Every event type of the platform, in the order of a journey. */
     public static final List<String> TYPES = List.of(
-            "DraftStarted",
-            "DocumentStored",
-            "DocumentRemoved",
-            "ApplicationSubmitted",
-            "ApplicationSupplemented",
-            "CaseOpened",
-            "RegistryCheckCompleted",
-            "CaseStatusChanged",
-            "InformationRequested",
-            "DecisionIssued",
-            "CatalogChanged",
-            "TokensRevoked",
+            "DraftStarted", "DocumentStored", "DocumentRemoved", "ApplicationSubmitted", "ApplicationSupplemented", "CaseOpened", "RegistryCheckCompleted",
+            "CaseStatusChanged", "InformationRequested", "DecisionIssued", "CatalogChanged", "TokensRevoked",
             "AdministrativeChange");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG =
-            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventContracts() {}
+    private EventContracts() {
+    }
 
     /** The violations of {@code data} against the schema of {@code type}; empty when it conforms. */
     public static List<String> violations(String type, JsonNode data) {
-        JsonSchema schema = SCHEMAS.computeIfAbsent(
-                type, t -> FACTORY.getSchema(resource("schemas/" + t + ".schema.json"), CONFIG));
-        return schema.validate(data).stream()
-                .map(ValidationMessage::getMessage)
-                .sorted()
-                .toList();
+        JsonSchema schema = SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(resource("schemas/" + t + ".schema.json"), CONFIG));
+        return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
     /** The violations of a serialised event payload (as Kafka carries it). */

@@ -40,8 +40,6 @@ public enum LoginMethod {
     }
 
     public static Optional<LoginMethod> fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(method -> method.code.equals(code))
-                .findFirst();
+        return Arrays.stream(values()).filter(method -> method.code.equals(code)).findFirst();
     }
 }

@@ -20,7 +20,8 @@ public final class ScimMediaType {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ScimMediaType() {}
+    private ScimMediaType() {
+    }
 
     public static Response.ResponseBuilder respond(int status, JsonNode body) {
         try {

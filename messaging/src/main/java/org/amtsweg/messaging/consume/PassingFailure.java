@@ -4,6 +4,7 @@ import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +25,8 @@ public final class PassingFailure {
      */
     private static final String CONNECTION_NOT_ACTIVE = "Connection is not active now";
 
-    private PassingFailure() {}
+    private PassingFailure() {
+    }
 
     public static boolean isPassing(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -37,13 +39,10 @@ public final class PassingFailure {
             if (cause instanceof PgException pg) {
                 String state = pg.getSqlState();
                 // Class 08: connection exceptions; class 53: insufficient resources.
-                return state != null
-                        && (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state));
+                return state != null && (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state));
             }
             // The pool's own words when it cannot hand out a connection in time.
-            if (cause instanceof VertxException
-                    && cause.getMessage() != null
-                    && cause.getMessage().contains("Timeout")) {
+            if (cause instanceof VertxException && cause.getMessage() != null && cause.getMessage().contains("Timeout")) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -59,10 +58,7 @@ public final class PassingFailure {
      * closed before the command reached it.
      */
     public static boolean isConnectionLost(Throwable failure) {
-        return failure instanceof SocketException
-                || failure instanceof ClosedConnectionException
-                || failure instanceof NoStackTraceThrowable
-                        && failure.getMessage() != null
-                        && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
+        return failure instanceof SocketException || failure instanceof ClosedConnectionException
+                || failure instanceof NoStackTraceThrowable && failure.getMessage() != null && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
     }
 }

@@ -18,7 +18,8 @@ public final class TraceContext {
     /** W3C trace context forbids an all-zero trace id. */
     private static final Pattern ALL_ZERO = Pattern.compile("0+");
 
-    private TraceContext() {}
+    private TraceContext() {
+    }
 
     /** The {@code traceparent} value (version 00, sampled) for an event of this journey. */
     public static String traceparent(String correlationId, String eventId) {

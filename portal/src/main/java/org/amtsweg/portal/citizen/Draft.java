@@ -1,13 +1,14 @@
 package org.amtsweg.portal.citizen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.form.ErrorSummary;
 import org.amtsweg.portal.form.FormSection;
 import org.amtsweg.portal.form.PublishedForm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** An application as intake answered it, with the form version it is pinned to. */
 record Draft(JsonNode application, PublishedForm form) {
@@ -43,11 +44,7 @@ record Draft(JsonNode application, PublishedForm form) {
     }
 
     ErrorSummary summary(ApiRefusal refusal, int currentStep) {
-        return ErrorSummary.of(
-                refusal,
-                form,
-                sections(Map.of()),
-                currentStep,
+        return ErrorSummary.of(refusal, form, sections(Map.of()), currentStep, 
                 step -> step > form.steps() ? "/antraege/" + id() + "/pruefen" : ApplicationPages.stepUrl(id(), step));
     }
 }

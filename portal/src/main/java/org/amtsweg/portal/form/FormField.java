@@ -12,25 +12,14 @@ import java.util.List;
  * @param editable false where only some fields may change (an information request)
  */
 @io.quarkus.qute.TemplateData
-public record FormField(
-        String pointer,
-        String id,
-        String label,
-        String help,
-        String kind,
-        boolean required,
-        List<Option> options,
-        String value,
-        List<String> values,
-        String inputMode,
-        String autocomplete,
-        String error,
-        boolean prefilled,
-        boolean editable) {
+public record FormField(String pointer, String id, String label, String help, String kind, boolean required,
+                        List<Option> options, String value, List<String> values, String inputMode, String autocomplete,
+                        String error, boolean prefilled, boolean editable) {
 
     /** A value of an enumeration with its German label. */
     @io.quarkus.qute.TemplateData
-    public record Option(String value, String label, boolean selected) {}
+    public record Option(String value, String label, boolean selected) {
+    }
 
     public boolean hasError() {
         return error != null;
@@ -44,8 +33,7 @@ public record FormField(
     /** The answer as a person reads it, for summaries and read-only fields. */
     public String display() {
         if ("choices".equals(kind) || "select".equals(kind) || "yesno".equals(kind) || "confirm".equals(kind)) {
-            List<String> chosen =
-                    options.stream().filter(Option::selected).map(Option::label).toList();
+            List<String> chosen = options.stream().filter(Option::selected).map(Option::label).toList();
             return chosen.isEmpty() ? "—" : String.join(", ", chosen);
         }
         return value == null || value.isBlank() ? "—" : value;

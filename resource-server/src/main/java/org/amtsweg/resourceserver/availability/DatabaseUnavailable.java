@@ -5,14 +5,15 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.amtsweg.messaging.consume.PassingFailure;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * While the service's database cannot be reached, a request is answered {@code 503
@@ -67,9 +68,7 @@ public class DatabaseUnavailable {
      */
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response client(NoStackTraceThrowable failure) {
-        return PassingFailure.isConnectionLost(failure)
-                ? unavailable(failure)
-                : defect(failure, "database client error");
+        return PassingFailure.isConnectionLost(failure) ? unavailable(failure) : defect(failure, "database client error");
     }
 
     private static Response defect(Throwable failure, String what) {
@@ -78,12 +77,8 @@ public class DatabaseUnavailable {
     }
 
     static boolean isUnavailability(String sqlState) {
-        return sqlState != null
-                && (sqlState.startsWith("08")
-                        || sqlState.startsWith("53")
-                        || "57P01".equals(sqlState)
-                        || "57P02".equals(sqlState)
-                        || "57P03".equals(sqlState));
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+                || "57P01".equals(sqlState) || "57P02".equals(sqlState) || "57P03".equals(sqlState));
     }
 
     private Response unavailable(Throwable failure) {
@@ -91,17 +86,13 @@ public class DatabaseUnavailable {
         long previous = lastFailure.getAndSet(now);
         if (now - previous > OUTAGE_GAP_MILLIS) {
             long before = failuresInOutage.getAndSet(1);
-            LOG.warnf(
-                    "database or dependency unreachable (%s); requests are answered 503 until it is back%s",
-                    failure.getMessage(),
+            LOG.warnf("database or dependency unreachable (%s); requests are answered 503 until it is back%s", failure.getMessage(),
                     previous == 0 ? "" : " (the previous outage refused " + before + " requests)");
         } else {
             failuresInOutage.incrementAndGet();
         }
         // A refused connection may also be another dependency's; the answer says what is true of all of them.
-        return PlatformProblem.TEMPORARILY_UNAVAILABLE
-                .problem(
-                        "Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
+        return PlatformProblem.TEMPORARILY_UNAVAILABLE.problem("Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
                                 + "Bitte versuchen Sie es in " + RETRY_AFTER_SECONDS + " Sekunden erneut.")
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .toResponse();

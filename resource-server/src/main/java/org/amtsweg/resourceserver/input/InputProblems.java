@@ -8,21 +8,22 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.time.temporal.Temporal;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Request bodies that cannot be read, as RFC 9457 problems: a body that is no JSON (or too deeply
@@ -46,10 +47,8 @@ public class InputProblems {
      */
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response constraintViolations(jakarta.validation.ConstraintViolationException failure) {
-        boolean ownResult = failure.getConstraintViolations().stream()
-                .anyMatch(violation -> java.util.stream.StreamSupport.stream(
-                                violation.getPropertyPath().spliterator(), false)
-                        .anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
+        boolean ownResult = failure.getConstraintViolations().stream().anyMatch(violation -> java.util.stream.StreamSupport
+                .stream(violation.getPropertyPath().spliterator(), false).anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
         if (ownResult) {
             LOG.error("the service's answer breaks its own constraints", failure);
             return PlatformProblem.internalError().toResponse();
@@ -108,10 +107,8 @@ public class InputProblems {
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response forbidden(jakarta.ws.rs.ForbiddenException failure) {
         Response original = failure.getResponse();
-        return original.hasEntity()
-                ? original
-                : org.amtsweg.resourceserver.security.SecurityProblems.forbidden()
-                        .toResponse();
+        return original.hasEntity() ? original
+                : org.amtsweg.resourceserver.security.SecurityProblems.forbidden().toResponse();
     }
 
     static Response fromJackson(JsonProcessingException failure) {
@@ -120,10 +117,8 @@ public class InputProblems {
             LOG.error("JSON could not be read or written by the service", failure);
             return PlatformProblem.internalError().toResponse();
         }
-        if (failure instanceof JsonMappingException mapping
-                && !(failure.getCause() instanceof StreamConstraintsException)
-                && !(failure instanceof StreamConstraintsException)
-                && isValueProblem(mapping)) {
+        if (failure instanceof JsonMappingException mapping && !(failure.getCause() instanceof StreamConstraintsException)
+                && !(failure instanceof StreamConstraintsException) && isValueProblem(mapping)) {
             return validationFailed(List.of(violation(mapping)));
         }
         return malformed(failure);
@@ -139,8 +134,7 @@ public class InputProblems {
         String where = location != null && location.getLineNr() > 0
                 ? " (Zeile " + location.getLineNr() + ", Spalte " + location.getColumnNr() + ")"
                 : "";
-        String detail = failure instanceof StreamConstraintsException
-                        || failure.getCause() instanceof StreamConstraintsException
+        String detail = failure instanceof StreamConstraintsException || failure.getCause() instanceof StreamConstraintsException
                 ? "Der Inhalt ist zu tief verschachtelt oder ein Wert ist zu lang" + where + "."
                 : "Der Inhalt ist kein gültiges JSON" + where + ".";
         Problem problem = PlatformProblem.MALFORMED_BODY.problem(detail);
@@ -157,11 +151,7 @@ public class InputProblems {
     private static Violation violation(JsonMappingException failure) {
         String pointer = pointer(failure.getPath());
         if (failure instanceof PropertyBindingException) {
-            return new Violation(
-                    pointer,
-                    "unknown-field",
-                    "Dieses Feld ist hier nicht vorgesehen.",
-                    "This field is not expected here.");
+            return new Violation(pointer, "unknown-field", "Dieses Feld ist hier nicht vorgesehen.", "This field is not expected here.");
         }
         Class<?> target = failure instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
         String[] expected = expected(target);
@@ -189,10 +179,8 @@ public class InputProblems {
             return new String[] {"Einer der Werte " + enumValues(target), "one of " + enumValues(target)};
         }
         if (Temporal.class.isAssignableFrom(target)) {
-            return new String[] {
-                "Ein gültiges Datum bzw. eine gültige Zeit (ISO 8601, z. B. 2026-12-01)",
-                "a valid date or time (ISO 8601, e.g. 2026-12-01)"
-            };
+            return new String[] {"Ein gültiges Datum bzw. eine gültige Zeit (ISO 8601, z. B. 2026-12-01)",
+                    "a valid date or time (ISO 8601, e.g. 2026-12-01)"};
         }
         if (target.isArray() || Collection.class.isAssignableFrom(target)) {
             return new String[] {"Eine Liste", "a list"};
@@ -207,13 +195,8 @@ public class InputProblems {
     }
 
     private static boolean isWholeNumber(Class<?> target) {
-        return target == Integer.class
-                || target == int.class
-                || target == Long.class
-                || target == long.class
-                || target == Short.class
-                || target == short.class
-                || target == java.math.BigInteger.class;
+        return target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == java.math.BigInteger.class;
     }
 
     private static String enumValues(Class<?> target) {

@@ -1,6 +1,7 @@
 package org.amtsweg.resourceserver.problem;
 
 import jakarta.ws.rs.core.Response;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -94,8 +95,7 @@ public final class Problem extends RuntimeException {
     }
 
     public Response toResponse() {
-        Response.ResponseBuilder response =
-                Response.status(status).type(MEDIA_TYPE).entity(body);
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(body);
         headers.forEach(response::header);
         return response.build();
     }

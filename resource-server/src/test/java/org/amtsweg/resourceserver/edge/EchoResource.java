@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,23 +38,17 @@ public class EchoResource {
     @GET
     @Path("/lost-connection")
     public io.smallrye.mutiny.Uni<String> lostConnection(@QueryParam("as") String as) {
-        return io.smallrye.mutiny.Uni.createFrom()
-                .failure(
-                        switch (as) {
-                            case "reset" -> new java.net.SocketException("Connection reset");
-                            case "closed" ->
-                                new io.vertx.core.impl.NoStackTraceThrowable(
-                                        "Connection is not active now, current status: CLOSED");
-                            default -> new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
-                        });
+        return io.smallrye.mutiny.Uni.createFrom().failure(switch (as) {
+            case "reset" -> new java.net.SocketException("Connection reset");
+            case "closed" -> new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+            default -> new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
+        });
     }
 
-    public enum Outcome {
-        APPROVED,
-        REJECTED
-    }
+    public enum Outcome { APPROVED, REJECTED }
 
-    public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {}
+    public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {
+    }
 
     @POST
     @Path("/note")
@@ -79,8 +74,7 @@ public class EchoResource {
 
     @GET
     @Path("/cases/{id}")
-    public String page(
-            @PathParam("id") java.util.UUID id, @QueryParam("limit") Integer limit, @QueryParam("open") Boolean open) {
+    public String page(@PathParam("id") java.util.UUID id, @QueryParam("limit") Integer limit, @QueryParam("open") Boolean open) {
         return id + ":" + limit + ":" + open;
     }
 
@@ -104,11 +98,9 @@ public class EchoResource {
         throw new IllegalStateException("org.example.Secret broke");
     }
 
-    public record Letter(
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10)
-            String subject,
-
-            java.util.List<@jakarta.validation.constraints.Pattern(regexp = "[0-9]{5}") String> postalCodes) {}
+    public record Letter(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10) String subject,
+                         java.util.List<@jakarta.validation.constraints.Pattern(regexp = "[0-9]{5}") String> postalCodes) {
+    }
 
     /** A body with Bean Validation constraints, as a service's resource may declare them. */
     @POST

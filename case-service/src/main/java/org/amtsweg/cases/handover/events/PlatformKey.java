@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,9 +41,7 @@ public class PlatformKey {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return oldest().chain(found -> found != null
-                        ? Uni.createFrom().item(found)
-                        : generate().chain(this::oldest))
+        return oldest().chain(found -> found != null ? Uni.createFrom().item(found) : generate().chain(this::oldest))
                 .invoke(current::set);
     }
 
@@ -52,8 +51,7 @@ public class PlatformKey {
     }
 
     private Uni<ECKey> oldest() {
-        return pool.preparedQuery("SELECT jwk FROM platform_signing_key ORDER BY created_at, kid LIMIT 1")
-                .execute()
+        return pool.preparedQuery("SELECT jwk FROM platform_signing_key ORDER BY created_at, kid LIMIT 1").execute()
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -69,16 +67,12 @@ public class PlatformKey {
     private Uni<Void> generate() {
         ECKey key;
         try {
-            key = new ECKeyGenerator(Curve.P_256)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
-                    .keyID("amtsweg-delivery-" + UUID.randomUUID())
-                    .generate();
+            key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .keyID("amtsweg-delivery-" + UUID.randomUUID()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("P-256 is part of every JDK", e);
         }
         return pool.preparedQuery("INSERT INTO platform_signing_key (kid, jwk, created_at) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                .execute(Tuple.of(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC))).replaceWithVoid();
     }
 }

@@ -44,39 +44,28 @@ public class HandoverRegistrationResource {
     @Operation(summary = "The authority's handover registration (public keys only)")
     public Uni<HandoverRegistration> read(@PathParam("authority") String authority) {
         administrator(authority);
-        return registrations
-                .find(authority)
-                .map(found -> found.orElseThrow(() -> Problems.notFound("Für " + authority
-                        + " ist keine Übergabe registriert; das Fachverfahren holt Fälle über GET /handover ab.")));
+        return registrations.find(authority).map(found -> found.orElseThrow(() ->
+                Problems.notFound("Für " + authority + " ist keine Übergabe registriert; das Fachverfahren holt Fälle über GET /handover ab.")));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Register or change how the authority's procedure takes cases over (audited)",
-            description =
-                    "mode pull or push; push needs an https endpoint, an RSA encryption key (JWK, ≥ 2048 bit, use enc) and a signing key (JWK). "
-                            + "201 when new, 200 when changed; every change is published as AdministrativeChange.")
+    @Operation(summary = "Register or change how the authority's procedure takes cases over (audited)",
+            description = "mode pull or push; push needs an https endpoint, an RSA encryption key (JWK, ≥ 2048 bit, use enc) and a signing key (JWK). "
+                    + "201 when new, 200 when changed; every change is published as AdministrativeChange.")
     public Uni<Response> register(@PathParam("authority") String authority, RegistrationInput input) {
         Administrator admin = administrator(authority);
         if (input == null) {
             throw Problems.invalidParameter(null, "Die Registrierung fehlt im Inhalt der Anfrage.");
         }
-        return registrations
-                .register(admin, authority, input)
-                .chain(created -> registrations
-                        .find(authority)
-                        .map(found -> Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-                                .entity(found.orElseThrow())
-                                .build()));
+        return registrations.register(admin, authority, input).chain(created -> registrations.find(authority)
+                .map(found -> Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(found.orElseThrow()).build()));
     }
 
     private Administrator administrator(String authority) {
         if (!AUTHORITY.matcher(authority).matches()) {
-            throw Problems.invalidParameter(
-                    "authority",
-                    "authority ist die Kennung einer Behörde: Kleinbuchstaben, Ziffern und Bindestriche, höchstens 100 Zeichen.");
+            throw Problems.invalidParameter("authority", "authority ist die Kennung einer Behörde: Kleinbuchstaben, Ziffern und Bindestriche, höchstens 100 Zeichen.");
         }
         Administrator admin = Administrator.from(token, config.handover().operatorAuthority());
         admin.mayAdminister(authority);
