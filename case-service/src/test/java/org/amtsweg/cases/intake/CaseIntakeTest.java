@@ -52,6 +52,8 @@ class CaseIntakeTest {
         for (ConsumerRecord<String, String> record : records) {
             assertThat(EventContracts.violations(CloudEventTopics.header(record, "ce_type"), record.value())).isEmpty();
             assertThat(CloudEventTopics.header(record, "ce_correlationid")).isEqualTo(applicationId);
+            // In the journey's trace, whose id is the application's: one trace from the citizen's submission on.
+            assertThat(CloudEventTopics.header(record, "traceparent")).startsWith("00-" + applicationId.replace("-", "") + "-");
         }
         assertThat(JSON.readTree(records.get(1).value()).get("result").asText()).isEqualTo("MATCH");
     }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -52,15 +51,17 @@ public class EventConsumption {
     private final MessagingConfig config;
     private final MeterRegistry meters;
     private final DeadLetterCount deadLetters;
+    private final EffectSpan spans;
 
     public EventConsumption(Pool pool, ProcessedEvents processed, ObjectMapper mapper, MessagingConfig config, MeterRegistry meters,
-                            @Readiness DeadLetterCount deadLetters) {
+                            @Readiness DeadLetterCount deadLetters, EffectSpan spans) {
         this.pool = pool;
         this.processed = processed;
         this.mapper = mapper;
         this.config = config;
         this.meters = meters;
         this.deadLetters = deadLetters;
+        this.spans = spans;
     }
 
     /**
@@ -75,7 +76,7 @@ public class EventConsumption {
             return deadLetter(message, consumer, null, poison);
         }
         MDC.put("correlationId", String.valueOf(event.correlationId()));
-        return untilNotPassing(new OutageLog(consumer, event.id()), () -> effect.apply(event))
+        return spans.around(message, consumer, () -> untilNotPassing(new OutageLog(consumer, event.id()), () -> effect.apply(event)))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, consumer, event, failure));
     }
@@ -120,8 +121,8 @@ public class EventConsumption {
             return deadLetterAll(consumer, refused).chain(() -> Uni.createFrom().completionStage(batch.ack()));
         }
         OutageLog outage = new OutageLog(consumer, events.size() + " events from " + events.get(0).event().id());
-        return untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
-                .onFailure().recoverWithUni(failure -> oneByOne(consumer, events, effect, refused))
+        return spans.aroundBatch(batch.getRecords(), consumer, () -> untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
+                        .onFailure().recoverWithUni(failure -> oneByOne(consumer, events, effect, refused)))
                 .chain(() -> deadLetterAll(consumer, refused))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }

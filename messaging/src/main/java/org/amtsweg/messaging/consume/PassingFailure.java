@@ -16,8 +16,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class PassingFailure {
 
-    /** SQLSTATEs that say "try again": admin/crash shutdown, cannot connect now, serialization failure, deadlock. */
-    private static final Set<String> PASSING_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
+    /** PostgreSQL shutting down (admin or crash) or starting up: it cannot be reached for a moment. */
+    private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03");
+    /** A lost race — serialization failure, deadlock: the same transaction again will do. */
+    private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01");
     /**
      * The SQL client's words when a command meets a pooled connection that closed meanwhile — the server went
      * away under it (seen as a 500 while PostgreSQL was killed, deploy/bench/faults.sh). No exception type of
@@ -37,9 +39,7 @@ public final class PassingFailure {
                 return true;
             }
             if (cause instanceof PgException pg) {
-                String state = pg.getSqlState();
-                // Class 08: connection exceptions; class 53: insufficient resources.
-                return state != null && (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state));
+                return isDatabaseUnreachable(pg.getSqlState()) || LOST_RACE_STATES.contains(pg.getSqlState());
             }
             // The pool's own words when it cannot hand out a connection in time.
             if (cause instanceof VertxException && cause.getMessage() != null && cause.getMessage().contains("Timeout")) {
@@ -50,6 +50,15 @@ public final class PassingFailure {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether PostgreSQL's SQLSTATE says it cannot be reached now — a connection exception (class 08), out of resources
+     * (class 53), shutting down or starting up — as opposed to refusing this command. The one list both edges use: a
+     * consumer waits and tries again, an HTTP request is answered 503 with {@code Retry-After}.
+     */
+    public static boolean isDatabaseUnreachable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || UNREACHABLE_STATES.contains(sqlState));
     }
 
     /**

@@ -3,20 +3,19 @@ package org.amtsweg.messaging.outbox;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.amtsweg.events.CloudEventAttributes;
-import org.amtsweg.messaging.trace.TraceContext;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import org.amtsweg.messaging.trace.JourneyTrace;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An outbox row as a Kafka record in CloudEvents binary mode: the attributes as {@code ce_*} headers
- * (with the {@code correlationid} and {@code traceparent} extensions), the aggregate id as key, the
- * topic the row names, the JSON data as value.
+ * (with the {@code correlationid} extension), the aggregate id as key, the topic the row names, the JSON data as
+ * value; published in the journey's trace ({@link JourneyTrace}), whose {@code traceparent} header the connector writes.
  */
 final class CloudEventRecord {
 
@@ -25,7 +24,6 @@ final class CloudEventRecord {
 
     /** The message for {@code event}; {@code ack} completes when the broker acknowledged it, or fails. */
     static Message<String> of(OutboxEvent event, URI source, CompletableFuture<Void> ack) {
-        String traceparent = TraceContext.traceparent(event.correlationId(), event.id().toString());
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.id().toString())
                 .withType(event.type())
@@ -34,15 +32,13 @@ final class CloudEventRecord {
                 .withTimestamp(event.createdAt().atZoneSameInstant(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withExtension(CloudEventAttributes.CORRELATION_ID, event.correlationId())
-                // CloudEvents' distributed-tracing extension; the plain header below is what tracing agents read.
-                .withExtension("traceparent", traceparent)
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic())
                 .withKey(event.aggregateId())
-                .withHeaders(new RecordHeaders().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII)))
                 .build();
-        return Message.of(event.payload(), Metadata.of(cloudEvent, kafka),
+        TracingMetadata journey = TracingMetadata.withCurrent(JourneyTrace.ofEvent(event.correlationId(), event.id().toString()));
+        return Message.of(event.payload(), Metadata.of(cloudEvent, kafka, journey),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -1,2 +1,2 @@
-/** W3C trace context for events, derived from the journey's correlation id. */
+/** The journey's trace: OpenTelemetry context for events, its trace id the journey's correlation id. */
 package org.amtsweg.messaging.trace;

@@ -56,7 +56,8 @@ public class DatabaseUnavailable {
 
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response database(PgException failure) {
-        if (!isUnavailability(failure.getSqlState())) {
+        // A lost race (serialization failure, deadlock) is no outage: a request meets one only through a defect.
+        if (!PassingFailure.isDatabaseUnreachable(failure.getSqlState())) {
             return defect(failure, "database error " + failure.getSqlState());
         }
         return unavailable(failure);
@@ -74,11 +75,6 @@ public class DatabaseUnavailable {
     private static Response defect(Throwable failure, String what) {
         LOG.errorf(failure, "%s", what);
         return PlatformProblem.internalError().toResponse();
-    }
-
-    static boolean isUnavailability(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
-                || "57P01".equals(sqlState) || "57P02".equals(sqlState) || "57P03".equals(sqlState));
     }
 
     private Response unavailable(Throwable failure) {
