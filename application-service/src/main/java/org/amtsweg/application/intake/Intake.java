@@ -13,6 +13,7 @@ import org.amtsweg.application.catalog.Ags;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.catalog.ResponsibleAuthority;
 import org.amtsweg.application.catalog.ServiceOffer;
+import org.amtsweg.application.mailbox.Mailbox;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.application.status.ApplicationStatus;
 import org.amtsweg.application.validation.FormValidator;
@@ -58,10 +59,11 @@ public class Intake {
     private final AttachmentStore attachments;
     private final Funnel funnel;
     private final DraftFunnel draftFunnel;
+    private final Mailbox mailbox;
     private final java.util.Set<String> knownSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Intake(Pool pool, Catalog catalog, Applications applications, FormValidator validator, Outbox outbox, OutboxRelay relay,
-                  AttachmentStore attachments, Funnel funnel, DraftFunnel draftFunnel) {
+                  AttachmentStore attachments, Funnel funnel, DraftFunnel draftFunnel, Mailbox mailbox) {
         this.pool = pool;
         this.catalog = catalog;
         this.applications = applications;
@@ -71,6 +73,7 @@ public class Intake {
         this.attachments = attachments;
         this.funnel = funnel;
         this.draftFunnel = draftFunnel;
+        this.mailbox = mailbox;
     }
 
     /**
@@ -372,10 +375,7 @@ public class Intake {
                             UPDATE application SET status = 'SUPPLEMENTED', submitted_data = data, editable_fields = '{}', requested_documents = '{}',
                                 open_request_id = NULL, updated_at = now(), revision = revision + 1 WHERE id = $1""")
                     .execute(Tuple.of(id))
-                    .chain(() -> connection.preparedQuery("""
-                                    UPDATE mailbox_message SET replied_at = now(), reply_text = $2, read_at = coalesce(read_at, now())
-                                    WHERE request_id = $1""")
-                            .execute(Tuple.of(stored.openRequestId(), message)))
+                    .chain(() -> mailbox.markReplied(connection, stored.openRequestId(), message))
                     .chain(() -> outbox.append(connection, Topics.APPLICATIONS, id.toString(), ApplicationSupplemented.TYPE, id.toString(), event))
                     .chain(() -> timeline(connection, id, ApplicationStatus.SUPPLEMENTED, ApplicationSupplemented.TYPE,
                             "Nachgereichte Angaben an " + stored.view().authority().name() + " gesendet"))

@@ -2,9 +2,6 @@ package org.amtsweg.application.mailbox;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,8 +17,6 @@ import org.amtsweg.application.intake.SubmissionReceipt;
 import org.amtsweg.application.security.Citizen;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,13 +32,13 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class MailboxResource {
 
-    private final Pool pool;
+    private final Mailbox mailbox;
     private final Intake intake;
     private final NoticeDocuments notices;
     private final SecurityIdentity identity;
 
-    public MailboxResource(Pool pool, Intake intake, NoticeDocuments notices, SecurityIdentity identity) {
-        this.pool = pool;
+    public MailboxResource(Mailbox mailbox, Intake intake, NoticeDocuments notices, SecurityIdentity identity) {
+        this.mailbox = mailbox;
         this.intake = intake;
         this.notices = notices;
         this.identity = identity;
@@ -56,17 +51,8 @@ public class MailboxResource {
     @GET
     public Uni<List<MailboxMessage>> messages() {
         Citizen citizen = Citizen.from(identity);
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
-                        + " WHERE m.citizen_subject = $1 ORDER BY m.created_at DESC LIMIT 200")
-                .execute(Tuple.of(citizen.subject()))
-                .map(rows -> {
-                    List<MailboxMessage> messages = new ArrayList<>();
-                    rows.forEach(row -> {
-                        MailboxMessage message = message(row);
-                        messages.add(citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent());
-                    });
-                    return messages;
-                });
+        return mailbox.of(citizen.subject()).map(messages -> messages.stream()
+                .map(message -> citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent()).toList());
     }
 
     /** One message; reading it marks it read (not when the login may not read it). */
@@ -74,11 +60,7 @@ public class MailboxResource {
     @Path("/{id}")
     public Uni<MailboxMessage> read(@PathParam("id") UUID id) {
         Citizen citizen = Citizen.from(identity);
-        return find(id, citizen).chain(found -> pool.preparedQuery("""
-                                UPDATE mailbox_message m SET read_at = coalesce(m.read_at, now()) FROM application a
-                                WHERE m.id = $1 AND m.citizen_subject = $2 AND a.id = m.application_id RETURNING\s""" + COLUMNS)
-                .execute(Tuple.of(id, citizen.subject()))
-                .map(rows -> message(rows.iterator().next())));
+        return find(id, citizen).chain(found -> mailbox.markRead(id, citizen.subject())).map(Optional::orElseThrow);
     }
 
     /** Answers an information request: the reopened application goes back to the authority, with this message. */
@@ -101,43 +83,20 @@ public class MailboxResource {
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID id) {
         Citizen citizen = Citizen.from(identity);
-        return pool.preparedQuery("""
-                        SELECT a.reference_number, a.minimum_trust_level FROM mailbox_message m JOIN application a ON a.id = m.application_id
-                        WHERE m.id = $1 AND m.citizen_subject = $2 AND m.kind = 'DECISION'""")
-                .execute(Tuple.of(id, citizen.subject()))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problems.notFound("Es gibt keinen Bescheid " + id + ".");
-                    }
-                    citizen.requireTrustLevel(rows.iterator().next().getString("minimum_trust_level"));
-                    String reference = rows.iterator().next().getString("reference_number");
-                    return notices.document(id).map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
-                            "Bescheid-" + reference + ".pdf"));
-                });
+        return mailbox.notice(id, citizen.subject()).chain(found -> {
+            Mailbox.Notice notice = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Bescheid " + id + "."));
+            citizen.requireTrustLevel(notice.minimumTrustLevel());
+            return notices.document(notice).map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
+                    "Bescheid-" + notice.referenceNumber() + ".pdf"));
+        });
     }
 
     /** The citizen's message, if her login reaches its application's trust level (403 otherwise; 404 if not hers). */
     private Uni<MailboxMessage> find(UUID id, Citizen citizen) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM mailbox_message m JOIN application a ON a.id = m.application_id"
-                        + " WHERE m.id = $1 AND m.citizen_subject = $2")
-                .execute(Tuple.of(id, citizen.subject()))
-                .map(rows -> {
-                    MailboxMessage message = Optional.ofNullable(rows.size() == 0 ? null : message(rows.iterator().next()))
-                            .orElseThrow(() -> Problems.notFound("Es gibt keine Nachricht " + id + "."));
-                    citizen.requireTrustLevel(message.requiredTrustLevel());
-                    return message;
-                });
-    }
-
-    /** A message with the trust level of its application ({@code m}: the message, {@code a}: its application). */
-    private static final String COLUMNS = """
-            m.id, m.application_id, m.kind, m.subject, m.body, m.fields, m.documents, m.due_date, m.outcome, m.reasoning,
-            m.created_at, m.read_at, m.replied_at, a.minimum_trust_level""";
-
-    private static MailboxMessage message(Row row) {
-        return new MailboxMessage(row.getUUID("id"), row.getUUID("application_id"), row.getString("kind"), row.getString("subject"),
-                row.getString("body"), Arrays.asList(row.getArrayOfStrings("fields")), Arrays.asList(row.getArrayOfStrings("documents")),
-                row.getLocalDate("due_date"), row.getString("outcome"), row.getString("reasoning"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("read_at"), row.getOffsetDateTime("replied_at"), row.getString("minimum_trust_level"), false);
+        return mailbox.find(id, citizen.subject()).map(found -> {
+            MailboxMessage message = found.orElseThrow(() -> Problems.notFound("Es gibt keine Nachricht " + id + "."));
+            citizen.requireTrustLevel(message.requiredTrustLevel());
+            return message;
+        });
     }
 }

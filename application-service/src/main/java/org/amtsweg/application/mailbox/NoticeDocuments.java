@@ -3,9 +3,6 @@ package org.amtsweg.application.mailbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.documents.BrandedPdf;
@@ -15,6 +12,7 @@ import org.jboss.logging.Logger;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,54 +27,41 @@ public class NoticeDocuments {
     private static final Logger LOG = Logger.getLogger(NoticeDocuments.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Berlin"));
 
-    private final Pool pool;
+    private final Mailbox mailbox;
     private final Catalog catalog;
     /** Another round at once after a full one (twenty notices); rounds requested meanwhile coalesce. */
     private final CoalescingRun rounds = new CoalescingRun(LOG, "rendering decision notices", this::renderRound, rendered -> rendered == 20);
 
-    public NoticeDocuments(Pool pool, Catalog catalog) {
-        this.pool = pool;
+    public NoticeDocuments(Mailbox mailbox, Catalog catalog) {
+        this.mailbox = mailbox;
         this.catalog = catalog;
     }
 
     /** The notice's document: the kept one, or rendered now and kept (if two render at once, the first kept wins). */
     public Uni<byte[]> document(UUID messageId) {
-        return pool.preparedQuery("""
-                        SELECT m.id, m.document, m.body, m.outcome, m.reasoning, coalesce(m.issued_at, m.created_at) AS issued_at,
-                               a.authority_id, a.reference_number, a.service_name
-                        FROM mailbox_message m JOIN application a ON a.id = m.application_id
-                        WHERE m.id = $1 AND m.kind = 'DECISION'""")
-                .execute(Tuple.of(messageId))
-                .chain(rows -> {
-                    Row row = rows.iterator().next();
-                    if (row.getBuffer("document") != null) {
-                        return Uni.createFrom().item(row.getBuffer("document").getBytes());
-                    }
-                    return catalog.letterhead(row.getString("authority_id")).map(letterhead -> BrandedPdf.of(letterhead, "Bescheid")
-                                    .line("Datum", DATE.format(row.getOffsetDateTime("issued_at")))
-                                    .line("Leistung", row.getString("service_name"))
-                                    .line("Aktenzeichen", row.getString("reference_number"))
-                                    .line("Entscheidung", outcome(row.getString("outcome")))
-                                    .paragraph(row.getString("body"))
-                                    .line("Begründung", row.getString("reasoning"))
-                                    .render())
-                            .chain(rendered -> keep(messageId, rendered));
-                });
+        return mailbox.notice(messageId)
+                .chain(found -> document(found.orElseThrow(() -> new IllegalStateException("no decision notice " + messageId))));
     }
 
-    private Uni<byte[]> keep(UUID messageId, byte[] rendered) {
-        return pool.preparedQuery("""
-                        UPDATE mailbox_message SET document = coalesce(document, $2) WHERE id = $1 RETURNING document""")
-                .execute(Tuple.of(messageId, io.vertx.core.buffer.Buffer.buffer(rendered)))
-                .map(rows -> rows.iterator().next().getBuffer("document").getBytes());
+    /** {@link #document(UUID)} of a notice already read. */
+    Uni<byte[]> document(Mailbox.Notice notice) {
+        if (notice.document() != null) {
+            return Uni.createFrom().item(notice.document());
+        }
+        return catalog.letterhead(notice.authorityId()).map(letterhead -> BrandedPdf.of(letterhead, "Bescheid")
+                        .line("Datum", DATE.format(notice.issuedAt()))
+                        .line("Leistung", notice.serviceName())
+                        .line("Aktenzeichen", notice.referenceNumber())
+                        .line("Entscheidung", outcome(notice.outcome()))
+                        .paragraph(notice.body())
+                        .line("Begründung", notice.reasoning())
+                        .render())
+                .chain(rendered -> mailbox.keepDocument(notice.id(), rendered));
     }
 
     /** The latest decision notice delivered for an application, if any. */
-    public Uni<java.util.Optional<UUID>> latestOf(UUID applicationId) {
-        return pool.preparedQuery("""
-                        SELECT id FROM mailbox_message WHERE application_id = $1 AND kind = 'DECISION' ORDER BY created_at DESC LIMIT 1""")
-                .execute(Tuple.of(applicationId))
-                .map(rows -> rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.iterator().next().getUUID("id")));
+    public Uni<Optional<UUID>> latestOf(UUID applicationId) {
+        return mailbox.latestNoticeOf(applicationId);
     }
 
     /**
@@ -90,9 +75,8 @@ public class NoticeDocuments {
     }
 
     Uni<Integer> renderRound() {
-        return pool.preparedQuery("SELECT id FROM mailbox_message WHERE kind = 'DECISION' AND document IS NULL ORDER BY created_at LIMIT 20")
-                .execute()
-                .chain(rows -> Multi.createFrom().iterable(rows).map(row -> row.getUUID("id"))
+        return mailbox.noticesToRender(20)
+                .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> document(id).replaceWithVoid()
                                 .onFailure().recoverWithItem(failure -> {
                                     LOG.warnf(failure, "notice %s not rendered yet, will retry", id);

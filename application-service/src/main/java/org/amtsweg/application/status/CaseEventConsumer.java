@@ -6,8 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.application.mailbox.Mailbox;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
 import org.amtsweg.events.DecisionIssued;
@@ -17,12 +17,8 @@ import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.PoisonEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -36,9 +32,11 @@ public class CaseEventConsumer {
     private static final String CONSUMER = "application-service.cases";
 
     private final EventConsumption consumption;
+    private final Mailbox mailbox;
 
-    public CaseEventConsumer(EventConsumption consumption) {
+    public CaseEventConsumer(EventConsumption consumption, Mailbox mailbox) {
         this.consumption = consumption;
+        this.mailbox = mailbox;
     }
 
     /**
@@ -85,7 +83,7 @@ public class CaseEventConsumer {
                     DecisionIssued decision = event.data(DecisionIssued.class);
                     UUID applicationId = applicationId(decision.applicationId());
                     done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
-                            () -> deliverNotice(connection, applicationId, decision));
+                            () -> mailbox.deliverNotice(connection, applicationId, decision));
                 }
                 default -> throw new IllegalStateException("not followed: " + event.type());
             }
@@ -148,35 +146,9 @@ public class CaseEventConsumer {
         String[] fields = request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
         String[] documents = request.documents() == null ? new String[0] : request.documents().toArray(String[]::new);
         UUID requestId = UUID.fromString(request.requestId());
-        Map<String, Object> message = new HashMap<>();
-        message.put("messageId", UUID.randomUUID());
-        message.put("message", Objects.requireNonNullElse(request.message(), ""));
-        message.put("fields", fields);
-        message.put("documents", documents);
-        message.put("dueDate", request.dueDate());
-        message.put("requestId", requestId);
-        message.put("applicationId", applicationId);
         return connection.preparedQuery("""
                         UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
                 .execute(Tuple.of(applicationId, fields, documents, requestId))
-                .chain(() -> SqlTemplate.forUpdate(connection, REQUEST_MESSAGE).execute(message))
-                .replaceWithVoid();
-    }
-
-    private static final String REQUEST_MESSAGE = """
-            INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, fields, documents,
-                due_date, request_id)
-            SELECT #{messageId}, citizen_subject, id, 'INFORMATION_REQUEST', 'Nachforderung zu ' || reference_number,
-                #{message}, #{fields}, #{documents}, #{dueDate}, #{requestId}
-            FROM application WHERE id = #{applicationId}""";
-
-    private Uni<Void> deliverNotice(SqlConnection connection, UUID applicationId, DecisionIssued decision) {
-        return connection.preparedQuery("""
-                        INSERT INTO mailbox_message (id, citizen_subject, application_id, kind, subject, body, outcome, reasoning, issued_at)
-                        SELECT $1, citizen_subject, id, 'DECISION', 'Bescheid zu ' || reference_number, $2, $3, $4, $6 FROM application WHERE id = $5""")
-                .execute(Tuple.from(new Object[]{UUID.randomUUID(), Objects.requireNonNullElse(decision.noticeText(), ""), decision.outcome(),
-                        Objects.requireNonNullElse(decision.reasoning(), ""), applicationId,
-                        decision.issuedAt() == null ? null : decision.issuedAt().atOffset(ZoneOffset.UTC)}))
-                .replaceWithVoid();
+                .chain(() -> mailbox.deliverRequest(connection, applicationId, request, requestId));
     }
 }

@@ -42,6 +42,7 @@ import java.util.Objects;
 public class CatalogAdministration {
 
     private final Pool pool;
+    private final LeikaEntries leika;
     private final Validator validator;
     private final Outbox outbox;
     private final OutboxRelay relay;
@@ -51,7 +52,8 @@ public class CatalogAdministration {
     private final AuditTrail audit;
 
     public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper,
-                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes, AuditTrail audit) {
+                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes, AuditTrail audit, LeikaEntries leika) {
+        this.leika = leika;
         this.audit = audit;
         this.reads = reads;
         this.changes = changes;
@@ -127,11 +129,7 @@ public class CatalogAdministration {
                         FROM service s WHERE key = $1 FOR UPDATE""", input.key())
                 .map(row -> AdministeredShape.of(mapper, row, ServiceInput.class, Map.of("leikaType", "type")))
                 .chain(before -> SqlTemplate.forUpdate(connection, UPSERT_SERVICE).execute(service(input))
-                        .chain(() -> connection.preparedQuery("DELETE FROM leika_entry WHERE service_key = $1").execute(Tuple.of(input.key())))
-                        .chain(() -> Multi.createFrom().iterable(input.leikaOrEmpty())
-                                .onItem().transformToUniAndConcatenate(leika -> SqlTemplate.forUpdate(connection,
-                                        INSERT_LEIKA_ENTRY).execute(leikaEntry(input.key(), leika)))
-                                .collect().last())
+                        .chain(() -> leika.replace(connection, input.key(), input.leikaOrEmpty()))
                         .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", null, before,
                                 mapper.valueToTree(input)))
                         .replaceWith(before == null));
@@ -157,12 +155,6 @@ public class CatalogAdministration {
                 handling_note = excluded.handling_note, minimum_trust_level = excluded.minimum_trust_level,
                 registry_checks = excluded.registry_checks, synonyms = excluded.synonyms,
                 legal_basis = excluded.legal_basis, updated_at = now()""";
-
-    private static final String INSERT_LEIKA_ENTRY = """
-            INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2,
-                status)
-            VALUES (#{leikaId}, #{serviceKey}, #{name}, #{lastChange}, #{type}, #{legalBasis}, #{sdg1}, #{sdg2},
-                #{status})""";
 
     private static Map<String, Object> service(ServiceInput input) {
         Map<String, Object> service = new HashMap<>();
@@ -190,20 +182,6 @@ public class CatalogAdministration {
         service.put("synonyms", strings(input.synonyms()));
         service.put("legalBasis", input.legalBasis());
         return service;
-    }
-
-    private static Map<String, Object> leikaEntry(String serviceKey, ServiceInput.LeikaInput leika) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("leikaId", leika.leikaId());
-        entry.put("serviceKey", serviceKey);
-        entry.put("name", leika.name());
-        entry.put("lastChange", leika.lastChange());
-        entry.put("type", leika.type());
-        entry.put("legalBasis", leika.legalBasis());
-        entry.put("sdg1", leika.sdg1());
-        entry.put("sdg2", leika.sdg2());
-        entry.put("status", leika.status());
-        return entry;
     }
 
     /** Publishes a new form version after checking its schema against the JSON Schema 2020-12 meta-schema. */

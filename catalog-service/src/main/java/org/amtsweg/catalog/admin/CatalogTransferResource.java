@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -36,7 +35,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +51,7 @@ import java.util.Set;
 public class CatalogTransferResource {
 
     private final Pool pool;
+    private final LeikaEntries leika;
     private final ServiceCatalog catalog;
     private final CatalogAdministration administration;
     private final Validator validator;
@@ -63,7 +62,8 @@ public class CatalogTransferResource {
 
     public CatalogTransferResource(Pool pool, ServiceCatalog catalog, CatalogAdministration administration, Validator validator,
                                    OutboxRelay relay, JsonWebToken token, @CacheName(CatalogCaches.READS) Cache reads,
-                                   com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                                   com.fasterxml.jackson.databind.ObjectMapper mapper, LeikaEntries leika) {
+        this.leika = leika;
         this.reads = reads;
         this.mapper = mapper;
         this.pool = pool;
@@ -108,13 +108,7 @@ public class CatalogTransferResource {
     @Path("/leika.csv")
     @Produces("text/csv")
     public Uni<String> leikaCsv() {
-        return pool.query("SELECT * FROM leika_entry ORDER BY service_key, leika_id").execute().map(rows -> {
-            List<LeikaCsv.Row> entries = new ArrayList<>();
-            for (Row row : rows) {
-                entries.add(new LeikaCsv.Row(row.getString("leika_id"), row.getString("service_key"), row.getString("name"),
-                        row.getString("last_change"), row.getString("leika_type"), row.getString("legal_basis"), row.getString("sdg1"),
-                        row.getString("sdg2"), row.getString("status")));
-            }
+        return leika.all().map(entries -> {
             try {
                 return LeikaCsv.write(entries);
             } catch (IOException e) {
@@ -166,10 +160,7 @@ public class CatalogTransferResource {
         List<String> services = rows.stream().map(LeikaCsv.Row::serviceKey).distinct().toList();
         return pool.preparedQuery("SELECT key FROM service WHERE key = ANY($1)").execute(Tuple.of(services.toArray(String[]::new)))
                 .invoke(known -> refuseUnknownServices(rows, document.lines(), known))
-                .chain(() -> pool.withTransaction(connection -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row -> SqlTemplate
-                                .forUpdate(connection, UPSERT_LEIKA_ENTRY).execute(leikaEntry(row)))
-                        .collect().last()
+                .chain(() -> pool.withTransaction(connection -> leika.upsert(connection, rows)
                         .chain(() -> Multi.createFrom().iterable(services)
                                 // What the import wrote for each service: its rows, as the CSV gives them.
                                 .onItem().transformToUniAndConcatenate(service -> administration.record(connection, actor, "SERVICE", service,
@@ -182,30 +173,6 @@ public class CatalogTransferResource {
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge)
                 .replaceWith(Map.of("entries", rows.size()));
-    }
-
-    private static final String UPSERT_LEIKA_ENTRY = """
-            INSERT INTO leika_entry (leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2,
-                status)
-            VALUES (#{leikaId}, #{serviceKey}, #{name}, #{lastChange}, #{type}, #{legalBasis}, #{sdg1}, #{sdg2},
-                #{status})
-            ON CONFLICT (leika_id) DO UPDATE SET service_key = excluded.service_key, name = excluded.name,
-                last_change = excluded.last_change, leika_type = excluded.leika_type,
-                legal_basis = excluded.legal_basis, sdg1 = excluded.sdg1, sdg2 = excluded.sdg2,
-                status = excluded.status""";
-
-    private static Map<String, Object> leikaEntry(LeikaCsv.Row row) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("leikaId", row.leikaId());
-        entry.put("serviceKey", row.serviceKey());
-        entry.put("name", row.name());
-        entry.put("lastChange", row.lastChange());
-        entry.put("type", row.type());
-        entry.put("legalBasis", row.legalBasis());
-        entry.put("sdg1", row.sdg1());
-        entry.put("sdg2", row.sdg2());
-        entry.put("status", row.status());
-        return entry;
     }
 
     private com.fasterxml.jackson.databind.JsonNode leikaOf(String service, List<LeikaCsv.Row> rows) {
