@@ -71,13 +71,17 @@ public class Mailbox {
                 .map(Mailbox::first);
     }
 
-    /** The authority's information request, in the transaction that reopens the application for it. */
-    public Uni<Void> deliverRequest(SqlConnection connection, UUID applicationId, InformationRequested request, UUID requestId) {
+    /**
+     * The authority's information request, in the transaction that reopens the application for it, naming the
+     * {@code fields} and {@code documents} reopened.
+     */
+    public Uni<Void> deliverRequest(SqlConnection connection, UUID applicationId, InformationRequested request, UUID requestId,
+                                    String[] fields, String[] documents) {
         Map<String, Object> message = new HashMap<>();
         message.put("messageId", UUID.randomUUID());
         message.put("message", Objects.requireNonNullElse(request.message(), ""));
-        message.put("fields", request.fields() == null ? new String[0] : request.fields().toArray(String[]::new));
-        message.put("documents", request.documents() == null ? new String[0] : request.documents().toArray(String[]::new));
+        message.put("fields", fields);
+        message.put("documents", documents);
         message.put("dueDate", request.dueDate());
         message.put("requestId", requestId);
         message.put("applicationId", applicationId);

@@ -149,6 +149,6 @@ public class CaseEventConsumer {
         return connection.preparedQuery("""
                         UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
                 .execute(Tuple.of(applicationId, fields, documents, requestId))
-                .chain(() -> mailbox.deliverRequest(connection, applicationId, request, requestId));
+                .chain(() -> mailbox.deliverRequest(connection, applicationId, request, requestId, fields, documents));
     }
 }
