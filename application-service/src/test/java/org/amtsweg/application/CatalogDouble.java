@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stands in for catalog-service in intake's own tests: it answers the catalogue's read API over real
- * HTTP with the forms catalog-service really publishes (read from its source tree). The end-to-end
- * tests run against the real catalogue.
+ * HTTP with the forms catalog-service really publishes (read from its source tree). Its answers and the client's calls
+ * are checked against the OpenAPI document catalog-service's build publishes (catalog.CatalogContractTest); the
+ * end-to-end tests run against the real catalogue.
  */
 public class CatalogDouble implements QuarkusTestResourceLifecycleManager {
 

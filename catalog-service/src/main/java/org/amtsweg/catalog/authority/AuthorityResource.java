@@ -20,6 +20,10 @@ import org.amtsweg.catalog.admin.AuthorityAdministration;
 import org.amtsweg.catalog.admin.AuthorityInput;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** {@code GET /authorities/{id}} and its logo. */
 @Path("/authorities/{id}")
@@ -53,6 +57,8 @@ public class AuthorityResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The authority with its contact and branding (ETag; If-None-Match answers 304)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorityView.class)))
     public Uni<Response> authority(@Context Request request, @PathParam("id") String id) {
         return authorities.find(id).map(found -> cache.of(request, found.orElseThrow(() ->
                 Problems.notFound("Es gibt keine Behörde mit der Kennung " + id + ".")), 300, false));
@@ -61,6 +67,8 @@ public class AuthorityResource {
     @GET
     @Path("/logo")
     @Produces("image/svg+xml")
+    @APIResponse(responseCode = "200", description = "The authority's logo",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> logo(@PathParam("id") String id) {
         return authorities.logo(id).map(found -> {
             String svg = found.orElseThrow(() -> Problems.notFound("Die Behörde " + id + " hat kein Logo hinterlegt."));

@@ -19,6 +19,9 @@ import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.admin.Administrator;
 import org.amtsweg.catalog.admin.CatalogAdministration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /services/{key}/form} (the current version) and any published version by number. */
 @Path("/services/{key}/form")
@@ -52,6 +55,8 @@ public class FormResource {
 
     /** The current version; {@code ?version=n} pins one, as {@code /versions/n} does (ignoring it served the current one silently). */
     @GET
+    @APIResponse(responseCode = "200", description = "The service's current form (ETag; If-None-Match answers 304)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormVersion.class)))
     public Uni<Response> current(@Context Request request, @PathParam("key") String key, @QueryParam("version") Integer version) {
         if (version != null) {
             return version(request, key, version);
@@ -63,6 +68,8 @@ public class FormResource {
     /** A published version never changes: caches may keep it for good. */
     @GET
     @Path("/versions/{version}")
+    @APIResponse(responseCode = "200", description = "The published version, which never changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormVersion.class)))
     public Uni<Response> version(@Context Request request, @PathParam("key") String key, @PathParam("version") int version) {
         return forms.version(key, version).map(found -> cache.of(request, found.orElseThrow(() ->
                 Problems.notFound("Die Leistung " + key + " hat keine Formularversion " + version + ".")), 86400, true));

@@ -18,6 +18,9 @@ import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.admin.Administrator;
 import org.amtsweg.catalog.admin.AuthorityAdministration;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.amtsweg.catalog.authority.AuthorityDirectory;
 import org.amtsweg.catalog.authority.AuthorityView;
 
@@ -60,6 +63,8 @@ public class ResponsibilityResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The responsible authority and the area whose rule made it responsible",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponsibilityView.class)))
     public Uni<Response> responsibility(@Context Request request, @QueryParam("service") String service, @QueryParam("ags") String ags) {
         if (service == null || service.isBlank()) {
             throw Problems.invalidParameter("service", "Der Parameter service (Schlüssel der Leistung) fehlt.");

@@ -1,11 +1,14 @@
 package org.amtsweg.catalog.services;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An administrative service (Leistung) as the catalogue describes it to portals and other services.
+ * An administrative service (Leistung) as the catalogue describes it to portals and other services. The fields marked
+ * nullable are answered as {@code null} where the catalogue holds nothing for them; the published schema says so.
  *
  * @param handling          how a citizen uses it: {@code online} here, {@code external} (link) or {@code in-person}
  * @param minimumTrustLevel the eIDAS level of assurance a login needs: {@code low}, {@code substantial}, {@code high}
@@ -14,11 +17,11 @@ import java.util.List;
 public record ServiceDetails(
         String key,
         String name,
-        String shortDescription,
-        String ozgId,
+        @Schema(nullable = true) String shortDescription,
+        @Schema(nullable = true) String ozgId,
         List<LeikaEntry> leika,
-        String topic,
-        String situation,
+        @Schema(nullable = true) String topic,
+        @Schema(nullable = true) String situation,
         List<String> responsibilityLevels,
         Booster booster,
         Efa efa,
@@ -27,21 +30,22 @@ public record ServiceDetails(
         String minimumTrustLevel,
         List<String> registryChecks,
         List<String> synonyms,
-        String legalBasis,
+        @Schema(nullable = true) String legalBasis,
         OffsetDateTime updatedAt) {
 
     /** Membership in the 35 OZG booster services and in which of the seed document's two lists. */
-    public record Booster(boolean member, String list, Integer position) {
+    public record Booster(boolean member, @Schema(nullable = true) String list, @Schema(nullable = true) Integer position) {
     }
 
     /** "Einer für Alle": built once, operated centrally, used by every authority that connects. */
-    public record Efa(boolean ready, String operator, LocalDate kickoff, String productiveSince) {
+    public record Efa(boolean ready, @Schema(nullable = true) String operator, @Schema(nullable = true) LocalDate kickoff,
+                      @Schema(nullable = true) String productiveSince) {
     }
 
     /** Digitisation priority as the state assessed it, with the reason. */
-    public record Priority(Integer level, String note) {
+    public record Priority(@Schema(nullable = true) Integer level, @Schema(nullable = true) String note) {
     }
 
-    public record Handling(String mode, String url, String note) {
+    public record Handling(String mode, @Schema(nullable = true) String url, @Schema(nullable = true) String note) {
     }
 }

@@ -21,6 +21,9 @@ import org.amtsweg.catalog.admin.CatalogAdministration;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.amtsweg.catalog.admin.ServiceInput;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.amtsweg.catalog.authority.AuthorityDirectory;
 import org.amtsweg.catalog.responsibility.AreaHierarchy;
 import org.amtsweg.catalog.search.ServiceQuery;
@@ -108,6 +111,8 @@ public class ServiceResource {
 
     @GET
     @Path("/{key}")
+    @APIResponse(responseCode = "200", description = "The service (ETag; If-None-Match answers 304)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceDetails.class)))
     public Uni<Response> service(@Context Request request, @PathParam("key") String key) {
         return catalog.find(key).map(found -> cache.of(request, found.orElseThrow(() ->
                 Problems.notFound("Es gibt keine Leistung mit dem Schlüssel " + key + ".")), 300, false));
