@@ -91,5 +91,13 @@ public interface CaseConfig {
         /** The wait before the first retry; it doubles with each further attempt. */
         @WithDefault("PT5S")
         Duration retryBackoff();
+
+        /**
+         * When a new check becomes due for the sweep. It is asked right after its case's transaction commits; the sweep only
+         * takes it up if that did not happen (the service stopped in between), so this must exceed the longest first
+         * attempt (the register's two-second timeout and the answer's commit), or a register may be asked twice.
+         */
+        @WithDefault("PT30S")
+        Duration sweepAfter();
     }
 }

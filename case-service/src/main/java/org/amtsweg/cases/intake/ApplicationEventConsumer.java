@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
 import org.amtsweg.cases.work.CaseWork;
@@ -28,7 +29,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,29 +49,35 @@ public class ApplicationEventConsumer {
     private final OutboxRelay relay;
     private final RegistryChecks registryChecks;
     private final CaseWork work;
+    private final double sweepAfterSeconds;
 
     public ApplicationEventConsumer(EventConsumption consumption, Outbox outbox, OutboxRelay relay,
-                                    RegistryChecks registryChecks, CaseWork work) {
+                                    RegistryChecks registryChecks, CaseWork work, CaseConfig config) {
         this.consumption = consumption;
         this.outbox = outbox;
         this.relay = relay;
         this.registryChecks = registryChecks;
         this.work = work;
+        this.sweepAfterSeconds = config.registry().sweepAfter().toMillis() / 1000.0;
     }
 
     /**
      * A poll at a time, in one transaction: under load one commit opens many cases, where one commit per case was
      * most of the intake's database work. Drafts and documents on the topic are not the case-service's business and
-     * cost nothing. The relay and the register checks are nudged once the poll has committed.
+     * cost nothing. Once the poll has committed, the relay is nudged and the registers are asked for the new cases' checks.
      */
     @Incoming("applications-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean changed = new AtomicBoolean();
-        return consumption.consumeBatch(batch, CONSUMER, ApplicationEventConsumer::handled, (connection, events) -> apply(connection, events, changed))
+        // Filled by every attempt of the poll's transaction (a failed one is retried, or each event alone): checks of an
+        // attempt that rolled back do not exist, and askNow finds only what committed.
+        Queue<UUID> checks = new ConcurrentLinkedQueue<>();
+        return consumption.consumeBatch(batch, CONSUMER, ApplicationEventConsumer::handled,
+                        (connection, events) -> apply(connection, events, changed, checks))
                 .invoke(() -> {
                     if (changed.get()) {
                         relay.nudge();
-                        registryChecks.nudge();
+                        registryChecks.askNow(List.copyOf(checks));
                     }
                 });
     }
@@ -78,7 +87,7 @@ public class ApplicationEventConsumer {
     }
 
     /** The events in the topic's order: consecutive submissions open their cases in one round trip, a supplement waits for them. */
-    private Uni<Void> apply(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed) {
+    private Uni<Void> apply(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
         Uni<Void> done = Uni.createFrom().voidItem();
         List<IncomingEvent> submissions = new ArrayList<>();
         for (IncomingEvent event : events) {
@@ -88,7 +97,7 @@ public class ApplicationEventConsumer {
             }
             List<IncomingEvent> before = List.copyOf(submissions);
             submissions.clear();
-            done = done.chain(() -> open(connection, before, changed))
+            done = done.chain(() -> open(connection, before, changed, checks))
                     .chain(() -> work.supplement(connection, event.data(ApplicationSupplemented.class)))
                     .invoke(supplemented -> {
                         if (supplemented) {
@@ -98,14 +107,15 @@ public class ApplicationEventConsumer {
                     .replaceWithVoid();
         }
         List<IncomingEvent> last = List.copyOf(submissions);
-        return done.chain(() -> open(connection, last, changed));
+        return done.chain(() -> open(connection, last, changed, checks));
     }
 
     /**
-     * Opens the cases in one statement each (named parameters: twenty-two of them), sent together — the case, its first history entry, the register checks
+     * Opens the cases in one statement each (named parameters: twenty-three of them), sent together — the case, its first history entry, the register checks
      * it needs and {@code CaseOpened} in the outbox. A second event for an application that has its case writes nothing.
+     * Each statement answers a row per register check of the case it opened ({@code check_id} null where it needs none).
      */
-    private Uni<Void> open(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed) {
+    private Uni<Void> open(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -125,6 +135,11 @@ public class ApplicationEventConsumer {
                     LOG.infof("application %s already has a case", submission.applicationId());
                 } else {
                     changed.set(true);
+                    for (Row check : opened) {
+                        if (check.getUUID("check_id") != null) {
+                            checks.add(check.getUUID("check_id"));
+                        }
+                    }
                     LOG.infof("case %s opened for application %s at %s", opened.iterator().next().getUUID("id"), submission.applicationId(),
                             submission.authorityId());
                 }
@@ -154,6 +169,7 @@ public class ApplicationEventConsumer {
         parameters.put("legalBases", checks.legalBases());
         parameters.put("purpose", checks.purpose());
         parameters.put("request", checks.request());
+        parameters.put("sweepAfter", sweepAfterSeconds);
         parameters.put("eventId", UUID.randomUUID());
         parameters.put("topic", Topics.CASES);
         parameters.put("eventType", CaseOpened.TYPE);
@@ -176,12 +192,14 @@ public class ApplicationEventConsumer {
                 SELECT id, #{now}, 'system', 'OPENED', 'RECEIVED', #{detail} FROM opened),
             checks AS (
                 INSERT INTO registry_check (id, case_id, register, legal_basis, purpose, request, state, requested_at, next_attempt_at)
-                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, #{purpose}, #{request}::text::jsonb, 'PENDING', now(), now()
-                FROM opened, unnest(#{registers}::text[], #{legalBases}::text[]) AS r (register, legal_basis)),
+                SELECT gen_random_uuid(), opened.id, r.register, r.legal_basis, #{purpose}, #{request}::text::jsonb, 'PENDING', now(),
+                    now() + make_interval(secs => #{sweepAfter})
+                FROM opened, unnest(#{registers}::text[], #{legalBases}::text[]) AS r (register, legal_basis)
+                RETURNING id, case_id),
             event AS (
                 """ + Outbox.INSERT_INTO + """
                 SELECT #{eventId}, #{topic}, #{correlationId}, #{eventType}, #{correlationId}, #{payload}::text::jsonb, #{now} FROM opened)
-            SELECT id FROM opened""";
+            SELECT opened.id, checks.id AS check_id FROM opened LEFT JOIN checks ON checks.case_id = opened.id""";
 
     private static RegisterQuery query(Applicant applicant) {
         return new RegisterQuery(applicant.givenName(), applicant.familyName(), applicant.birthdate(),

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,30 +80,51 @@ public class RegistryChecks {
         return "Prüfung der Angaben zur Person und Anschrift für " + serviceName;
     }
 
+    /**
+     * The sweep: checks whose first attempt was not made right after their case was opened (the service stopped in between:
+     * a new check is due only {@code amtsweg.cases.registry.sweep-after} after it was requested) and checks waiting for a retry.
+     */
     @Scheduled(every = "${amtsweg.cases.registry.poll-interval:2s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        nudge();
-    }
-
-    /** Runs due checks soon; runs coalesce. */
-    public void nudge() {
         rounds.nudge();
     }
 
+    /**
+     * Asks the registers now for the checks of cases a committed transaction has just opened, without a scan for due checks:
+     * under load such a scan, run round after round, walked the index entries of every check completed while the intake's
+     * transactions were still open (they keep PostgreSQL from marking them dead) and became the intake's bottleneck. Checks
+     * the transaction did not commit do not exist and are not asked.
+     */
+    public void askNow(List<UUID> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        pool.preparedQuery(PENDING + " WHERE c.id = ANY($1) AND c.state = 'PENDING'")
+                .execute(Tuple.of(checks.toArray(UUID[]::new)))
+                .chain(this::askAndSettle)
+                .subscribe().with(asked -> { }, failure ->
+                        // Nothing is lost: the sweep asks them once they are due.
+                        LOG.warnf(failure, "register checks of opened cases not asked now, the sweep asks them: %s", failure.getMessage()));
+    }
+
+    private static final String PENDING = """
+            SELECT c.id, c.case_id, c.register, c.legal_basis, c.purpose, c.request::text AS request, c.attempts,
+                   f.application_id, f.authority_id
+            FROM registry_check c JOIN case_file f ON f.id = c.case_id""";
+
     Uni<Integer> runDue() {
-        return pool.preparedQuery("""
-                        SELECT c.id, c.case_id, c.register, c.legal_basis, c.purpose, c.request::text AS request, c.attempts,
-                               f.application_id, f.authority_id
-                        FROM registry_check c JOIN case_file f ON f.id = c.case_id
-                        WHERE c.state = 'PENDING' AND c.next_attempt_at <= now()
-                        ORDER BY c.next_attempt_at LIMIT 64""")
+        return pool.preparedQuery(PENDING + " WHERE c.state = 'PENDING' AND c.next_attempt_at <= now() ORDER BY c.next_attempt_at LIMIT 64")
                 .execute()
-                .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUni(this::ask).merge(16)
-                        .collect().asList()
-                        .chain(this::settle)
-                        .replaceWith(rows.size()));
+                .chain(this::askAndSettle);
+    }
+
+    private Uni<Integer> askAndSettle(RowSet<Row> checks) {
+        return Multi.createFrom().iterable(checks)
+                .onItem().transformToUni(this::ask).merge(16)
+                .collect().asList()
+                .chain(this::settle)
+                .replaceWith(checks.size());
     }
 
     /** A register's answer to one pending check; {@code retryable} unless no register is connected at all. */
