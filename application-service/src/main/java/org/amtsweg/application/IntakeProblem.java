@@ -9,7 +9,6 @@ import org.amtsweg.resourceserver.problem.ProblemType;
  * end-to-end sweep compares every type the services share).
  */
 public enum IntakeProblem implements ProblemType {
-
     @Definition(status = 403, german = "Nur für Bürgerinnen und Bürger", english = "Citizens only")
     CITIZENS_ONLY,
     /** A staff token naming no authority (the same type as case- and usage-service's). */
@@ -26,7 +25,10 @@ public enum IntakeProblem implements ProblemType {
     NOT_EDITABLE,
     @Definition(status = 409, german = "Angaben nicht änderbar", english = "Fields not editable")
     FIELDS_NOT_EDITABLE,
-    @Definition(status = 409, german = "Antrag während des Absendens geändert", english = "Application changed while submitting")
+    @Definition(
+            status = 409,
+            german = "Antrag während des Absendens geändert",
+            english = "Application changed while submitting")
     CHANGED_WHILE_SUBMITTING,
     @Definition(status = 413, german = "Datei zu groß", english = "File too large")
     TOO_LARGE,

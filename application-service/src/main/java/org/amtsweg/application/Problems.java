@@ -1,10 +1,9 @@
 package org.amtsweg.application;
 
+import java.util.List;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.Violation;
-
-import java.util.List;
 
 /**
  * Intake's refusals, each of a registered type ({@link IntakeProblem}, or the platform's) with the detail
@@ -12,8 +11,7 @@ import java.util.List;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Problem notFound(String detail) {
         return PlatformProblem.NOT_FOUND.problem(detail);
@@ -47,23 +45,29 @@ public final class Problems {
      * {@code acr} value a portal asks for ({@code acr_values}) to step the login up.
      */
     public static Problem trustLevelTooLow(String required, String actual) {
-        return PlatformProblem.TRUST_LEVEL_TOO_LOW.problem("Diese Leistung verlangt mindestens das Vertrauensniveau " + required
-                        + "; Ihre Anmeldung hat " + actual + ". Melden Sie sich z. B. mit dem Online-Ausweis an.")
+        return PlatformProblem.TRUST_LEVEL_TOO_LOW
+                .problem("Diese Leistung verlangt mindestens das Vertrauensniveau " + required + "; Ihre Anmeldung hat "
+                        + actual + ". Melden Sie sich z. B. mit dem Online-Ausweis an.")
                 .with("requiredTrustLevel", required)
                 .with("actualTrustLevel", actual);
     }
 
     public static Problem notOnline(String service, String handling, String url, String note) {
-        Problem problem = IntakeProblem.NOT_ONLINE.problem(note != null ? note
-                        : "Die Leistung " + service + " wird nicht hier online beantragt (" + handling + ").")
+        Problem problem = IntakeProblem.NOT_ONLINE
+                .problem(
+                        note != null
+                                ? note
+                                : "Die Leistung " + service + " wird nicht hier online beantragt (" + handling + ").")
                 .with("handling", handling);
         return url == null ? problem : problem.with("url", url);
     }
 
     /** The catalogue's answer, passed on: the same type, status and members as {@code GET /responsibility}. */
     public static Problem noResponsibleAuthority(String serviceKey, String serviceName, String ags) {
-        return IntakeProblem.NO_RESPONSIBILITY.problem("Für " + serviceName + " ist am Ort " + ags + " keine Behörde zuständig.")
-                .with("service", serviceKey).with("ags", ags);
+        return IntakeProblem.NO_RESPONSIBILITY
+                .problem("Für " + serviceName + " ist am Ort " + ags + " keine Behörde zuständig.")
+                .with("service", serviceKey)
+                .with("ags", ags);
     }
 
     /** A fault of this service; the detail says nothing of it (it is logged). */
@@ -76,31 +80,37 @@ public final class Problems {
     }
 
     public static Problem unsupportedType(String detected, List<String> accepted) {
-        return IntakeProblem.UNSUPPORTED_TYPE.problem("Die Datei ist vom Typ " + detected + "; erlaubt sind " + String.join(", ", accepted) + ".")
-                .with("detectedType", detected).with("acceptedTypes", accepted);
+        return IntakeProblem.UNSUPPORTED_TYPE
+                .problem("Die Datei ist vom Typ " + detected + "; erlaubt sind " + String.join(", ", accepted) + ".")
+                .with("detectedType", detected)
+                .with("acceptedTypes", accepted);
     }
 
     public static Problem infected(String signature) {
-        return IntakeProblem.MALWARE_FOUND.problem("Die Datei enthält Schadsoftware (" + signature + ") und wurde nicht gespeichert.");
+        return IntakeProblem.MALWARE_FOUND.problem(
+                "Die Datei enthält Schadsoftware (" + signature + ") und wurde nicht gespeichert.");
     }
 
     public static Problem scanUnavailable() {
-        return IntakeProblem.SCAN_UNAVAILABLE.problem(
+        return IntakeProblem.SCAN_UNAVAILABLE
+                .problem(
                         "Die Datei kann gerade nicht auf Schadsoftware geprüft werden; bitte versuchen Sie es gleich noch einmal.")
                 .header("Retry-After", 30);
     }
 
     /** What was found is named in {@code found}, from a fixed vocabulary (see {@code PdfActiveContent}). */
     public static Problem activeContent(List<String> found) {
-        return IntakeProblem.ACTIVE_CONTENT.problem("Die PDF-Datei enthält aktive Inhalte (" + String.join(", ", found)
+        return IntakeProblem.ACTIVE_CONTENT
+                .problem("Die PDF-Datei enthält aktive Inhalte (" + String.join(", ", found)
                         + ") und wurde nicht gespeichert. Bitte laden Sie eine Fassung ohne Skripte, Aktionen und eingebettete Dateien hoch, "
                         + "z. B. als PDF gedruckt.")
                 .with("found", found);
     }
 
     public static Problem encryptedDocument() {
-        return IntakeProblem.ENCRYPTED_DOCUMENT.problem("Die PDF-Datei ist verschlüsselt oder kennwortgeschützt; die Behörde könnte sie nicht "
-                + "öffnen. Bitte laden Sie sie ohne Kennwort und ohne Verschlüsselung hoch.");
+        return IntakeProblem.ENCRYPTED_DOCUMENT.problem(
+                "Die PDF-Datei ist verschlüsselt oder kennwortgeschützt; die Behörde könnte sie nicht "
+                        + "öffnen. Bitte laden Sie sie ohne Kennwort und ohne Verschlüsselung hoch.");
     }
 
     public static Problem unreadableDocument() {
@@ -110,13 +120,15 @@ public final class Problems {
 
     /** The key names another application's submission: a client that reuses keys would otherwise get a wrong answer. */
     public static Problem idempotencyKeyReused() {
-        return IntakeProblem.IDEMPOTENCY_KEY_REUSED.problem(
+        return IntakeProblem.IDEMPOTENCY_KEY_REUSED
+                .problem(
                         "Dieser Idempotency-Key wurde schon für einen anderen Antrag verwendet; jeder Antrag braucht seinen eigenen.")
                 .with("parameter", "Idempotency-Key");
     }
 
     public static Problem fieldsNotEditable(List<String> pointers) {
-        return IntakeProblem.FIELDS_NOT_EDITABLE.problem(
+        return IntakeProblem.FIELDS_NOT_EDITABLE
+                .problem(
                         "Die Behörde hat nur um bestimmte Angaben gebeten; diese Angaben dürfen nicht geändert werden.")
                 .with("fields", pointers);
     }
@@ -127,7 +139,8 @@ public final class Problems {
     }
 
     public static Problem notEditable(String status) {
-        return IntakeProblem.NOT_EDITABLE.problem("Der Antrag ist im Status " + status + " und kann nicht mehr geändert werden.")
+        return IntakeProblem.NOT_EDITABLE
+                .problem("Der Antrag ist im Status " + status + " und kann nicht mehr geändert werden.")
                 .with("currentStatus", status);
     }
 
@@ -137,12 +150,14 @@ public final class Problems {
     }
 
     public static Problem catalogUnavailable() {
-        return IntakeProblem.CATALOG_UNAVAILABLE.problem("Der Leistungskatalog antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
+        return IntakeProblem.CATALOG_UNAVAILABLE
+                .problem("Der Leistungskatalog antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
                 .header("Retry-After", 60);
     }
 
     /** The catalogue answered a well-formed question with an error we cannot pass on: a fault between the services. */
     public static Problem catalogError() {
-        return IntakeProblem.CATALOG_ERROR.problem("Der Leistungskatalog hat die Anfrage nicht beantwortet; bitte versuchen Sie es später erneut.");
+        return IntakeProblem.CATALOG_ERROR.problem(
+                "Der Leistungskatalog hat die Anfrage nicht beantwortet; bitte versuchen Sie es später erneut.");
     }
 }

@@ -1,13 +1,20 @@
 package org.amtsweg.application;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Small real files of the types intake accepts, made in memory. */
 public final class Documents {
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** A minimal valid one-page PDF. */
     public static byte[] pdf() {
@@ -31,29 +38,29 @@ public final class Documents {
 
     /** A one-page PDF made with PDFBox, changed by {@code shape} before it is saved (an action added, a file embedded, …). */
     public static byte[] builtPdf(PdfShape shape) {
-        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
             document.addPage(page);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+            try (var content = new PDPageContentStream(document, page)) {
                 content.beginText();
-                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
                 content.newLineAtOffset(72, 720);
                 content.showText("Mietbescheinigung");
                 content.endText();
             }
             shape.apply(document, page);
-            var out = new java.io.ByteArrayOutputStream();
+            var out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** A change to a PDF under construction. */
     @FunctionalInterface
     public interface PdfShape {
-        void apply(org.apache.pdfbox.pdmodel.PDDocument document, org.apache.pdfbox.pdmodel.PDPage page) throws java.io.IOException;
+        void apply(PDDocument document, PDPage page) throws IOException;
     }
 
     public static byte[] ofSize(int bytes) {

@@ -2,7 +2,6 @@ package org.amtsweg.cases;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Configuration of the case service ("amtsweg.cases.*"). */

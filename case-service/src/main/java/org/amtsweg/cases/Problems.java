@@ -1,10 +1,9 @@
 package org.amtsweg.cases;
 
+import java.util.UUID;
 import org.amtsweg.cases.lifecycle.CaseStatus;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
-
-import java.util.UUID;
 
 /**
  * The case service's refusals, each of a registered type ({@link CaseProblem}, or the platform's) with
@@ -12,8 +11,7 @@ import java.util.UUID;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Problem notFound(String detail) {
         return PlatformProblem.NOT_FOUND.problem(detail);
@@ -28,13 +26,18 @@ public final class Problems {
     }
 
     public static Problem preconditionFailed(int currentRevision) {
-        return CaseProblem.STALE_REVISION.problem("Jemand hat den Vorgang inzwischen geändert; laden Sie ihn neu und versuchen Sie es erneut.")
-                .header("ETag", "\"" + currentRevision + "\"").with("currentRevision", currentRevision);
+        return CaseProblem.STALE_REVISION
+                .problem("Jemand hat den Vorgang inzwischen geändert; laden Sie ihn neu und versuchen Sie es erneut.")
+                .header("ETag", "\"" + currentRevision + "\"")
+                .with("currentRevision", currentRevision);
     }
 
     public static Problem illegalTransition(CaseStatus.IllegalTransition transition) {
-        return CaseProblem.ILLEGAL_TRANSITION.problem("Ein Vorgang im Status " + transition.from() + " kann nicht nach " + transition.to() + " wechseln.")
-                .with("currentStatus", transition.from().name()).with("requestedStatus", transition.to().name());
+        return CaseProblem.ILLEGAL_TRANSITION
+                .problem("Ein Vorgang im Status " + transition.from() + " kann nicht nach " + transition.to()
+                        + " wechseln.")
+                .with("currentStatus", transition.from().name())
+                .with("requestedStatus", transition.to().name());
     }
 
     /**
@@ -42,17 +45,22 @@ public final class Problems {
      * clerk can ask them, or take the case over explicitly, which the history then records.
      */
     public static Problem caseHeldByColleague(String holder) {
-        return CaseProblem.CASE_HELD_BY_COLLEAGUE.problem("Den Vorgang bearbeitet " + holder
-                        + ". Wer ihn übernehmen will, sendet {\"takeOver\": true, \"reason\": \"…\"}; die Übernahme steht dann mit Grund in der Historie.")
+        return CaseProblem.CASE_HELD_BY_COLLEAGUE
+                .problem(
+                        "Den Vorgang bearbeitet " + holder
+                                + ". Wer ihn übernehmen will, sendet {\"takeOver\": true, \"reason\": \"…\"}; die Übernahme steht dann mit Grund in der Historie.")
                 .with("heldBy", holder);
     }
 
     public static Problem noAuthority() {
-        return CaseProblem.NO_AUTHORITY.problem("Die Anmeldung nennt keine Behörde; Vorgänge sehen nur Beschäftigte einer Behörde.");
+        return CaseProblem.NO_AUTHORITY.problem(
+                "Die Anmeldung nennt keine Behörde; Vorgänge sehen nur Beschäftigte einer Behörde.");
     }
 
     public static Problem documentsUnavailable() {
-        return CaseProblem.DOCUMENTS_UNAVAILABLE.problem("Der Dokumentenspeicher antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
+        return CaseProblem.DOCUMENTS_UNAVAILABLE
+                .problem(
+                        "Der Dokumentenspeicher antwortet gerade nicht; bitte versuchen Sie es in einer Minute erneut.")
                 .header("Retry-After", "60");
     }
 

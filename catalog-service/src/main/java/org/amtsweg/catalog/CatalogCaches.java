@@ -9,6 +9,5 @@ public final class CatalogCaches {
     /** Searches, services and authorities; expiry in {@code quarkus.cache.caffeine."catalog-reads".*}. */
     public static final String READS = "catalog-reads";
 
-    private CatalogCaches() {
-    }
+    private CatalogCaches() {}
 }

@@ -8,7 +8,6 @@ import org.amtsweg.resourceserver.problem.ProblemType;
  * type on with the same status and title when it cannot open an application for that reason.
  */
 public enum CatalogProblem implements ProblemType {
-
     @Definition(status = 404, german = "Keine zuständige Behörde", english = "No responsible authority")
     NO_RESPONSIBILITY,
     @Definition(status = 409, german = "Konflikt", english = "Conflict")

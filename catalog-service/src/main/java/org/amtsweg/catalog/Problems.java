@@ -1,11 +1,10 @@
 package org.amtsweg.catalog;
 
+import java.util.List;
+import java.util.Map;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.Violation;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The catalogue's refusals, each of a registered type ({@link CatalogProblem}, or the platform's) with the
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** What is missing is said in the detail; the title is the type's ("Nicht gefunden / Not found"). */
     public static Problem notFound(String detail) {
@@ -22,7 +20,8 @@ public final class Problems {
     }
 
     public static Problem noResponsibility(String service, String ags) {
-        return CatalogProblem.NO_RESPONSIBILITY.problem("Für die Leistung " + service + " ist am Ort " + ags + " keine Behörde zuständig.")
+        return CatalogProblem.NO_RESPONSIBILITY
+                .problem("Für die Leistung " + service + " ist am Ort " + ags + " keine Behörde zuständig.")
                 .with("service", service)
                 .with("ags", ags);
     }
@@ -40,7 +39,8 @@ public final class Problems {
 
     /** A body in a charset this service cannot read. */
     public static Problem unsupportedCharset(String charset) {
-        return PlatformProblem.UNSUPPORTED_MEDIA_TYPE.problem("Den Zeichensatz " + charset + " kennt dieser Dienst nicht; senden Sie UTF-8.")
+        return PlatformProblem.UNSUPPORTED_MEDIA_TYPE
+                .problem("Den Zeichensatz " + charset + " kennt dieser Dienst nicht; senden Sie UTF-8.")
                 .with("charset", charset);
     }
 

@@ -1,10 +1,5 @@
 package org.amtsweg.catalog;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +7,12 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Holes, nulls and wrong references in administrators' bodies are 4xx problems with pointers, never a 5xx. */
 @QuarkusTest
@@ -23,20 +24,30 @@ class AdministrationRefusalsTest {
 
     @Test
     void anImportWithNullsIsRefusedByPointer() {
-        imported("{\"services\": [null]}").statusCode(422)
-                .body("violations.pointer", equalTo(java.util.List.of("/services/0")));
+        imported("{\"services\": [null]}").statusCode(422).body("violations.pointer", equalTo(List.of("/services/0")));
         imported("{\"services\": null}").statusCode(422).body("violations.pointer", hasItem("/services"));
         imported("{}").statusCode(422).body("violations.pointer", hasItem("/services"));
-        imported("{\"services\": [" + SERVICE.formatted("neu-null-a", "") + ", null, " + SERVICE.formatted("neu-null-b", ", \"leika\": [null]") + "]}")
+        imported("{\"services\": [" + SERVICE.formatted("neu-null-a", "") + ", null, "
+                        + SERVICE.formatted("neu-null-b", ", \"leika\": [null]") + "]}")
                 .statusCode(422)
                 .body("violations.pointer", hasItems("/services/1", "/services/2/leika/0"));
-        imported("{\"services\": [" + SERVICE.formatted("neu-null-c",
-                ", \"leika\": [{}], \"synonyms\": [null], \"registryChecks\": [null], \"responsibilityLevels\": [null]") + "]}")
+        imported("{\"services\": ["
+                        + SERVICE.formatted(
+                                "neu-null-c",
+                                ", \"leika\": [{}], \"synonyms\": [null], \"registryChecks\": [null], \"responsibilityLevels\": [null]")
+                        + "]}")
                 .statusCode(422)
-                .body("violations.pointer", hasItems("/services/0/leika/0/leikaId", "/services/0/leika/0/name", "/services/0/synonyms/0",
-                        "/services/0/registryChecks/0", "/services/0/responsibilityLevels/0"))
+                .body(
+                        "violations.pointer",
+                        hasItems(
+                                "/services/0/leika/0/leikaId",
+                                "/services/0/leika/0/name",
+                                "/services/0/synonyms/0",
+                                "/services/0/registryChecks/0",
+                                "/services/0/responsibilityLevels/0"))
                 .body("violations.pointer", everyItem(not(containsString("<"))));
-        imported("{\"services\": [{\"key\": null}, {\"key\": null}]}").statusCode(422)
+        imported("{\"services\": [{\"key\": null}, {\"key\": null}]}")
+                .statusCode(422)
                 .body("violations.pointer", hasItems("/services/0/key", "/services/1/key"))
                 .body("violations.pointer", not(hasItem("/services")));
         given().get("/services/neu-null-a").then().statusCode(404);
@@ -44,24 +55,36 @@ class AdministrationRefusalsTest {
 
     @Test
     void aServiceOrAuthorityWithNullEntriesIsRefused() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SERVICE.formatted("neu-null-d", ", \"leika\": [null, {}]"))
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(SERVICE.formatted("neu-null-d", ", \"leika\": [null, {}]"))
                 .put("/services/neu-null-d")
-                .then().statusCode(422)
+                .then()
+                .statusCode(422)
                 .body("violations.pointer", hasItems("/leika/0", "/leika/1/leikaId"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body("{\"id\": \"neu-null-e\", \"name\": \"Neu\", \"kind\": \"Stadt\", \"agsCodes\": [null], \"referencePrefix\": \"NN\"}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"id\": \"neu-null-e\", \"name\": \"Neu\", \"kind\": \"Stadt\", \"agsCodes\": [null], \"referencePrefix\": \"NN\"}")
                 .put("/authorities/neu-null-e")
-                .then().statusCode(422)
-                .body("violations.pointer", equalTo(java.util.List.of("/agsCodes/0")));
+                .then()
+                .statusCode(422)
+                .body("violations.pointer", equalTo(List.of("/agsCodes/0")));
         given().get("/authorities/neu-null-e").then().statusCode(404);
     }
 
     @Test
     void aConflictIsSaidInTheCataloguesTerms() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(SERVICE.formatted("neu-konflikt", ", \"leika\": [{\"leikaId\": \"99015007000000\", \"name\": \"belegt\"}]"))
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(SERVICE.formatted(
+                        "neu-konflikt", ", \"leika\": [{\"leikaId\": \"99015007000000\", \"name\": \"belegt\"}]"))
                 .put("/services/neu-konflikt")
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://amtsweg.org/problems/conflict"))
                 .body("detail", containsString("LeiKa-ID"))
                 .body("detail", not(containsString("leika_id")))
@@ -70,52 +93,98 @@ class AdministrationRefusalsTest {
 
     @Test
     void responsibilityAndAvailabilityNameTheMissingReferenceAndTheirLimits() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"authorityId\": \"stadt-nirgendwo\"}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"authorityId\": \"stadt-nirgendwo\"}")
                 .put("/responsibility/wohngeld/05914000")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .body("detail", containsString("stadt-nirgendwo"))
                 .body("detail", not(containsString("table")));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"authorityId\": \"" + "a".repeat(5000) + "\"}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"authorityId\": \"" + "a".repeat(5000) + "\"}")
                 .put("/responsibility/wohngeld/05914000")
-                .then().statusCode(422).body("violations.pointer", hasItem("/authorityId"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"authorityId\": \"stadt-hagen\"}")
+                .then()
+                .statusCode(422)
+                .body("violations.pointer", hasItem("/authorityId"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"authorityId\": \"stadt-hagen\"}")
                 .put("/responsibility/gibt-es-nicht/05914000")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .body("detail", containsString("gibt-es-nicht"))
                 .body("detail", not(containsString("table")));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"authorityId\": 5}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"authorityId\": 5}")
                 .put("/responsibility/wohngeld/05914000")
-                .then().statusCode(422).body("violations.pointer", hasItem("/authorityId"));
+                .then()
+                .statusCode(422)
+                .body("violations.pointer", hasItem("/authorityId"));
 
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"state\": \"online\"}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"state\": \"online\"}")
                 .put("/authorities/stadt-nirgendwo/availability/wohngeld")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .body("detail", containsString("stadt-nirgendwo"))
                 .body("detail", not(containsString("table")));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"state\": \"online\"}")
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"state\": \"online\"}")
                 .put("/authorities/stadt-hagen/availability/gibt-es-nicht")
-                .then().statusCode(404).body("detail", containsString("gibt-es-nicht"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body("{\"state\": \"online\", \"localTitle\": \"" + "t".repeat(201) + "\", \"note\": \"" + "n".repeat(1001) + "\"}")
+                .then()
+                .statusCode(404)
+                .body("detail", containsString("gibt-es-nicht"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"state\": \"online\", \"localTitle\": \"" + "t".repeat(201) + "\", \"note\": \""
+                        + "n".repeat(1001) + "\"}")
                 .put("/authorities/stadt-hagen/availability/wohngeld")
-                .then().statusCode(422).body("violations.pointer", hasItems("/localTitle", "/note"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"state\": \"online\", \"since\": \"2023-02-30\"}")
+                .then()
+                .statusCode(422)
+                .body("violations.pointer", hasItems("/localTitle", "/note"));
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"state\": \"online\", \"since\": \"2023-02-30\"}")
                 .put("/authorities/stadt-hagen/availability/wohngeld")
-                .then().statusCode(422).body("violations.pointer", hasItem("/since"));
+                .then()
+                .statusCode(422)
+                .body("violations.pointer", hasItem("/since"));
     }
 
     @Test
     void theAuditNamesABadLimit() {
         for (String limit : new String[] {"abc", "0", "1001"}) {
-            given().auth().oauth2(ADMIN).queryParam("limit", limit).get("/catalog/audit")
-                    .then().statusCode(400)
+            given().auth()
+                    .oauth2(ADMIN)
+                    .queryParam("limit", limit)
+                    .get("/catalog/audit")
+                    .then()
+                    .statusCode(400)
                     .body("type", equalTo("https://amtsweg.org/problems/invalid-parameter"))
                     .body("parameter", equalTo("limit"));
         }
     }
 
     private static ValidatableResponse imported(String body) {
-        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post("/catalog/import").then()
+        return given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/catalog/import")
+                .then()
                 .contentType("application/problem+json");
     }
 }

@@ -1,16 +1,15 @@
 package org.amtsweg.catalog;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Another portal's copy of the catalogue, kept the way the feed's README tells it to: the full feeds once, then the
@@ -31,8 +30,12 @@ final class FeedMirror {
         FeedMirror mirror = new FeedMirror();
         JsonNode services = get("/feed/services");
         JsonNode authorities = get("/feed/authorities");
-        services.path("services").forEach(service -> mirror.services.put(service.path("key").asText(), service));
-        authorities.path("authorities").forEach(authority -> mirror.authorities.put(authority.path("id").asText(), authority));
+        services.path("services")
+                .forEach(service -> mirror.services.put(service.path("key").asText(), service));
+        authorities
+                .path("authorities")
+                .forEach(
+                        authority -> mirror.authorities.put(authority.path("id").asText(), authority));
         mirror.cursor = services.path("cursor").asText();
         return mirror;
     }
@@ -41,10 +44,16 @@ final class FeedMirror {
     int follow(int limit) {
         int applied = 0;
         for (int pages = 0; pages < 10_000; pages++) {
-            JsonNode page = JSON.valueToTree(given().queryParam("since", cursor).queryParam("limit", limit).get("/feed/changes")
-                    .then().statusCode(200).extract().as(Map.class));
+            JsonNode page = JSON.valueToTree(given().queryParam("since", cursor)
+                    .queryParam("limit", limit)
+                    .get("/feed/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .as(Map.class));
             for (JsonNode change : page.path("changes")) {
-                Map<String, JsonNode> documents = change.path("entity").asText().equals("service") ? services : authorities;
+                Map<String, JsonNode> documents =
+                        change.path("entity").asText().equals("service") ? services : authorities;
                 String id = change.path("id").asText();
                 followed.add(change.path("entity").asText() + ":" + id);
                 if (change.path("change").asText().equals("deleted")) {
@@ -74,6 +83,7 @@ final class FeedMirror {
     }
 
     static JsonNode get(String path) {
-        return JSON.valueToTree(given().get(path).then().statusCode(200).extract().as(Map.class));
+        return JSON.valueToTree(
+                given().get(path).then().statusCode(200).extract().as(Map.class));
     }
 }

@@ -1,11 +1,11 @@
 package org.amtsweg.catalog;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** The forms portals render and application-service validates against. */
 @QuarkusTest
@@ -14,7 +14,8 @@ class FormTest {
     @Test
     void theWohngeldFormIsAVersionedJsonSchemaWithGermanHints() {
         given().get("/services/wohngeld/form")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(1))
                 .body("schema.'\\$schema'", equalTo("https://json-schema.org/draft/2020-12/schema"))
                 .body("schema.required", hasItem("bankverbindung"))
@@ -27,15 +28,14 @@ class FormTest {
     @Test
     void aPublishedVersionStaysReadableByNumber() {
         given().get("/services/ummeldung/form/versions/1")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("service", equalTo("ummeldung"))
                 .body("schema.'properties'.neue_wohnung.required", hasItem("einzugsdatum"));
     }
 
     @Test
     void aServiceWithoutFormIsANotFoundProblem() {
-        given().get("/services/vergabe/form")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+        given().get("/services/vergabe/form").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,11 +1,5 @@
 package org.amtsweg.catalog;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +7,14 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A LeiKa CSV that cannot be used is refused as a whole, naming line, row and column, never with a 5xx. */
 @QuarkusTest
@@ -23,9 +25,23 @@ class LeikaCsvImportTest {
 
     @Test
     void anUnknownColumnIsNamedWithTheKnownOnes() {
-        refused(HEADER.replace("name", "name,bogus,Name") + "99000000000011,wohngeld,Wohngeld,x,y\n", "/header/3", "/header/4")
-                .body("unknownColumns", equalTo(java.util.List.of("bogus", "Name")))
-                .body("knownColumns", hasItems("leikaId", "serviceKey", "name", "lastChange", "type", "legalBasis", "sdg1", "sdg2", "status"))
+        refused(
+                        HEADER.replace("name", "name,bogus,Name") + "99000000000011,wohngeld,Wohngeld,x,y\n",
+                        "/header/3",
+                        "/header/4")
+                .body("unknownColumns", equalTo(List.of("bogus", "Name")))
+                .body(
+                        "knownColumns",
+                        hasItems(
+                                "leikaId",
+                                "serviceKey",
+                                "name",
+                                "lastChange",
+                                "type",
+                                "legalBasis",
+                                "sdg1",
+                                "sdg2",
+                                "status"))
                 .body("violations[0].message", containsString("bogus"))
                 .body("violations.message", everyItem(not(containsString("class"))))
                 .body("violations.message", everyItem(not(containsString("LeikaCsv"))));
@@ -38,7 +54,10 @@ class LeikaCsvImportTest {
     @Test
     void aForbiddenCharacterInACellIsNamedByLineAndColumn() {
         for (String character : new String[] {"\u0000", "\u0001", "\u000B", "\uFFFE"}) {
-            refused(HEADER + "99000000000012,wohngeld,Wohngeld\n99000000000013,wohngeld,Wohn" + character + "geld\n", "/1/name")
+            refused(
+                            HEADER + "99000000000012,wohngeld,Wohngeld\n99000000000013,wohngeld,Wohn" + character
+                                    + "geld\n",
+                            "/1/name")
                     .body("violations[0].message", containsString("Zeile 3"))
                     .body("violations[0].message", containsString(String.format("U+%04X", (int) character.charAt(0))));
         }
@@ -62,20 +81,25 @@ class LeikaCsvImportTest {
 
     @Test
     void bytesThatAreNoTextInTheirCharsetAreRefused() {
-        byte[] latin1 = (HEADER + "99000000000017,wohngeld,Wohngeld für Mieter\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                (HEADER + "99000000000017,wohngeld,Wohngeld für Mieter\n").getBytes(StandardCharsets.ISO_8859_1);
         // Sent as UTF-8 (the default), the Latin-1 "ü" is no UTF-8: refused, not read as U+FFFD.
-        send(latin1, "text/csv").statusCode(422)
+        send(latin1, "text/csv")
+                .statusCode(422)
                 .body("violations[0].pointer", equalTo(""))
                 .body("violations[0].message", containsString("UTF-8"))
                 .body("violations[0].message", containsString("Zeile 2"));
-        send(latin1, "text/csv; charset=bogus-charset").statusCode(415)
+        send(latin1, "text/csv; charset=bogus-charset")
+                .statusCode(415)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/unsupported-media-type"))
                 .body("charset", equalTo("bogus-charset"));
         notImported("99000000000017");
         // Declared as what it is, it reads correctly.
         send(latin1, "text/csv; charset=ISO-8859-1").statusCode(200).body("entries", equalTo(1));
-        given().get("/services/wohngeld").then().body("leika.find { it.leikaId == '99000000000017' }.name", equalTo("Wohngeld für Mieter"));
+        given().get("/services/wohngeld")
+                .then()
+                .body("leika.find { it.leikaId == '99000000000017' }.name", equalTo("Wohngeld für Mieter"));
     }
 
     @Test
@@ -91,13 +115,18 @@ class LeikaCsvImportTest {
 
     @Test
     void aByteOrderMarkAndBlankLinesAreNoObstacle() {
-        send(("\uFEFF" + HEADER + "\n99000000000021,wohngeld,Wohngeld BOM\n\n").getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
-                .statusCode(200).body("entries", equalTo(1));
+        send(
+                        ("\uFEFF" + HEADER + "\n99000000000021,wohngeld,Wohngeld BOM\n\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "text/csv; charset=UTF-8")
+                .statusCode(200)
+                .body("entries", equalTo(1));
         given().get("/services/wohngeld").then().body("leika.leikaId", hasItem("99000000000021"));
     }
 
     private static ValidatableResponse refused(String csv, String... pointers) {
-        return send(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8").statusCode(422)
+        return send(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/validation-failed"))
                 .body("violations.pointer", hasItems(pointers))
@@ -105,11 +134,15 @@ class LeikaCsvImportTest {
     }
 
     private static ValidatableResponse send(byte[] body, String contentType) {
-        return given().auth().oauth2(ADMIN)
-                .config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType(contentType).body(body)
-                .post("/catalog/leika.csv").then();
+        return given().auth()
+                .oauth2(ADMIN)
+                .config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(contentType)
+                .body(body)
+                .post("/catalog/leika.csv")
+                .then();
     }
 
     private static void notImported(String leikaId) {

@@ -1,13 +1,14 @@
 package org.amtsweg.catalog;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** One service as the seed document describes it. */
 @QuarkusTest
@@ -16,7 +17,8 @@ class ServiceDetailsTest {
     @Test
     void wohngeldIsAnEfaServiceOperatedCentrally() {
         given().get("/services/wohngeld")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Wohngeld digital"))
                 .body("ozgId", equalTo("10092"))
                 .body("topic", equalTo("Arbeit & Ruhestand"))
@@ -33,10 +35,11 @@ class ServiceDetailsTest {
     @Test
     void schwerbehindertenausweisCarriesItsTenLeikaEntries() {
         given().get("/services/schwerbehindertenausweis")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("ozgId", equalTo("10214"))
                 .body("situation", equalTo("Behinderung"))
-                .body("responsibilityLevels", equalTo(java.util.List.of("Land", "Sozialamt", "Kommunal")))
+                .body("responsibilityLevels", equalTo(List.of("Land", "Sozialamt", "Kommunal")))
                 .body("priority.level", equalTo(4))
                 .body("handling.mode", equalTo("external"))
                 .body("handling.url", equalTo("http://www.elsa.nrw.de"))
@@ -52,7 +55,8 @@ class ServiceDetailsTest {
     @Test
     void noOfficialIdIsInventedWhereTheDocumentGivesNone() {
         given().get("/services/ummeldung")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("ozgId", nullValue())
                 .body("leika", hasSize(0));
     }
@@ -60,7 +64,8 @@ class ServiceDetailsTest {
     @Test
     void anUnknownServiceIsANotFoundProblem() {
         given().get("/services/gibt-es-nicht")
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://amtsweg.org/problems/not-found"))
                 .body("status", equalTo(404));

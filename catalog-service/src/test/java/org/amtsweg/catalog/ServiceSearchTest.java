@@ -1,13 +1,13 @@
 package org.amtsweg.catalog;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** What a citizen's portal sees when it searches the catalogue. */
 @QuarkusTest
@@ -17,7 +17,8 @@ class ServiceSearchTest {
     void germanStemmingFindsTheServiceFromAnInflectedWord() {
         given().queryParam("q", "Ummeldungen")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items[0].key", equalTo("ummeldung"));
     }
 
@@ -25,7 +26,8 @@ class ServiceSearchTest {
     void aTypoStillFindsWohngeld() {
         given().queryParam("q", "Wohngelt")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items[0].key", equalTo("wohngeld"));
     }
 
@@ -33,7 +35,8 @@ class ServiceSearchTest {
     void theExactNameRanksFirst() {
         given().queryParam("q", "Personalausweis")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items[0].key", equalTo("personalausweis"))
                 .body("items[0].handling", equalTo("in-person"));
     }
@@ -42,15 +45,18 @@ class ServiceSearchTest {
     void leikaNamesAreSearchable() {
         given().queryParam("q", "Wertmarke")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items[0].key", equalTo("schwerbehindertenausweis"));
     }
 
     @Test
     void scopedToAMunicipalityTheHitsCarryItsAvailability() {
-        given().queryParam("q", "Wohngeld").queryParam("ags", "05914000")
+        given().queryParam("q", "Wohngeld")
+                .queryParam("ags", "05914000")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("authority", equalTo("stadt-hagen"))
                 .body("items[0].key", equalTo("wohngeld"))
                 .body("items[0].availability", equalTo("online"))
@@ -59,28 +65,36 @@ class ServiceSearchTest {
 
     @Test
     void filtersNarrowTheList() {
-        given().queryParam("booster", true).queryParam("size", 100)
+        given().queryParam("booster", true)
+                .queryParam("size", 100)
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(35))
                 .body("items.booster", everyItem(equalTo(true)));
-        given().queryParam("topic", "Gesundheit").queryParam("size", 100)
+        given().queryParam("topic", "Gesundheit")
+                .queryParam("size", 100)
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.key", hasItem("schwerbehindertenausweis"));
-        given().queryParam("authority", "stadt-dortmund").queryParam("availability", "online")
+        given().queryParam("authority", "stadt-dortmund")
+                .queryParam("availability", "online")
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.key", not(hasItem("personalausweis")));
     }
 
     @Test
     void pagesAreBounded() {
-        given().queryParam("size", 10).queryParam("page", 1)
+        given().queryParam("size", 10)
+                .queryParam("page", 1)
                 .get("/services")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(10))
                 .body("page", equalTo(1));
     }
@@ -89,12 +103,14 @@ class ServiceSearchTest {
     void badParametersAreProblems() {
         given().queryParam("ags", "Hagen")
                 .get("/services")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("parameter", equalTo("ags"));
         given().queryParam("size", 1000)
                 .get("/services")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 }

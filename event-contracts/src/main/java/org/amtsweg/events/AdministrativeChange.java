@@ -1,7 +1,6 @@
 package org.amtsweg.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -16,5 +16,4 @@ public record Applicant(
         LocalDate birthdate,
         PostalAddress address,
         String municipality,
-        String trustLevel) {
-}
+        String trustLevel) {}

@@ -5,5 +5,5 @@ package org.amtsweg.events;
  *
  * @param kind the document kind the form asked for, e.g. {@code mietbescheinigung}
  */
-public record AttachmentReference(String id, String kind, String fileName, String mediaType, long size, String sha256) {
-}
+public record AttachmentReference(
+        String id, String kind, String fileName, String mediaType, long size, String sha256) {}

@@ -11,6 +11,5 @@ public final class CloudEventAttributes {
     /** CloudEvents extension attribute (lower-case letters only, as the spec demands). */
     public static final String CORRELATION_ID = "correlationid";
 
-    private CloudEventAttributes() {
-    }
+    private CloudEventAttributes() {}
 }

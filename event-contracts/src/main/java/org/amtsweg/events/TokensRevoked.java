@@ -14,12 +14,7 @@ import java.util.List;
  * @param until the latest expiry of any withdrawn token: nothing needs remembering after it
  */
 public record TokensRevoked(
-        String revocationId,
-        String sid,
-        List<String> jtis,
-        String reason,
-        Instant revokedAt,
-        Instant until) {
+        String revocationId, String sid, List<String> jtis, String reason, Instant revokedAt, Instant until) {
 
     public static final String TYPE = "TokensRevoked";
 

@@ -21,6 +21,5 @@ public final class Topics {
      */
     public static final String ADMINISTRATION = "administration";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

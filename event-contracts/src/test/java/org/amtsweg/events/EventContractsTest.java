@@ -1,13 +1,13 @@
 package org.amtsweg.events;
 
-import org.amtsweg.events.testing.EventContracts;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.amtsweg.events.testing.EventContracts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The published schemas, examples and records agree with each other. */
 class EventContractsTest {
@@ -32,7 +32,8 @@ class EventContractsTest {
     @ParameterizedTest
     @FieldSource("TYPES")
     void exampleConformsToItsSchema(String type) {
-        assertThat(EventContracts.violations(type, EventContracts.example(type))).isEmpty();
+        assertThat(EventContracts.violations(type, EventContracts.example(type)))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -48,7 +49,7 @@ class EventContractsTest {
         assertThat(EventContracts.violations(type, "{}")).isNotEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void schemaRejectsAMalformedReferenceNumber() {
         String bad = EventContracts.example(ApplicationSubmitted.TYPE).replace("HA-2026-000123", "Hagen 123");
         assertThat(EventContracts.violations(ApplicationSubmitted.TYPE, bad))

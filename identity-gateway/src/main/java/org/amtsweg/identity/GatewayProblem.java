@@ -8,7 +8,6 @@ import org.amtsweg.resourceserver.problem.ProblemType;
  * Listed beside the platform's in {@code META-INF/amtsweg-problem-types}.
  */
 public enum GatewayProblem implements ProblemType {
-
     @Definition(status = 400, german = "Kopfzeile nicht lesbar", english = "Header unreadable")
     MALFORMED_HEADER,
     @Definition(status = 400, german = "Parameter nicht lesbar", english = "Parameters unreadable")

@@ -6,10 +6,9 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.amtsweg.identity.keys.MasterKeys;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.amtsweg.identity.keys.MasterKeys;
 
 /**
  * Refuses to start a production gateway with any of the shortcuts meant for local use and tests: a
@@ -25,7 +24,8 @@ public class ProductionGuard {
 
     // Before anything else starts: the signing keys must not be generated or read without the master key.
     void check(@Observes @Priority(1) StartupEvent event, IdentityConfig config) {
-        boolean prod = LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod");
+        boolean prod = LaunchMode.current() == LaunchMode.NORMAL
+                && ConfigUtils.getProfiles().contains("prod");
         if (prod) {
             List<String> refused = refusals(config);
             if (!refused.isEmpty()) {
@@ -39,7 +39,8 @@ public class ProductionGuard {
         List<String> refused = new ArrayList<>();
         shortcuts(config).forEach(shortcut -> refused.add("it must not run with " + shortcut));
         if (MasterKeys.configured(config).isEmpty()) {
-            refused.add("it needs a master key for the signing keys (AMTSWEG_IDENTITY_MASTER_KEY or amtsweg.identity.keys.master-key-file)");
+            refused.add(
+                    "it needs a master key for the signing keys (AMTSWEG_IDENTITY_MASTER_KEY or amtsweg.identity.keys.master-key-file)");
         }
         return refused;
     }
@@ -56,12 +57,15 @@ public class ProductionGuard {
         if (config.demoStaff().enabled()) {
             found.add("demo staff");
         }
-        if (MasterKeys.configured(config).filter(MasterKeys.DEVELOPMENT_KEY::equals).isPresent()) {
+        if (MasterKeys.configured(config)
+                .filter(MasterKeys.DEVELOPMENT_KEY::equals)
+                .isPresent()) {
             found.add("the repository's development master key");
         }
-        config.clients().forEach((id, client) -> client.secret()
-                .filter(secret -> secret.startsWith(LOCAL_SECRET_PREFIX))
-                .ifPresent(secret -> found.add("the repository's secret for client " + id)));
+        config.clients()
+                .forEach((id, client) -> client.secret()
+                        .filter(secret -> secret.startsWith(LOCAL_SECRET_PREFIX))
+                        .ifPresent(secret -> found.add("the repository's secret for client " + id)));
         return found;
     }
 }

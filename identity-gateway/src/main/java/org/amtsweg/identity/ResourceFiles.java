@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Opens a data file named in configuration: a file on disk if one exists there, else a classpath resource. */
 public final class ResourceFiles {
 
-    private ResourceFiles() {
-    }
+    private ResourceFiles() {}
 
     public static InputStream open(String name) throws IOException {
         Path path = Path.of(name);

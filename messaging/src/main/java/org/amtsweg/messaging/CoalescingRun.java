@@ -1,11 +1,10 @@
 package org.amtsweg.messaging;
 
 import io.smallrye.mutiny.Uni;
-import org.jboss.logging.Logger;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * A background job run on request, at most one run at a time: requests during a run coalesce into one
@@ -43,21 +42,26 @@ public final class CoalescingRun {
             return;
         }
         requested.set(false);
-        Uni.createFrom().<Integer>deferred(run::get).subscribe().with(done -> {
-            running.set(false);
-            if (failing.compareAndSet(true, false)) {
-                log.infof("%s works again", what);
-            }
-            if (runAgain.test(done) || requested.get()) {
-                nudge();
-            }
-        }, failure -> {
-            running.set(false);
-            if (failing.compareAndSet(false, true)) {
-                log.warnf(failure, "%s failed, retrying until it works (logged once)", what);
-            } else {
-                log.debugf("%s still failing: %s", what, failure.getMessage());
-            }
-        });
+        Uni.createFrom()
+                .<Integer>deferred(run::get)
+                .subscribe()
+                .with(
+                        done -> {
+                            running.set(false);
+                            if (failing.compareAndSet(true, false)) {
+                                log.infof("%s works again", what);
+                            }
+                            if (runAgain.test(done) || requested.get()) {
+                                nudge();
+                            }
+                        },
+                        failure -> {
+                            running.set(false);
+                            if (failing.compareAndSet(false, true)) {
+                                log.warnf(failure, "%s failed, retrying until it works (logged once)", what);
+                            } else {
+                                log.debugf("%s still failing: %s", what, failure.getMessage());
+                            }
+                        });
     }
 }

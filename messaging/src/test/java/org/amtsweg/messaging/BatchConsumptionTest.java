@@ -1,23 +1,22 @@
 package org.amtsweg.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * The batch form of the consumer skeleton ({@link Tally}): what a counting service relies on when it reads a poll
@@ -34,16 +33,21 @@ class BatchConsumptionTest {
 
     @Test
     void eventsSentTogetherAreAppliedOnceEachManyInOneTransaction() {
-        List<String> ids = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<String> ids = IntStream.range(0, 200)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        ids.forEach(id -> records.add(KafkaProbe.record("tally-1", "{\"text\":\"line " + id + "\"}", KafkaProbe.cloudEvent(id, TYPE))));
+        ids.forEach(id -> records.add(
+                KafkaProbe.record("tally-1", "{\"text\":\"line " + id + "\"}", KafkaProbe.cloudEvent(id, TYPE))));
         // The producer sends the first one twice: it counts once.
         records.add(KafkaProbe.record("tally-1", "{\"text\":\"line again\"}", KafkaProbe.cloudEvent(ids.get(0), TYPE)));
         KafkaProbe.sendTogether(records);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> tallied(ids) == ids.size());
         assertThat(text(ids.get(0))).isEqualTo("line " + ids.get(0));
-        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", ids.get(0)))
+        assertThat(count(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1",
+                        ids.get(0)))
                 .isEqualTo(1);
         // Sent together, they were read in polls of many and committed together.
         assertThat(largestBatch(ids)).isGreaterThan(1);
@@ -58,20 +62,27 @@ class BatchConsumptionTest {
         String after = UUID.randomUUID().toString();
         KafkaProbe.sendTogether(List.of(
                 KafkaProbe.record("tally-2", "{\"text\":\"before the poison\"}", KafkaProbe.cloudEvent(before, TYPE)),
-                KafkaProbe.record("tally-2", "[\"not\", \"a\", \"journal entry\"]", KafkaProbe.cloudEvent(mismatch, TYPE)),
+                KafkaProbe.record(
+                        "tally-2", "[\"not\", \"a\", \"journal entry\"]", KafkaProbe.cloudEvent(mismatch, TYPE)),
                 KafkaProbe.record("tally-2", "{\"text\":\"contract-violation\"}", KafkaProbe.cloudEvent(refused, TYPE)),
                 KafkaProbe.record(notACloudEvent, "{\"text\":\"no envelope\"}", Map.of()),
                 KafkaProbe.record("tally-2", "{\"text\":\"after the poison\"}", KafkaProbe.cloudEvent(after, TYPE))));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(before, after)) == 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> deadLettered(refused).size() == 1);
-        assertThat(KafkaProbe.header(deadLettered(refused).get(0), "dead-letter-reason")).isEqualTo("a journal line the tally refuses");
-        assertThat(KafkaProbe.header(deadLettered(mismatch).get(0), "dead-letter-reason")).startsWith(TYPE + " does not match its contract");
-        assertThat(KafkaProbe.all(KafkaProbe.TALLY_DEAD_LETTERS).stream().filter(r -> notACloudEvent.equals(r.key()))
-                .map(r -> KafkaProbe.header(r, "dead-letter-reason"))).containsExactly("not a CloudEvent: no ce_* headers");
+        assertThat(KafkaProbe.header(deadLettered(refused).get(0), "dead-letter-reason"))
+                .isEqualTo("a journal line the tally refuses");
+        assertThat(KafkaProbe.header(deadLettered(mismatch).get(0), "dead-letter-reason"))
+                .startsWith(TYPE + " does not match its contract");
+        assertThat(KafkaProbe.all(KafkaProbe.TALLY_DEAD_LETTERS).stream()
+                        .filter(r -> notACloudEvent.equals(r.key()))
+                        .map(r -> KafkaProbe.header(r, "dead-letter-reason")))
+                .containsExactly("not a CloudEvent: no ce_* headers");
         assertThat(tallied(List.of(mismatch, refused))).isZero();
         // What was dead-lettered is not recorded as processed: re-driven once mended, it applies.
-        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", refused))
+        assertThat(count(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1",
+                        refused))
                 .isZero();
     }
 
@@ -93,38 +104,69 @@ class BatchConsumptionTest {
         String unrelated = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
         KafkaProbe.sendTogether(List.of(
-                KafkaProbe.record("tally-4", "{\"anything\":\"at all\"}", KafkaProbe.cloudEvent(unrelated, "org.amtsweg.test.SomethingElse")),
-                KafkaProbe.record("tally-4", "{\"text\":\"after the unrelated one\"}", KafkaProbe.cloudEvent(after, TYPE))));
+                KafkaProbe.record(
+                        "tally-4",
+                        "{\"anything\":\"at all\"}",
+                        KafkaProbe.cloudEvent(unrelated, "org.amtsweg.test.SomethingElse")),
+                KafkaProbe.record(
+                        "tally-4", "{\"text\":\"after the unrelated one\"}", KafkaProbe.cloudEvent(after, TYPE))));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(after)) == 1);
         assertThat(tallied(List.of(unrelated))).isZero();
-        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", unrelated))
+        assertThat(count(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1",
+                        unrelated))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1", after))
+        assertThat(count(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'messaging-test.tally' AND event_id = $1",
+                        after))
                 .isEqualTo(1);
         assertThat(deadLettered(unrelated)).isEmpty();
     }
 
     private long tallied(List<String> ids) {
-        return pool.preparedQuery("SELECT count(*) FROM tally_entry WHERE event_id = ANY($1)").execute(Tuple.of(ids.toArray(String[]::new)))
-                .await().indefinitely().iterator().next().getLong(0);
+        return pool.preparedQuery("SELECT count(*) FROM tally_entry WHERE event_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     private int largestBatch(List<String> ids) {
         return pool.preparedQuery("SELECT max(batch_size) FROM tally_entry WHERE event_id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(String[]::new))).await().indefinitely().iterator().next().getInteger(0);
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getInteger(0);
     }
 
     private String text(String id) {
-        return pool.preparedQuery("SELECT text FROM tally_entry WHERE event_id = $1").execute(Tuple.of(id)).await().indefinitely()
-                .iterator().next().getString(0);
+        return pool.preparedQuery("SELECT text FROM tally_entry WHERE event_id = $1")
+                .execute(Tuple.of(id))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getString(0);
     }
 
     private static List<ConsumerRecord<String, String>> deadLettered(String id) {
-        return KafkaProbe.all(KafkaProbe.TALLY_DEAD_LETTERS).stream().filter(r -> id.equals(KafkaProbe.header(r, "ce_id"))).toList();
+        return KafkaProbe.all(KafkaProbe.TALLY_DEAD_LETTERS).stream()
+                .filter(r -> id.equals(KafkaProbe.header(r, "ce_id")))
+                .toList();
     }
 
     private long count(String sql, Object parameter) {
-        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next().getLong(0);
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(parameter))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
     }
 }

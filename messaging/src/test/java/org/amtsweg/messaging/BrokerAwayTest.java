@@ -1,16 +1,15 @@
 package org.amtsweg.messaging;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * An instance whose broker is away (here: nothing listens where it looks for one) stays ready and alive — its
@@ -31,9 +30,12 @@ class BrokerAwayTest {
 
     @Test
     void anInstanceWithoutItsBrokerStaysReadyAndSaysSoBesideReadiness() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/well").then().statusCode(503)
-                .body("checks.find { it.name == 'Event broker' }.status", is("DOWN"))
-                .body("checks.find { it.name == 'Event broker' }.data.'journal-in'", is("not connected")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/well")
+                        .then()
+                        .statusCode(503)
+                        .body("checks.find { it.name == 'Event broker' }.status", is("DOWN"))
+                        .body("checks.find { it.name == 'Event broker' }.data.'journal-in'", is("not connected")));
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }

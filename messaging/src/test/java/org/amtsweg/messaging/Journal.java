@@ -3,15 +3,14 @@ package org.amtsweg.messaging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.messaging.consume.EventConsumption;
-import org.amtsweg.messaging.consume.PoisonEvent;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.amtsweg.messaging.consume.EventConsumption;
+import org.amtsweg.messaging.consume.PoisonEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The test application's consumer, written as a service writes one. A line {@code passing-failures:N}
@@ -39,17 +38,29 @@ public class Journal {
 
     @Incoming("journal-in")
     public Uni<Void> consume(Message<String> message) {
-        return consumption.consume(message, CONSUMER, event -> consumption.once(event, CONSUMER, connection -> {
-            JournalEntry entry = event.data(JournalEntry.class);
-            int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
-            if (entry.text().startsWith("passing-failures:") && attempt <= Integer.parseInt(entry.text().substring(17))) {
-                return Uni.createFrom().failure(new ConnectException("Connection refused (as the test asked)"));
-            }
-            if (entry.text().equals("contract-violation")) {
-                throw new PoisonEvent("a journal line the journal refuses");
-            }
-            return connection.preparedQuery("INSERT INTO journal_entry (event_id, text) VALUES ($1, $2)")
-                    .execute(Tuple.of(event.id(), entry.text())).replaceWithVoid();
-        }, null));
+        return consumption.consume(
+                message,
+                CONSUMER,
+                event -> consumption.once(
+                        event,
+                        CONSUMER,
+                        connection -> {
+                            JournalEntry entry = event.data(JournalEntry.class);
+                            int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger())
+                                    .incrementAndGet();
+                            if (entry.text().startsWith("passing-failures:")
+                                    && attempt <= Integer.parseInt(entry.text().substring(17))) {
+                                return Uni.createFrom()
+                                        .failure(new ConnectException("Connection refused (as the test asked)"));
+                            }
+                            if (entry.text().equals("contract-violation")) {
+                                throw new PoisonEvent("a journal line the journal refuses");
+                            }
+                            return connection
+                                    .preparedQuery("INSERT INTO journal_entry (event_id, text) VALUES ($1, $2)")
+                                    .execute(Tuple.of(event.id(), entry.text()))
+                                    .replaceWithVoid();
+                        },
+                        null));
     }
 }

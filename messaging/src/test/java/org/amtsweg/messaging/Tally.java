@@ -4,16 +4,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.messaging.consume.EventConsumption;
-import org.amtsweg.messaging.consume.IncomingEvent;
-import org.amtsweg.messaging.consume.PoisonEvent;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.amtsweg.messaging.consume.EventConsumption;
+import org.amtsweg.messaging.consume.IncomingEvent;
+import org.amtsweg.messaging.consume.PoisonEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The test application's batch consumer, written as a counting service writes one: the journal's lines, read a poll
@@ -38,7 +37,8 @@ public class Tally {
         return consumption.consumeBatch(batch, CONSUMER, event -> TYPE.equals(event.type()), (connection, events) -> {
             for (IncomingEvent event : events) {
                 String text = event.data(JournalEntry.class).text();
-                int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger())
+                        .incrementAndGet();
                 if (text.startsWith("passing-failures:") && attempt <= Integer.parseInt(text.substring(17))) {
                     return Uni.createFrom().failure(new ConnectException("Connection refused (as the test asked)"));
                 }
@@ -47,9 +47,13 @@ public class Tally {
                 }
             }
             List<Tuple> rows = events.stream()
-                    .map(event -> Tuple.of(event.id(), event.data(JournalEntry.class).text(), events.size())).toList();
-            return connection.preparedQuery("INSERT INTO tally_entry (event_id, text, batch_size) VALUES ($1, $2, $3)")
-                    .executeBatch(rows).replaceWithVoid();
+                    .map(event ->
+                            Tuple.of(event.id(), event.data(JournalEntry.class).text(), events.size()))
+                    .toList();
+            return connection
+                    .preparedQuery("INSERT INTO tally_entry (event_id, text, batch_size) VALUES ($1, $2, $3)")
+                    .executeBatch(rows)
+                    .replaceWithVoid();
         });
     }
 }

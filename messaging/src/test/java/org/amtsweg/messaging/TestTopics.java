@@ -1,13 +1,12 @@
 package org.amtsweg.messaging;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Creates the test application's topics before it starts: the broker creates none by itself (a typo in a
@@ -20,10 +19,11 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
         String servers = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", servers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(KafkaProbe.TOPIC, KafkaProbe.DEAD_LETTERS, KafkaProbe.TALLY_DEAD_LETTERS).stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, 2, (short) 1))
-                    .toList();
+            List<NewTopic> missing =
+                    List.of(KafkaProbe.TOPIC, KafkaProbe.DEAD_LETTERS, KafkaProbe.TALLY_DEAD_LETTERS).stream()
+                            .filter(topic -> !existing.contains(topic))
+                            .map(topic -> new NewTopic(topic, 2, (short) 1))
+                            .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test topics on " + servers, e);
@@ -32,6 +32,5 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -1,5 +1,8 @@
 package org.amtsweg.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -7,16 +10,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import org.amtsweg.messaging.outbox.Outbox;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.junit.jupiter.api.Test;
 
 /**
  * A journey is one trace: what a service publishes through the outbox and what another consumes of it carry the
@@ -30,8 +29,10 @@ class TracingTest {
 
     @Inject
     Pool pool;
+
     @Inject
     Outbox outbox;
+
     @Inject
     InMemorySpanExporter spans;
 
@@ -39,27 +40,38 @@ class TracingTest {
     void aPublishedAndConsumedEventIsInTheJourneysTraceWithTheConsumersSql() {
         String correlationId = UUID.randomUUID().toString();
         String traceId = correlationId.replace("-", "");
-        UUID id = pool.withTransaction(connection -> outbox.append(connection, KafkaProbe.TOPIC, "traced-1", TYPE, correlationId,
-                new JournalEntry("traced"))).await().indefinitely();
+        UUID id = pool.withTransaction(connection -> outbox.append(
+                        connection, KafkaProbe.TOPIC, "traced-1", TYPE, correlationId, new JournalEntry("traced")))
+                .await()
+                .indefinitely();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> journeySpans(traceId).stream()
-                .anyMatch(span -> span.getName().equals(Journal.CONSUMER + " process") && span.hasEnded()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> journeySpans(traceId).stream()
+                        .anyMatch(span -> span.getName().equals(Journal.CONSUMER + " process") && span.hasEnded()));
         List<SpanData> journey = journeySpans(traceId);
 
         SpanData published = only(journey, span -> span.getKind() == SpanKind.PRODUCER);
         // The producer's parent is the event: its span id comes from the event's id.
-        assertThat(published.getParentSpanId()).isEqualTo(id.toString().replace("-", "").substring(0, 16));
-        SpanData received = only(journey, span -> span.getKind() == SpanKind.CONSUMER
-                && span.getParentSpanId().equals(published.getSpanId()) && !span.getName().endsWith(" process"));
+        assertThat(published.getParentSpanId())
+                .isEqualTo(id.toString().replace("-", "").substring(0, 16));
+        SpanData received = only(
+                journey,
+                span -> span.getKind() == SpanKind.CONSUMER
+                        && span.getParentSpanId().equals(published.getSpanId())
+                        && !span.getName().endsWith(" process"));
         SpanData effect = only(journey, span -> span.getName().equals(Journal.CONSUMER + " process"));
         assertThat(effect.getParentSpanId()).isEqualTo(received.getSpanId());
-        assertThat(journey).filteredOn(span -> span.getKind() == SpanKind.CLIENT && span.getParentSpanId().equals(effect.getSpanId()))
+        assertThat(journey)
+                .filteredOn(span -> span.getKind() == SpanKind.CLIENT
+                        && span.getParentSpanId().equals(effect.getSpanId()))
                 .extracting(span -> span.getAttributes().asMap().toString())
                 .anyMatch(attributes -> attributes.contains("INSERT INTO journal_entry"));
 
         // The header consumers elsewhere (and tracing agents) read: W3C trace context, written by OpenTelemetry.
-        assertThat(KafkaProbe.all(KafkaProbe.TOPIC)).filteredOn(record -> id.toString().equals(KafkaProbe.header(record, "ce_id")))
-                .singleElement().extracting(record -> KafkaProbe.header(record, "traceparent"))
+        assertThat(KafkaProbe.all(KafkaProbe.TOPIC))
+                .filteredOn(record -> id.toString().equals(KafkaProbe.header(record, "ce_id")))
+                .singleElement()
+                .extracting(record -> KafkaProbe.header(record, "traceparent"))
                 .isEqualTo("00-" + traceId + "-" + published.getSpanId() + "-01");
     }
 
@@ -67,16 +79,24 @@ class TracingTest {
     void aBatchIsATraceOfItsOwnLinkedToEachJourney() {
         String correlationId = UUID.randomUUID().toString();
         String traceId = correlationId.replace("-", "");
-        pool.withTransaction(connection -> outbox.append(connection, KafkaProbe.TOPIC, "traced-2", TYPE, correlationId,
-                new JournalEntry("counted"))).await().indefinitely();
+        pool.withTransaction(connection -> outbox.append(
+                        connection, KafkaProbe.TOPIC, "traced-2", TYPE, correlationId, new JournalEntry("counted")))
+                .await()
+                .indefinitely();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> spans.getFinishedSpanItems().stream()
-                .anyMatch(span -> span.getName().equals(Tally.CONSUMER + " process")
-                        && span.getLinks().stream().anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> spans.getFinishedSpanItems().stream()
+                        .anyMatch(span -> span.getName().equals(Tally.CONSUMER + " process")
+                                && span.getLinks().stream()
+                                        .anyMatch(link -> link.getSpanContext()
+                                                .getTraceId()
+                                                .equals(traceId))));
     }
 
     private List<SpanData> journeySpans(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId))
+                .toList();
     }
 
     private static SpanData only(List<SpanData> spans, Predicate<SpanData> which) {

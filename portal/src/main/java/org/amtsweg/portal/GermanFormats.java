@@ -1,7 +1,6 @@
 package org.amtsweg.portal;
 
 import io.quarkus.qute.TemplateExtension;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,8 +15,7 @@ public final class GermanFormats {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.uuuu, HH:mm 'Uhr'");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
-    private GermanFormats() {
-    }
+    private GermanFormats() {}
 
     /** {@code {t.at.zeit}}: 2026-12-02T01:46:36Z → 02.12.2026, 02:46 Uhr. */
     static String zeit(String iso) {

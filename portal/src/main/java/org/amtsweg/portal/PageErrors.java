@@ -2,20 +2,19 @@ package org.amtsweg.portal;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.core.http.HttpServerRequest;
+import java.util.Optional;
 import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.branding.Frame;
 import org.amtsweg.portal.login.StepUpOnRefusal;
 import org.amtsweg.portal.login.TrustLevel;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Optional;
 
 /**
  * What a person sees when a page cannot be shown: something that is not there (404, also another
@@ -54,22 +53,37 @@ public class PageErrors {
             }
         }
         if (status == 401 || status == 403) {
-            return page(403, "Kein Zugriff", "Für diese Seite reicht Ihre Anmeldung nicht aus. Melden Sie sich bitte erneut an.");
+            return page(
+                    403,
+                    "Kein Zugriff",
+                    "Für diese Seite reicht Ihre Anmeldung nicht aus. Melden Sie sich bitte erneut an.");
         }
         LOG.errorf("a service answered %d to a page's request: %s", status, failure.getMessage());
-        return page(503, "Vorübergehend nicht erreichbar", "Ein Dienst antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut.");
+        return page(
+                503,
+                "Vorübergehend nicht erreichbar",
+                "Ein Dienst antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut.");
     }
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException failure) {
         LOG.errorf("a service could not be reached: %s", failure.getMessage());
-        return page(503, "Vorübergehend nicht erreichbar", "Ein Dienst antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut.");
+        return page(
+                503,
+                "Vorübergehend nicht erreichbar",
+                "Ein Dienst antwortet gerade nicht. Bitte versuchen Sie es in einigen Minuten erneut.");
     }
 
     private Response page(int status, String title, String text) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(message.data("frame", new Frame(null, null, false, 0)).data("title", title).data("text", text)
-                        .data("link", "/").data("linkText", "Zur Startseite").render())
-                .header("Retry-After", status == 503 ? "30" : null).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(message.data("frame", new Frame(null, null, false, 0))
+                        .data("title", title)
+                        .data("text", text)
+                        .data("link", "/")
+                        .data("linkText", "Zur Startseite")
+                        .render())
+                .header("Retry-After", status == 503 ? "30" : null)
+                .build();
     }
 }

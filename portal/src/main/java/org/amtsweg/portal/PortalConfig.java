@@ -2,9 +2,8 @@ package org.amtsweg.portal;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.amtsweg.portal.login.TrustLevel;
-
 import java.time.Duration;
+import org.amtsweg.portal.login.TrustLevel;
 
 /** The portal's own settings; the services' addresses are the REST clients' ({@code quarkus.rest-client.*}). */
 @ConfigMapping(prefix = "amtsweg.portal")

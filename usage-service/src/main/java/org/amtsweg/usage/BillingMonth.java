@@ -16,7 +16,8 @@ import java.util.Optional;
 public record BillingMonth(YearMonth month) {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
 
     /** The month an instant falls in, German time. */
     public static BillingMonth of(Instant at) {

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-
 import java.math.BigDecimal;
 
 /** Configuration of the usage service ("amtsweg.usage.*"). */

@@ -1,5 +1,7 @@
 package org.amtsweg.usage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -8,8 +10,6 @@ import org.amtsweg.messaging.audit.AuditTrail;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The usage service only consumes: it declares no outgoing channel, so the messaging library gives it no outbox and

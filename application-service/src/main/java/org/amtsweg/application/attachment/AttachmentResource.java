@@ -1,6 +1,7 @@
 package org.amtsweg.application.attachment;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -12,18 +13,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.intake.Applications;
 import org.amtsweg.application.security.Citizen;
 import org.amtsweg.application.status.ApplicationStatus;
 import org.apache.tika.Tika;
-import io.quarkus.security.identity.SecurityIdentity;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Documents of an application: uploaded while it is a draft, or when the authority asked for them.
@@ -36,7 +36,8 @@ public class AttachmentResource {
 
     private static final Tika TIKA = new Tika();
     /** A kind of document as forms name them, e.g. {@code mietbescheinigung}. */
-    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^[a-z0-9]+([_-][a-z0-9]+)*$");
+    private static final Pattern KIND = Pattern.compile("^[a-z0-9]+([_-][a-z0-9]+)*$");
+
     private static final int MAX_KIND_LENGTH = 64;
 
     private final Applications applications;
@@ -46,8 +47,13 @@ public class AttachmentResource {
     private final SecurityIdentity identity;
     private final VirusScan virusScan;
 
-    public AttachmentResource(Applications applications, Catalog catalog, AttachmentStore store, Vertx vertx, SecurityIdentity identity,
-                              VirusScan virusScan) {
+    public AttachmentResource(
+            Applications applications,
+            Catalog catalog,
+            AttachmentStore store,
+            Vertx vertx,
+            SecurityIdentity identity,
+            VirusScan virusScan) {
         this.virusScan = virusScan;
         this.applications = applications;
         this.catalog = catalog;
@@ -59,7 +65,8 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> upload(@PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("kind") String kind) {
+    public Uni<Response> upload(
+            @PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm("kind") String kind) {
         if (file == null) {
             throw Problems.invalidParameter("file", "Die Datei fehlt (Feld file).");
         }
@@ -68,42 +75,67 @@ public class AttachmentResource {
         }
         if (kind.length() > MAX_KIND_LENGTH || !KIND.matcher(kind).matches()) {
             // Not echoed: it may hold anything, and no form has such a kind.
-            throw Problems.invalidParameter("kind", "Die Art des Dokuments ist keine, die ein Formular kennt (Kleinbuchstaben, Ziffern, - und _).");
+            throw Problems.invalidParameter(
+                    "kind",
+                    "Die Art des Dokuments ist keine, die ein Formular kennt (Kleinbuchstaben, Ziffern, - und _).");
         }
         if (file.size() == 0) {
             throw Problems.invalidParameter("file", "Die Datei ist leer (Feld file).");
         }
         Citizen citizen = Citizen.from(identity);
-        return applications.find(applications.pool(), id, citizen, false).chain(found -> {
-            Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            boolean requested = application.requestedDocuments().contains(kind);
-            if (application.status().filter(status -> status.acceptsDocument(requested)).isEmpty()) {
-                throw Problems.notEditable(application.view().status());
-            }
-            return catalog.form(application.view().service().key(), application.view().formVersion()).chain(form -> {
-                AttachmentRules.Kind rule = AttachmentRules.of(form.path("presentation")).kind(kind)
-                        .orElseThrow(() -> Problems.invalidParameter("kind", "Das Formular kennt keine Dokumentart " + kind + "."));
-                if (file.size() > rule.maxBytes()) {
-                    throw Problems.tooLarge("Die Datei ist größer als " + rule.maxBytes() / (1024 * 1024) + " MB.");
-                }
-                return store.totalSize(id).chain(total -> {
-                    if (total + file.size() > AttachmentRules.MAX_TOTAL_BYTES) {
-                        throw Problems.tooLarge("Alle Dokumente eines Antrags zusammen dürfen höchstens 50 MB groß sein.");
+        return applications
+                .find(applications.pool(), id, citizen, false)
+                .chain(found -> {
+                    Applications.Stored application =
+                            found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+                    boolean requested = application.requestedDocuments().contains(kind);
+                    if (application
+                            .status()
+                            .filter(status -> status.acceptsDocument(requested))
+                            .isEmpty()) {
+                        throw Problems.notEditable(application.view().status());
                     }
-                    return vertx.fileSystem().readFile(file.uploadedFile().toString());
-                }).chain(buffer -> {
-                    byte[] content = buffer.getBytes();
-                    // Decided by the content: a PNG renamed to .pdf is a PNG.
-                    String detected = TIKA.detect(content);
-                    if (!rule.mediaTypes().contains(detected)) {
-                        throw Problems.unsupportedType(detected, rule.mediaTypes());
-                    }
-                    return withoutActiveContent(detected, content)
-                            .chain(() -> virusScan.check(content))
-                            .chain(() -> store.save(owner(application), kind, FileNames.sanitise(file.fileName()), detected, content));
-                });
-            });
-        }).map(saved -> Response.status(201).entity(saved).build());
+                    return catalog.form(
+                                    application.view().service().key(),
+                                    application.view().formVersion())
+                            .chain(form -> {
+                                AttachmentRules.Kind rule = AttachmentRules.of(form.path("presentation"))
+                                        .kind(kind)
+                                        .orElseThrow(() -> Problems.invalidParameter(
+                                                "kind", "Das Formular kennt keine Dokumentart " + kind + "."));
+                                if (file.size() > rule.maxBytes()) {
+                                    throw Problems.tooLarge(
+                                            "Die Datei ist größer als " + rule.maxBytes() / (1024 * 1024) + " MB.");
+                                }
+                                return store.totalSize(id)
+                                        .chain(total -> {
+                                            if (total + file.size() > AttachmentRules.MAX_TOTAL_BYTES) {
+                                                throw Problems.tooLarge(
+                                                        "Alle Dokumente eines Antrags zusammen dürfen höchstens 50 MB groß sein.");
+                                            }
+                                            return vertx.fileSystem()
+                                                    .readFile(
+                                                            file.uploadedFile().toString());
+                                        })
+                                        .chain(buffer -> {
+                                            byte[] content = buffer.getBytes();
+                                            // Decided by the content: a PNG renamed to .pdf is a PNG.
+                                            String detected = TIKA.detect(content);
+                                            if (!rule.mediaTypes().contains(detected)) {
+                                                throw Problems.unsupportedType(detected, rule.mediaTypes());
+                                            }
+                                            return withoutActiveContent(detected, content)
+                                                    .chain(() -> virusScan.check(content))
+                                                    .chain(() -> store.save(
+                                                            owner(application),
+                                                            kind,
+                                                            FileNames.sanitise(file.fileName()),
+                                                            detected,
+                                                            content));
+                                        });
+                            });
+                })
+                .map(saved -> Response.status(201).entity(saved).build());
     }
 
     @GET
@@ -116,7 +148,9 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         return owned(id).chain(() -> store.list(id)).chain(all -> {
-            StoredAttachment meta = all.stream().filter(attachment -> attachment.id().equals(attachmentId)).findFirst()
+            StoredAttachment meta = all.stream()
+                    .filter(attachment -> attachment.id().equals(attachmentId))
+                    .findFirst()
                     .orElseThrow(() -> Problems.notFound("Es gibt kein Dokument " + attachmentId + "."));
             return store.content(id, attachmentId).map(content -> meta.download(content.orElseThrow()));
         });
@@ -126,18 +160,25 @@ public class AttachmentResource {
     @Path("/{attachmentId}")
     public Uni<Response> delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         Citizen citizen = Citizen.from(identity);
-        return applications.find(applications.pool(), id, citizen, false).chain(found -> {
-            Applications.Stored application = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
-            if (application.status().filter(ApplicationStatus::documentsRemovable).isEmpty()) {
-                throw Problems.notEditable(application.view().status());
-            }
-            return store.delete(owner(application), attachmentId);
-        }).map(deleted -> {
-            if (!deleted) {
-                throw Problems.notFound("Es gibt kein Dokument " + attachmentId + ".");
-            }
-            return Response.noContent().build();
-        });
+        return applications
+                .find(applications.pool(), id, citizen, false)
+                .chain(found -> {
+                    Applications.Stored application =
+                            found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + "."));
+                    if (application
+                            .status()
+                            .filter(ApplicationStatus::documentsRemovable)
+                            .isEmpty()) {
+                        throw Problems.notEditable(application.view().status());
+                    }
+                    return store.delete(owner(application), attachmentId);
+                })
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw Problems.notFound("Es gibt kein Dokument " + attachmentId + ".");
+                    }
+                    return Response.noContent().build();
+                });
     }
 
     /**
@@ -148,20 +189,23 @@ public class AttachmentResource {
         if (!"application/pdf".equals(mediaType)) {
             return Uni.createFrom().voidItem();
         }
-        return vertx.executeBlocking(() -> PdfActiveContent.inspect(content), false).map(verdict -> {
-            switch (verdict.outcome()) {
-                case ACTIVE -> throw Problems.activeContent(verdict.found());
-                case ENCRYPTED -> throw Problems.encryptedDocument();
-                case UNREADABLE -> throw Problems.unreadableDocument();
-                default -> {
-                    return null;
-                }
-            }
-        });
+        return vertx.executeBlocking(() -> PdfActiveContent.inspect(content), false)
+                .map(verdict -> {
+                    switch (verdict.outcome()) {
+                        case ACTIVE -> throw Problems.activeContent(verdict.found());
+                        case ENCRYPTED -> throw Problems.encryptedDocument();
+                        case UNREADABLE -> throw Problems.unreadableDocument();
+                        default -> {
+                            return null;
+                        }
+                    }
+                });
     }
 
     private static AttachmentStore.DocumentOwner owner(Applications.Stored application) {
-        return new AttachmentStore.DocumentOwner(application.view().id(), application.view().service().key(),
+        return new AttachmentStore.DocumentOwner(
+                application.view().id(),
+                application.view().service().key(),
                 application.view().authority().id());
     }
 

@@ -1,7 +1,6 @@
 package org.amtsweg.application.attachment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +17,18 @@ public record AttachmentRules(List<Kind> kinds) {
     public static final long MAX_TOTAL_BYTES = 50L * 1024 * 1024;
 
     /** One kind of document the form asks for. */
-    public record Kind(String kind, String label, boolean required, List<String> mediaTypes, long maxBytes) {
-    }
+    public record Kind(String kind, String label, boolean required, List<String> mediaTypes, long maxBytes) {}
 
     public static AttachmentRules of(JsonNode presentation) {
         List<Kind> kinds = new ArrayList<>();
         for (JsonNode hint : presentation.path("attachments")) {
             List<String> types = new ArrayList<>();
             hint.path("mediaTypes").forEach(type -> types.add(type.asText()));
-            kinds.add(new Kind(hint.path("kind").asText(), hint.path("label").asText(hint.path("kind").asText()),
-                    hint.path("required").asBoolean(false), types.isEmpty() ? DEFAULT_TYPES : types,
+            kinds.add(new Kind(
+                    hint.path("kind").asText(),
+                    hint.path("label").asText(hint.path("kind").asText()),
+                    hint.path("required").asBoolean(false),
+                    types.isEmpty() ? DEFAULT_TYPES : types,
                     hint.path("maxBytes").asLong(DEFAULT_MAX_BYTES)));
         }
         return new AttachmentRules(kinds);

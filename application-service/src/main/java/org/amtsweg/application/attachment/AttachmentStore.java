@@ -1,7 +1,6 @@
 package org.amtsweg.application.attachment;
 
 import io.smallrye.mutiny.Uni;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +25,7 @@ public interface AttachmentStore {
     Uni<Boolean> delete(DocumentOwner owner, UUID attachmentId);
 
     /** The application a document belongs to, with what the usage report counts it by. */
-    record DocumentOwner(UUID applicationId, String serviceKey, String authorityId) {
-    }
+    record DocumentOwner(UUID applicationId, String serviceKey, String authorityId) {}
 
     /** Bytes stored for an application so far. */
     Uni<Long> totalSize(UUID applicationId);

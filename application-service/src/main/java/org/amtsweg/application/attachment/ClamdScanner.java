@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.net.NetSocket;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -17,8 +16,7 @@ import java.time.Duration;
 public class ClamdScanner {
 
     /** The verdict on one document. */
-    public record Verdict(boolean clean, String signature) {
-    }
+    public record Verdict(boolean clean, String signature) {}
 
     private static final int CHUNK = 64 * 1024;
 
@@ -36,9 +34,12 @@ public class ClamdScanner {
 
     public Uni<Verdict> scan(byte[] content) {
         NetClientOptions options = new NetClientOptions().setConnectTimeout((int) timeout.toMillis());
-        return vertx.createNetClient(options).connect(port, host)
+        return vertx.createNetClient(options)
+                .connect(port, host)
                 .chain(socket -> exchange(socket, content).eventually(socket::close))
-                .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("clamd did not answer within " + timeout));
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> new IllegalStateException("clamd did not answer within " + timeout));
     }
 
     private static Uni<Verdict> exchange(NetSocket socket, byte[] content) {
@@ -60,7 +61,8 @@ public class ClamdScanner {
             socket.exceptionHandler(emitter::fail);
             socket.closeHandler(() -> emitter.fail(new IllegalStateException("clamd closed the connection: " + reply)));
         });
-        return socket.write(io.vertx.mutiny.core.buffer.Buffer.newInstance(request)).chain(() -> verdict);
+        return socket.write(io.vertx.mutiny.core.buffer.Buffer.newInstance(request))
+                .chain(() -> verdict);
     }
 
     static Verdict verdict(String line) {
@@ -68,7 +70,8 @@ public class ClamdScanner {
             return new Verdict(true, null);
         }
         if (line.endsWith(" FOUND")) {
-            String signature = line.substring(line.indexOf(':') + 1, line.length() - " FOUND".length()).trim();
+            String signature = line.substring(line.indexOf(':') + 1, line.length() - " FOUND".length())
+                    .trim();
             return new Verdict(false, signature);
         }
         throw new IllegalStateException("clamd answered: " + line);

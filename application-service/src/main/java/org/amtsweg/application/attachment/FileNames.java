@@ -8,13 +8,14 @@ import java.text.Normalizer;
  */
 public final class FileNames {
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     public static String sanitise(String original) {
         String name = original == null ? "" : Normalizer.normalize(original, Normalizer.Form.NFC);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_").replaceAll("^[. ]+", "").trim();
+        name = name.replaceAll("[^\\p{L}\\p{N} ._()-]", "_")
+                .replaceAll("^[. ]+", "")
+                .trim();
         if (name.length() > 120) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";

@@ -1,15 +1,5 @@
 package org.amtsweg.application.attachment;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -19,6 +9,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
  * Finds active content in a PDF (Apache PDFBox): what a viewer runs, launches or unpacks when a clerk
@@ -46,8 +45,13 @@ public final class PdfActiveContent {
 
     /** What was found, as named to the citizen and in the problem's {@code found}. */
     public enum Finding {
-        JAVASCRIPT("JavaScript"), OPEN_ACTION("OpenAction"), LAUNCH("Launch"), EMBEDDED_FILE("EmbeddedFile"),
-        SUBMIT_FORM("SubmitForm"), IMPORT_DATA("ImportData"), XFA("XFA");
+        JAVASCRIPT("JavaScript"),
+        OPEN_ACTION("OpenAction"),
+        LAUNCH("Launch"),
+        EMBEDDED_FILE("EmbeddedFile"),
+        SUBMIT_FORM("SubmitForm"),
+        IMPORT_DATA("ImportData"),
+        XFA("XFA");
 
         private final String label;
 
@@ -61,19 +65,26 @@ public final class PdfActiveContent {
     }
 
     /** The outcome of a check: clean, active content found, encrypted, or not checkable. */
-    public enum Outcome { CLEAN, ACTIVE, ENCRYPTED, UNREADABLE }
+    public enum Outcome {
+        CLEAN,
+        ACTIVE,
+        ENCRYPTED,
+        UNREADABLE
+    }
 
     /** @param found what was found (empty unless the outcome is {@code ACTIVE}), in the order of {@link Finding} */
     public record Verdict(Outcome outcome, List<String> found) {
 
         static Verdict of(Set<Finding> findings) {
-            return findings.isEmpty() ? new Verdict(Outcome.CLEAN, List.of())
-                    : new Verdict(Outcome.ACTIVE, findings.stream().map(Finding::label).toList());
+            return findings.isEmpty()
+                    ? new Verdict(Outcome.CLEAN, List.of())
+                    : new Verdict(
+                            Outcome.ACTIVE,
+                            findings.stream().map(Finding::label).toList());
         }
     }
 
-    private PdfActiveContent() {
-    }
+    private PdfActiveContent() {}
 
     /** Checks a PDF; blocking (parses the document), so callers run it off the event loop. */
     public static Verdict inspect(byte[] pdf) {
@@ -85,7 +96,8 @@ public final class PdfActiveContent {
         } catch (InvalidPasswordException encrypted) {
             return new Verdict(Outcome.ENCRYPTED, List.of());
         } catch (IOException | RuntimeException unreadable) {
-            // PDFBox is lenient; what it still cannot parse (or a structure deeper than the budget) is no document to pass on.
+            // PDFBox is lenient; what it still cannot parse (or a structure deeper than the budget) is no document to
+            // pass on.
             return new Verdict(Outcome.UNREADABLE, List.of());
         }
     }

@@ -19,8 +19,10 @@ public class VirusScan {
     private final ClamdScanner scanner;
 
     public VirusScan(IntakeConfig config, Vertx vertx) {
-        this.scanner = config.clamd().host()
-                .map(host -> new ClamdScanner(vertx, host, config.clamd().port(), config.clamd().timeout()))
+        this.scanner = config.clamd()
+                .host()
+                .map(host -> new ClamdScanner(
+                        vertx, host, config.clamd().port(), config.clamd().timeout()))
                 .orElse(null);
     }
 
@@ -30,7 +32,8 @@ public class VirusScan {
             return Uni.createFrom().voidItem();
         }
         return scanner.scan(content)
-                .onFailure().transform(failure -> {
+                .onFailure()
+                .transform(failure -> {
                     LOG.warnf("virus scan unavailable: %s", failure.getMessage());
                     return Problems.scanUnavailable();
                 })

@@ -7,8 +7,7 @@ public final class Ags {
 
     private static final Pattern EIGHT_DIGITS = Pattern.compile("^[0-9]{8}$");
 
-    private Ags() {
-    }
+    private Ags() {}
 
     public static boolean isWellFormed(String ags) {
         return ags != null && EIGHT_DIGITS.matcher(ags).matches();

@@ -1,21 +1,20 @@
 package org.amtsweg.application.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.amtsweg.application.documents.Letterhead;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.amtsweg.application.documents.Letterhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * application-service's view of the catalogue, guarded by timeouts, retries and a circuit breaker:
@@ -38,20 +37,36 @@ public class Catalog {
 
     /** The service, or empty if the catalogue does not know it. */
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = {CatalogFailure.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = {CatalogFailure.class, TimeoutException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            retryOn = {CatalogFailure.class, TimeoutException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            failOn = {CatalogFailure.class, TimeoutException.class})
     public Uni<Optional<ServiceOffer>> service(String key) {
         if (!ServiceKey.isWellFormed(key)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return guarded(api.service(key).map(node -> Optional.of(offer(node)))
-                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty()));
+        return guarded(api.service(key)
+                .map(node -> Optional.of(offer(node)))
+                .onFailure(Catalog::isNotFound)
+                .recoverWithItem(Optional.empty()));
     }
 
     /** The responsible authority, or empty where nobody is responsible. */
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = {CatalogFailure.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = {CatalogFailure.class, TimeoutException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            retryOn = {CatalogFailure.class, TimeoutException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            failOn = {CatalogFailure.class, TimeoutException.class})
     public Uni<Optional<ResponsibleAuthority>> responsibility(String service, String ags) {
         if (!ServiceKey.isWellFormed(service) || !Ags.isWellFormed(ags)) {
             return Uni.createFrom().item(Optional.empty());
@@ -59,24 +74,37 @@ public class Catalog {
         return guarded(api.responsibility(service, ags)
                 .map(node -> {
                     JsonNode authority = node.get("authority");
-                    return Optional.of(new ResponsibleAuthority(authority.get("id").asText(), authority.get("name").asText(),
-                            authority.get("referencePrefix").asText(), authority.get("branding")));
+                    return Optional.of(new ResponsibleAuthority(
+                            authority.get("id").asText(),
+                            authority.get("name").asText(),
+                            authority.get("referencePrefix").asText(),
+                            authority.get("branding")));
                 })
-                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty()));
+                .onFailure(Catalog::isNotFound)
+                .recoverWithItem(Optional.empty()));
     }
 
     /** The current form of a service (to pin a new draft to), or empty if it has none. */
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = {CatalogFailure.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, failOn = {CatalogFailure.class, TimeoutException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            retryOn = {CatalogFailure.class, TimeoutException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            failOn = {CatalogFailure.class, TimeoutException.class})
     public Uni<Optional<JsonNode>> currentForm(String service) {
         if (!ServiceKey.isWellFormed(service)) {
             return Uni.createFrom().item(Optional.empty());
         }
         return guarded(api.currentForm(service)
-                .invoke(form -> forms.putIfAbsent(service + "/" + form.get("version").asInt(), form))
+                .invoke(form ->
+                        forms.putIfAbsent(service + "/" + form.get("version").asInt(), form))
                 .map(Optional::of)
-                .onFailure(Catalog::isNotFound).recoverWithItem(Optional.empty()));
+                .onFailure(Catalog::isNotFound)
+                .recoverWithItem(Optional.empty()));
     }
 
     /**
@@ -84,18 +112,25 @@ public class Catalog {
      * responsible authority as it presents itself today, never the operator of the central service.
      */
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = {CatalogFailure.class, TimeoutException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            retryOn = {CatalogFailure.class, TimeoutException.class})
     public Uni<JsonNode> authority(String id) {
         return guarded(api.authority(id));
     }
 
     /** The authority and its logo, for its documents; an authority without a logo (404) has a letterhead without one. */
     public Uni<Letterhead> letterhead(String authorityId) {
-        Uni<java.util.Optional<String>> logo = api.logo(authorityId)
-                .map(java.util.Optional::of)
-                .onFailure(failure -> failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
-                .recoverWithItem(java.util.Optional.empty());
-        return guarded(Uni.combine().all().unis(api.authority(authorityId), logo).asTuple()
+        Uni<Optional<String>> logo = api.logo(authorityId)
+                .map(Optional::of)
+                .onFailure(failure -> failure instanceof WebApplicationException web
+                        && web.getResponse().getStatus() == 404)
+                .recoverWithItem(Optional.empty());
+        return guarded(Uni.combine()
+                .all()
+                .unis(api.authority(authorityId), logo)
+                .asTuple()
                 .map(parts -> new Letterhead(parts.getItem1(), parts.getItem2())));
     }
 
@@ -107,7 +142,10 @@ public class Catalog {
 
     // Not private: ArC intercepts calls from within the bean through its generated subclass.
     @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = {CatalogFailure.class, TimeoutException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            retryOn = {CatalogFailure.class, TimeoutException.class})
     Uni<JsonNode> fetchForm(String service, int version) {
         return guarded(api.form(service, version).invoke(form -> forms.putIfAbsent(service + "/" + version, form)));
     }
@@ -118,7 +156,8 @@ public class Catalog {
     }
 
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
+        return failure instanceof WebApplicationException web
+                && web.getResponse().getStatus() == 404;
     }
 
     private static ServiceOffer offer(JsonNode node) {
@@ -127,9 +166,16 @@ public class Catalog {
         List<String> checks = new ArrayList<>();
         node.path("registryChecks").forEach(check -> checks.add(check.asText()));
         JsonNode handling = node.path("handling");
-        return new ServiceOffer(node.get("key").asText(), node.get("name").asText(), text(node.get("ozgId")), leika,
-                handling.path("mode").asText(), text(handling.get("url")), text(handling.get("note")),
-                node.get("minimumTrustLevel").asText(), checks);
+        return new ServiceOffer(
+                node.get("key").asText(),
+                node.get("name").asText(),
+                text(node.get("ozgId")),
+                leika,
+                handling.path("mode").asText(),
+                text(handling.get("url")),
+                text(handling.get("note")),
+                node.get("minimumTrustLevel").asText(),
+                checks);
     }
 
     private static String text(JsonNode node) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -27,7 +28,7 @@ public interface CatalogApi {
 
     @GET
     @Path("authorities/{id}/logo")
-    @jakarta.ws.rs.Produces("image/svg+xml")
+    @Produces("image/svg+xml")
     Uni<String> logo(@PathParam("id") String id);
 
     @GET

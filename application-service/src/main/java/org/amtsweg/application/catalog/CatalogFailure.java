@@ -1,8 +1,8 @@
 package org.amtsweg.application.catalog;
 
+import io.vertx.core.VertxException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
@@ -39,7 +39,7 @@ public class CatalogFailure extends RuntimeException {
     /** A connection refused, reset or timed out, or an answer that could not be read: all I/O, on the catalogue's side of the call. */
     private static boolean causedByTheConnection(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof io.vertx.core.VertxException) {
+            if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof VertxException) {
                 return true;
             }
         }

@@ -18,7 +18,9 @@ public class CatalogProblems {
 
     @ServerExceptionMapper
     public Response unavailable(CatalogFailure failure) {
-        LOG.warnf("catalogue unavailable: %s", failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+        LOG.warnf(
+                "catalogue unavailable: %s",
+                failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
         return Problems.catalogUnavailable().toResponse();
     }
 

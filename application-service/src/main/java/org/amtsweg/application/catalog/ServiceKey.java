@@ -12,8 +12,7 @@ public final class ServiceKey {
     public static final int MAX_LENGTH = 64;
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
-    private ServiceKey() {
-    }
+    private ServiceKey() {}
 
     public static boolean isWellFormed(String key) {
         return key != null && key.length() <= MAX_LENGTH && SLUG.matcher(key).matches();

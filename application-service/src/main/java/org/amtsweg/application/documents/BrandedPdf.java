@@ -1,6 +1,14 @@
 package org.amtsweg.application.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -10,13 +18,6 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A one-page PDF in the corporate identity of the responsible authority: its colour band with its
@@ -32,7 +33,7 @@ public final class BrandedPdf {
     private static final int LOGO_PIXELS = 256;
 
     private final JsonNode authority;
-    private final java.util.Optional<String> logoSvg;
+    private final Optional<String> logoSvg;
     private final String title;
     private final List<String[]> lines = new ArrayList<>();
 
@@ -48,18 +49,19 @@ public final class BrandedPdf {
 
     /** A labelled line, e.g. "Aktenzeichen" – "HA-2026-000001". */
     public BrandedPdf line(String label, String value) {
-        lines.add(new String[]{label, value == null ? "" : value});
+        lines.add(new String[] {label, value == null ? "" : value});
         return this;
     }
 
     /** A paragraph without label. */
     public BrandedPdf paragraph(String text) {
-        lines.add(new String[]{null, text == null ? "" : text});
+        lines.add(new String[] {null, text == null ? "" : text});
         return this;
     }
 
     public byte[] render() {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(title);
             info.setAuthor(authority.path("name").asText());
@@ -70,18 +72,33 @@ public final class BrandedPdf {
             float top = page.getMediaBox().getHeight();
             JsonNode branding = authority.path("branding");
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.setNonStrokingColor(colour(branding.path("primaryColor").asText(), new Color(0x33, 0x33, 0x33)));
+                content.setNonStrokingColor(
+                        colour(branding.path("primaryColor").asText(), new Color(0x33, 0x33, 0x33)));
                 content.addRect(0, top - 90, width, 90);
                 content.fill();
                 float nameX = MARGIN;
-                java.util.Optional<java.awt.image.BufferedImage> logo = logoSvg.flatMap(svg -> LogoImage.render(svg, LOGO_PIXELS));
+                Optional<BufferedImage> logo = logoSvg.flatMap(svg -> LogoImage.render(svg, LOGO_PIXELS));
                 if (logo.isPresent()) {
                     PDImageXObject image = LosslessFactory.createFromImage(document, logo.get());
                     content.drawImage(image, MARGIN, top - 45 - LOGO_SIZE / 2, LOGO_SIZE, LOGO_SIZE);
                     nameX = MARGIN + LOGO_SIZE + 14;
                 }
-                text(content, BOLD, 20, Color.WHITE, nameX, top - 48, authority.path("name").asText());
-                text(content, REGULAR, 10, Color.WHITE, nameX, top - 68, branding.path("nameLine").asText(""));
+                text(
+                        content,
+                        BOLD,
+                        20,
+                        Color.WHITE,
+                        nameX,
+                        top - 48,
+                        authority.path("name").asText());
+                text(
+                        content,
+                        REGULAR,
+                        10,
+                        Color.WHITE,
+                        nameX,
+                        top - 68,
+                        branding.path("nameLine").asText(""));
                 float y = top - 140;
                 text(content, BOLD, 16, Color.BLACK, MARGIN, y, title);
                 y -= 32;
@@ -93,8 +110,14 @@ public final class BrandedPdf {
                     y -= 4;
                 }
                 JsonNode contact = authority.path("contact");
-                String footer = String.join("  ·  ", List.of(authority.path("name").asText(), contact.path("streetAddress").asText(""),
-                        contact.path("postalCode").asText("") + " " + contact.path("locality").asText(""), contact.path("website").asText("")));
+                String footer = String.join(
+                        "  ·  ",
+                        List.of(
+                                authority.path("name").asText(),
+                                contact.path("streetAddress").asText(""),
+                                contact.path("postalCode").asText("") + " "
+                                        + contact.path("locality").asText(""),
+                                contact.path("website").asText("")));
                 text(content, REGULAR, 8, Color.DARK_GRAY, MARGIN, 40, footer);
             }
             document.save(out);
@@ -104,7 +127,9 @@ public final class BrandedPdf {
         }
     }
 
-    private static void text(PDPageContentStream content, PDType1Font font, float size, Color colour, float x, float y, String text) throws IOException {
+    private static void text(
+            PDPageContentStream content, PDType1Font font, float size, Color colour, float x, float y, String text)
+            throws IOException {
         content.beginText();
         content.setFont(font, size);
         content.setNonStrokingColor(colour);

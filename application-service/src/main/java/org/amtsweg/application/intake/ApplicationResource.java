@@ -2,6 +2,7 @@ package org.amtsweg.application.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,14 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.application.Problems;
-import org.amtsweg.application.security.Citizen;
-import org.amtsweg.resourceserver.problem.Violation;
-import io.quarkus.security.identity.SecurityIdentity;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.amtsweg.application.Problems;
+import org.amtsweg.application.security.Citizen;
+import org.amtsweg.resourceserver.http.Download;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /** The citizen's applications: drafts, data, submission, status. */
 @Path("/applications")
@@ -33,7 +33,8 @@ public class ApplicationResource {
     private final SecurityIdentity identity;
     private final ReceiptDocuments receipts;
 
-    public ApplicationResource(Intake intake, Applications applications, SecurityIdentity identity, ReceiptDocuments receipts) {
+    public ApplicationResource(
+            Intake intake, Applications applications, SecurityIdentity identity, ReceiptDocuments receipts) {
         this.receipts = receipts;
         this.intake = intake;
         this.applications = applications;
@@ -44,7 +45,10 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> open(NewApplication request) {
         if (request == null) {
-            throw Problems.invalidField("", "required", "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.",
+            throw Problems.invalidField(
+                    "",
+                    "required",
+                    "Der Inhalt fehlt: erwartet wird {\"service\": \"…\"}.",
                     "The body is missing: expected is {\"service\": \"…\"}.");
         }
         List<Violation> violations = request.violations();
@@ -52,7 +56,9 @@ public class ApplicationResource {
             throw Problems.invalidFields(violations);
         }
         return intake.open(citizen(), request.service(), request.ags())
-                .map(view -> Response.created(URI.create("/applications/" + view.id())).entity(view).build());
+                .map(view -> Response.created(URI.create("/applications/" + view.id()))
+                        .entity(view)
+                        .build());
     }
 
     /** All of the citizen's applications; those above her login's trust level without their data (see {@link Applications#mine}). */
@@ -64,7 +70,8 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     public Uni<ApplicationView> one(@PathParam("id") UUID id) {
-        return applications.view(id, citizen())
+        return applications
+                .view(id, citizen())
                 .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Antrag " + id + ".")));
     }
 
@@ -77,10 +84,13 @@ public class ApplicationResource {
 
     @POST
     @Path("/{id}/submit")
-    public Uni<SubmissionReceipt> submit(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Uni<SubmissionReceipt> submit(
+            @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && !IdempotencyKey.isWellFormed(idempotencyKey)) {
-            throw Problems.invalidParameter("Idempotency-Key", "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
-                    + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
+            throw Problems.invalidParameter(
+                    "Idempotency-Key",
+                    "Der Idempotency-Key muss 1 bis " + IdempotencyKey.MAX_LENGTH
+                            + " druckbare ASCII-Zeichen lang sein (z. B. eine UUID).");
         }
         return intake.submit(citizen(), id, idempotencyKey);
     }
@@ -96,8 +106,8 @@ public class ApplicationResource {
                 throw Problems.notEditable(view.status());
             }
             return receipts.document(view)
-                    .map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
-                            "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
+                    .map(pdf -> Download.of(
+                            pdf, "application/pdf", "Eingangsbestaetigung-" + view.referenceNumber() + ".pdf"));
         });
     }
 

@@ -1,13 +1,12 @@
 package org.amtsweg.application.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.amtsweg.application.status.ApplicationStatus;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.amtsweg.application.status.ApplicationStatus;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An application as its citizen sees it: what she applied for, at which authority, what she entered,
@@ -25,7 +24,10 @@ public record ApplicationView(
         Service service,
         Authority authority,
         int formVersion,
-        @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class) String status,
+
+        @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class)
+        String status,
+
         String referenceNumber,
         JsonNode data,
         List<String> prefilled,
@@ -38,19 +40,34 @@ public record ApplicationView(
 
     /** What a login below {@code requiredTrustLevel} may see of the application: that it exists, and its state. */
     public ApplicationView withheldData() {
-        return new ApplicationView(id, service, authority, formVersion, status, referenceNumber, null, null, createdAt, updatedAt,
-                submittedAt, List.of(), requiredTrustLevel, true);
+        return new ApplicationView(
+                id,
+                service,
+                authority,
+                formVersion,
+                status,
+                referenceNumber,
+                null,
+                null,
+                createdAt,
+                updatedAt,
+                submittedAt,
+                List.of(),
+                requiredTrustLevel,
+                true);
     }
 
-    public record Service(String key, String name) {
-    }
+    public record Service(String key, String name) {}
 
     /** The responsible authority; its branding is at {@code GET /authorities/{id}} of the catalogue. */
-    public record Authority(String id, String name) {
-    }
+    public record Authority(String id, String name) {}
 
-    public record TimelineEntry(OffsetDateTime at,
-                                @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class) String status,
-                                String event, String description) {
-    }
+    public record TimelineEntry(
+            OffsetDateTime at,
+
+            @Schema(type = SchemaType.STRING, implementation = ApplicationStatus.class)
+            String status,
+
+            String event,
+            String description) {}
 }

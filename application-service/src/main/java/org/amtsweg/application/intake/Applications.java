@@ -9,14 +9,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.security.Citizen;
-import org.amtsweg.application.status.ApplicationStatus;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.amtsweg.application.security.Citizen;
+import org.amtsweg.application.status.ApplicationStatus;
 
 /**
  * Reads applications; every read is scoped to the citizen, so another's application simply does not
@@ -48,9 +47,19 @@ public class Applications {
      * @param revision           counts every change, so that a submission notices data saved while it validated
      * @param idempotencyKey     the {@code Idempotency-Key} the submission was made with, if any
      */
-    public record Stored(ApplicationView view, String minimumTrustLevel, String referencePrefix, JsonNode submittedData,
-                         List<String> editableFields, List<String> requestedDocuments, UUID openRequestId,
-                         String ozgId, List<String> leikaIds, List<String> registryChecks, int revision, String idempotencyKey) {
+    public record Stored(
+            ApplicationView view,
+            String minimumTrustLevel,
+            String referencePrefix,
+            JsonNode submittedData,
+            List<String> editableFields,
+            List<String> requestedDocuments,
+            UUID openRequestId,
+            String ozgId,
+            List<String> leikaIds,
+            List<String> registryChecks,
+            int revision,
+            String idempotencyKey) {
 
         /** Its status in the lifecycle; empty for a status of the case this service does not know (yet). */
         public Optional<ApplicationStatus> status() {
@@ -78,21 +87,30 @@ public class Applications {
      *
      * @param withTimeline false where only the application itself matters (submission): one query less
      */
-    public Uni<Optional<Stored>> find(SqlClient client, UUID id, Citizen citizen, boolean forUpdate, boolean withTimeline) {
+    public Uni<Optional<Stored>> find(
+            SqlClient client, UUID id, Citizen citizen, boolean forUpdate, boolean withTimeline) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM application WHERE id = $1 AND citizen_subject = $2"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(id, citizen.subject()))
-                .map(rows -> rows.size() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()))
-                .invoke(row -> row.ifPresent(found -> citizen.requireTrustLevel(found.getString("minimum_trust_level"))))
-                .chain(row -> row.isEmpty() ? Uni.createFrom().item(Optional.empty())
-                        : withTimeline ? timeline(client, id).map(entries -> Optional.of(stored(row.get(), entries)))
-                        : Uni.createFrom().item(Optional.of(stored(row.get(), List.of()))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Row>empty()
+                        : Optional.of(rows.iterator().next()))
+                .invoke(row ->
+                        row.ifPresent(found -> citizen.requireTrustLevel(found.getString("minimum_trust_level"))))
+                .chain(row -> row.isEmpty()
+                        ? Uni.createFrom().item(Optional.empty())
+                        : withTimeline
+                                ? timeline(client, id).map(entries -> Optional.of(stored(row.get(), entries)))
+                                : Uni.createFrom().item(Optional.of(stored(row.get(), List.of()))));
     }
 
     /** The status of an application whoever it belongs to: for services acting for the authority, never for citizens. */
     public Uni<Optional<String>> status(UUID id) {
-        return pool.preparedQuery("SELECT status FROM application WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
+        return pool.preparedQuery("SELECT status FROM application WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getString("status")));
     }
 
     public Uni<Optional<ApplicationView>> view(UUID id, Citizen citizen) {
@@ -105,7 +123,8 @@ public class Applications {
      * (service, authority, status, reference number, dates): their data stays withheld.
      */
     public Uni<List<ApplicationView>> mine(Citizen citizen, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM application WHERE citizen_subject = $1 ORDER BY created_at DESC LIMIT $2")
+        return pool.preparedQuery("SELECT " + COLUMNS
+                        + " FROM application WHERE citizen_subject = $1 ORDER BY created_at DESC LIMIT $2")
                 .execute(Tuple.of(citizen.subject(), limit))
                 .map(rows -> {
                     List<ApplicationView> views = new ArrayList<>();
@@ -118,36 +137,48 @@ public class Applications {
     }
 
     private Uni<List<ApplicationView.TimelineEntry>> timeline(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT at, status, event_type, description FROM timeline_entry WHERE application_id = $1 ORDER BY seq")
+        return client.preparedQuery(
+                        "SELECT at, status, event_type, description FROM timeline_entry WHERE application_id = $1 ORDER BY seq")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     List<ApplicationView.TimelineEntry> entries = new ArrayList<>();
-                    rows.forEach(row -> entries.add(new ApplicationView.TimelineEntry(row.getOffsetDateTime("at"),
-                            row.getString("status"), row.getString("event_type"), row.getString("description"))));
+                    rows.forEach(row -> entries.add(new ApplicationView.TimelineEntry(
+                            row.getOffsetDateTime("at"),
+                            row.getString("status"),
+                            row.getString("event_type"),
+                            row.getString("description"))));
                     return entries;
                 });
     }
 
     private Stored stored(Row row, List<ApplicationView.TimelineEntry> timeline) {
-        return new Stored(new ApplicationView(
-                row.getUUID("id"),
-                new ApplicationView.Service(row.getString("service_key"), row.getString("service_name")),
-                new ApplicationView.Authority(row.getString("authority_id"), row.getString("authority_name")),
-                row.getInteger("form_version"),
-                row.getString("status"),
-                row.getString("reference_number"),
-                json(row.getString("data")),
-                Arrays.asList(row.getArrayOfStrings("prefilled")),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"),
-                row.getOffsetDateTime("submitted_at"),
-                timeline,
+        return new Stored(
+                new ApplicationView(
+                        row.getUUID("id"),
+                        new ApplicationView.Service(row.getString("service_key"), row.getString("service_name")),
+                        new ApplicationView.Authority(row.getString("authority_id"), row.getString("authority_name")),
+                        row.getInteger("form_version"),
+                        row.getString("status"),
+                        row.getString("reference_number"),
+                        json(row.getString("data")),
+                        Arrays.asList(row.getArrayOfStrings("prefilled")),
+                        row.getOffsetDateTime("created_at"),
+                        row.getOffsetDateTime("updated_at"),
+                        row.getOffsetDateTime("submitted_at"),
+                        timeline,
+                        row.getString("minimum_trust_level"),
+                        false),
                 row.getString("minimum_trust_level"),
-                false), row.getString("minimum_trust_level"), row.getString("reference_prefix"),
+                row.getString("reference_prefix"),
                 row.getString("submitted_data") == null ? null : json(row.getString("submitted_data")),
-                Arrays.asList(row.getArrayOfStrings("editable_fields")), Arrays.asList(row.getArrayOfStrings("requested_documents")),
-                row.getUUID("open_request_id"), row.getString("ozg_id"), Arrays.asList(row.getArrayOfStrings("leika_ids")),
-                Arrays.asList(row.getArrayOfStrings("registry_checks")), row.getInteger("revision"), row.getString("idempotency_key"));
+                Arrays.asList(row.getArrayOfStrings("editable_fields")),
+                Arrays.asList(row.getArrayOfStrings("requested_documents")),
+                row.getUUID("open_request_id"),
+                row.getString("ozg_id"),
+                Arrays.asList(row.getArrayOfStrings("leika_ids")),
+                Arrays.asList(row.getArrayOfStrings("registry_checks")),
+                row.getInteger("revision"),
+                row.getString("idempotency_key"));
     }
 
     private JsonNode json(String text) {

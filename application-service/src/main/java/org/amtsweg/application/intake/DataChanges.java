@@ -2,7 +2,6 @@ package org.amtsweg.application.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -15,19 +14,23 @@ import java.util.Set;
  */
 public final class DataChanges {
 
-    private DataChanges() {
-    }
+    private DataChanges() {}
 
     public static List<String> between(JsonNode before, JsonNode after) {
         List<String> changed = new ArrayList<>();
-        collect("", before == null ? MissingNode.getInstance() : before, after == null ? MissingNode.getInstance() : after, changed);
+        collect(
+                "",
+                before == null ? MissingNode.getInstance() : before,
+                after == null ? MissingNode.getInstance() : after,
+                changed);
         return changed;
     }
 
     /** The changed pointers that no editable pointer covers (itself or an ancestor). */
     public static List<String> outside(List<String> changed, List<String> editable) {
         return changed.stream()
-                .filter(pointer -> editable.stream().noneMatch(allowed -> pointer.equals(allowed) || pointer.startsWith(allowed + "/")))
+                .filter(pointer -> editable.stream()
+                        .noneMatch(allowed -> pointer.equals(allowed) || pointer.startsWith(allowed + "/")))
                 .toList();
     }
 
@@ -40,7 +43,11 @@ public final class DataChanges {
             before.fieldNames().forEachRemaining(names::add);
             after.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                collect(pointer + "/" + name.replace("~", "~0").replace("/", "~1"), before.path(name), after.path(name), changed);
+                collect(
+                        pointer + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        before.path(name),
+                        after.path(name),
+                        changed);
             }
             return;
         }

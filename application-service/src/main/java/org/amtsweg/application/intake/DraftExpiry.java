@@ -6,12 +6,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.IntakeConfig;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.amtsweg.application.IntakeConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes drafts nobody touched for the retention period (default 30 days): data minimisation, and
@@ -32,7 +31,9 @@ public class DraftExpiry {
         this.retention = config.draftRetention();
     }
 
-    @Scheduled(cron = "${amtsweg.intake.draft-expiry-cron:0 17 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "${amtsweg.intake.draft-expiry-cron:0 17 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return expire().replaceWithVoid();
     }
@@ -41,7 +42,8 @@ public class DraftExpiry {
     public Uni<Integer> expire() {
         // The funnel keeps the deleted draft as abandoned, in the same statement.
         return pool.preparedQuery("WITH expired AS (DELETE FROM application WHERE status = 'DRAFT' AND updated_at < $1"
-                        + " RETURNING id, authority_id, service_key),\n" + DraftFunnel.ABANDONED + "\nSELECT authority_id, service_key FROM expired")
+                        + " RETURNING id, authority_id, service_key),\n" + DraftFunnel.ABANDONED
+                        + "\nSELECT authority_id, service_key FROM expired")
                 .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
                 .map(rows -> {
                     for (Row row : rows) {

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.UUID;
 
 /**
@@ -29,17 +28,21 @@ public class DraftFunnel {
                 UPDATE draft_funnel SET abandoned_at = now() FROM expired WHERE application_id = expired.id)""";
 
     Uni<Void> started(SqlConnection connection, UUID id, String authority, String service) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         INSERT INTO draft_funnel (application_id, authority_id, service_key, started_at, last_active_at)
                         VALUES ($1, $2, $3, now(), now())""")
-                .execute(Tuple.of(id, authority, service)).replaceWithVoid();
+                .execute(Tuple.of(id, authority, service))
+                .replaceWithVoid();
     }
 
     Uni<Void> saved(SqlConnection connection, UUID id, FormSteps.Step furthest) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         UPDATE draft_funnel SET saves = saves + 1, last_active_at = now(), furthest_step = greatest(furthest_step, $2),
                             furthest_step_title = CASE WHEN $2 >= furthest_step THEN $3 ELSE furthest_step_title END
                         WHERE application_id = $1""")
-                .execute(Tuple.of(id, furthest.number(), furthest.title())).replaceWithVoid();
+                .execute(Tuple.of(id, furthest.number(), furthest.title()))
+                .replaceWithVoid();
     }
 }

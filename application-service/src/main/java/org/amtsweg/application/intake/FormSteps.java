@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class FormSteps {
 
-    private FormSteps() {
-    }
+    private FormSteps() {}
 
     /** A step of the form: 1-based; 0 with no title when the data holds nothing of any step. */
-    public record Step(int number, String title) {
-    }
+    public record Step(int number, String title) {}
 
     public static Step furthest(JsonNode presentation, JsonNode data) {
         JsonNode sections = presentation.path("sections");
@@ -31,8 +29,11 @@ public final class FormSteps {
     /** The last step of the form: where every submitted draft got. */
     public static Step last(JsonNode presentation) {
         JsonNode sections = presentation.path("sections");
-        return sections.isEmpty() ? new Step(0, null)
-                : new Step(sections.size(), sections.get(sections.size() - 1).path("title").asText(null));
+        return sections.isEmpty()
+                ? new Step(0, null)
+                : new Step(
+                        sections.size(),
+                        sections.get(sections.size() - 1).path("title").asText(null));
     }
 
     private static boolean holdsSomething(JsonNode node) {

@@ -2,9 +2,8 @@ package org.amtsweg.application.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.util.List;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Funnel metrics per authority and service: how many applications are started, saved, submitted and
@@ -37,12 +36,22 @@ public class Funnel {
 
     public void refused(String authority, String service, List<Violation> violations) {
         for (Violation violation : violations) {
-            registry.counter("amtsweg.intake.validation.errors", "authority", authority, "service", service,
-                    "field", violation.pointer(), "keyword", violation.keyword()).increment();
+            registry.counter(
+                            "amtsweg.intake.validation.errors",
+                            "authority",
+                            authority,
+                            "service",
+                            service,
+                            "field",
+                            violation.pointer(),
+                            "keyword",
+                            violation.keyword())
+                    .increment();
         }
     }
 
     private void count(String stage, String authority, String service) {
-        registry.counter("amtsweg.intake.applications", "stage", stage, "authority", authority, "service", service).increment();
+        registry.counter("amtsweg.intake.applications", "stage", stage, "authority", authority, "service", service)
+                .increment();
     }
 }

@@ -9,8 +9,7 @@ public final class IdempotencyKey {
 
     public static final int MAX_LENGTH = 200;
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     public static boolean isWellFormed(String key) {
         if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {

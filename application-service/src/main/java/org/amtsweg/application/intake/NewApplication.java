@@ -1,11 +1,10 @@
 package org.amtsweg.application.intake;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.amtsweg.application.catalog.Ags;
 import org.amtsweg.application.catalog.ServiceKey;
 import org.amtsweg.resourceserver.problem.Violation;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Body of {@code POST /applications}: which service, and optionally where.
@@ -25,14 +24,18 @@ public record NewApplication(String service, String ags) {
         if (service == null || service.isEmpty()) {
             violations.add(new Violation("/service", "required", "Die Leistung fehlt.", "The service is missing."));
         } else if (!ServiceKey.isWellFormed(service)) {
-            violations.add(new Violation("/service", "pattern",
+            violations.add(new Violation(
+                    "/service",
+                    "pattern",
                     "Kein gültiger Leistungsschlüssel: Kleinbuchstaben, Ziffern und einzelne Bindestriche, höchstens "
                             + ServiceKey.MAX_LENGTH + " Zeichen (z. B. wohngeld).",
                     "Not a valid service key: lower-case letters, digits and single hyphens, at most "
                             + ServiceKey.MAX_LENGTH + " characters (e.g. wohngeld)."));
         }
         if (ags != null && !Ags.isWellFormed(ags)) {
-            violations.add(new Violation("/ags", "pattern",
+            violations.add(new Violation(
+                    "/ags",
+                    "pattern",
                     "Kein gültiger Amtlicher Gemeindeschlüssel: genau 8 Ziffern (z. B. 05914000).",
                     "Not a valid municipality key (AGS): exactly 8 digits (e.g. 05914000)."));
         }

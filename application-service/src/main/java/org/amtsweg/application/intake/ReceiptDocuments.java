@@ -5,10 +5,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.format.DateTimeFormatter;
 import org.amtsweg.application.catalog.Catalog;
 import org.amtsweg.application.documents.BrandedPdf;
-
-import java.time.format.DateTimeFormatter;
 
 /**
  * Receipts (Eingangsbestätigungen) of submitted applications: rendered when first asked for, in the
@@ -30,27 +29,38 @@ public class ReceiptDocuments {
 
     /** The receipt of a submitted application: the kept one, or rendered now and kept (the first one kept wins). */
     public Uni<byte[]> document(ApplicationView view) {
-        return pool.preparedQuery("SELECT receipt FROM application WHERE id = $1").execute(Tuple.of(view.id()))
+        return pool.preparedQuery("SELECT receipt FROM application WHERE id = $1")
+                .execute(Tuple.of(view.id()))
                 .chain(rows -> {
-                    io.vertx.mutiny.core.buffer.Buffer kept = rows.size() == 0 ? null : rows.iterator().next().getBuffer("receipt");
-                    return kept != null ? Uni.createFrom().item(kept.getBytes()) : render(view).chain(pdf -> keep(view, pdf));
+                    io.vertx.mutiny.core.buffer.Buffer kept =
+                            rows.size() == 0 ? null : rows.iterator().next().getBuffer("receipt");
+                    return kept != null
+                            ? Uni.createFrom().item(kept.getBytes())
+                            : render(view).chain(pdf -> keep(view, pdf));
                 });
     }
 
     private Uni<byte[]> render(ApplicationView view) {
-        return catalog.letterhead(view.authority().id()).map(letterhead -> BrandedPdf.of(letterhead, "Eingangsbestätigung")
-                .line("Leistung", view.service().name())
-                .line("Aktenzeichen", view.referenceNumber())
-                .line("Eingegangen am", view.submittedAt().format(RECEIVED))
-                .line("Antragstellende Person", view.data().at("/antragsteller/vorname").asText("") + " "
-                        + view.data().at("/antragsteller/familienname").asText(""))
-                .paragraph("Ihr Antrag ist vollständig und elektronisch bei " + letterhead.authority().path("name").asText()
-                        + " eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.")
-                .render());
+        return catalog.letterhead(view.authority().id())
+                .map(letterhead -> BrandedPdf.of(letterhead, "Eingangsbestätigung")
+                        .line("Leistung", view.service().name())
+                        .line("Aktenzeichen", view.referenceNumber())
+                        .line("Eingegangen am", view.submittedAt().format(RECEIVED))
+                        .line(
+                                "Antragstellende Person",
+                                view.data().at("/antragsteller/vorname").asText("") + " "
+                                        + view.data()
+                                                .at("/antragsteller/familienname")
+                                                .asText(""))
+                        .paragraph("Ihr Antrag ist vollständig und elektronisch bei "
+                                + letterhead.authority().path("name").asText()
+                                + " eingegangen. Bitte geben Sie bei Rückfragen das Aktenzeichen an.")
+                        .render());
     }
 
     private Uni<byte[]> keep(ApplicationView view, byte[] rendered) {
-        return pool.preparedQuery("UPDATE application SET receipt = coalesce(receipt, $2) WHERE id = $1 RETURNING receipt")
+        return pool.preparedQuery(
+                        "UPDATE application SET receipt = coalesce(receipt, $2) WHERE id = $1 RETURNING receipt")
                 .execute(Tuple.of(view.id(), Buffer.buffer(rendered)))
                 .map(rows -> rows.iterator().next().getBuffer("receipt").getBytes());
     }

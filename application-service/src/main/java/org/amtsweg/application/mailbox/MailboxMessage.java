@@ -13,13 +13,40 @@ import java.util.UUID;
  * @param withheld           true in a list read with a weaker login: body, fields, documents, outcome and
  *                           reasoning are left out until the citizen logs in with at least {@code requiredTrustLevel}
  */
-public record MailboxMessage(UUID id, UUID applicationId, String kind, String subject, String body, List<String> fields,
-                             List<String> documents, LocalDate dueDate, String outcome, String reasoning, OffsetDateTime receivedAt,
-                             OffsetDateTime readAt, OffsetDateTime repliedAt, String requiredTrustLevel, boolean withheld) {
+public record MailboxMessage(
+        UUID id,
+        UUID applicationId,
+        String kind,
+        String subject,
+        String body,
+        List<String> fields,
+        List<String> documents,
+        LocalDate dueDate,
+        String outcome,
+        String reasoning,
+        OffsetDateTime receivedAt,
+        OffsetDateTime readAt,
+        OffsetDateTime repliedAt,
+        String requiredTrustLevel,
+        boolean withheld) {
 
     /** What a weaker login may see: that a message arrived, about which application, of which kind, by when to answer. */
     public MailboxMessage withheldContent() {
-        return new MailboxMessage(id, applicationId, kind, subject, null, List.of(), List.of(), dueDate, null, null, receivedAt,
-                readAt, repliedAt, requiredTrustLevel, true);
+        return new MailboxMessage(
+                id,
+                applicationId,
+                kind,
+                subject,
+                null,
+                List.of(),
+                List.of(),
+                dueDate,
+                null,
+                null,
+                receivedAt,
+                readAt,
+                repliedAt,
+                requiredTrustLevel,
+                true);
     }
 }

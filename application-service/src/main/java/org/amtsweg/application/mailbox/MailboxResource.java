@@ -1,7 +1,9 @@
 package org.amtsweg.application.mailbox;
 
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,15 +13,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.amtsweg.application.Problems;
 import org.amtsweg.application.intake.Intake;
 import org.amtsweg.application.intake.SubmissionReceipt;
 import org.amtsweg.application.security.Citizen;
-import io.quarkus.security.identity.SecurityIdentity;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import org.amtsweg.resourceserver.http.Download;
 
 /**
  * The citizen's mailbox: information requests (answered here) and decision notices (downloadable).
@@ -45,14 +46,16 @@ public class MailboxResource {
     }
 
     /** Body of a reply: the citizen's message to the clerk (the changed data and documents are already saved). */
-    public record Reply(@Size(max = 5000) String message) {
-    }
+    public record Reply(@Size(max = 5000) String message) {}
 
     @GET
     public Uni<List<MailboxMessage>> messages() {
         Citizen citizen = Citizen.from(identity);
-        return mailbox.of(citizen.subject()).map(messages -> messages.stream()
-                .map(message -> citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent()).toList());
+        return mailbox.of(citizen.subject())
+                .map(messages -> messages.stream()
+                        .map(message ->
+                                citizen.reaches(message.requiredTrustLevel()) ? message : message.withheldContent())
+                        .toList());
     }
 
     /** One message; reading it marks it read (not when the login may not read it). */
@@ -60,14 +63,16 @@ public class MailboxResource {
     @Path("/{id}")
     public Uni<MailboxMessage> read(@PathParam("id") UUID id) {
         Citizen citizen = Citizen.from(identity);
-        return find(id, citizen).chain(found -> mailbox.markRead(id, citizen.subject())).map(Optional::orElseThrow);
+        return find(id, citizen)
+                .chain(found -> mailbox.markRead(id, citizen.subject()))
+                .map(Optional::orElseThrow);
     }
 
     /** Answers an information request: the reopened application goes back to the authority, with this message. */
     @POST
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<SubmissionReceipt> reply(@PathParam("id") UUID id, @jakarta.validation.Valid Reply reply) {
+    public Uni<SubmissionReceipt> reply(@PathParam("id") UUID id, @Valid Reply reply) {
         Citizen citizen = Citizen.from(identity);
         return find(id, citizen).chain(message -> {
             if (!"INFORMATION_REQUEST".equals(message.kind()) || message.repliedAt() != null) {
@@ -86,8 +91,8 @@ public class MailboxResource {
         return mailbox.notice(id, citizen.subject()).chain(found -> {
             Mailbox.Notice notice = found.orElseThrow(() -> Problems.notFound("Es gibt keinen Bescheid " + id + "."));
             citizen.requireTrustLevel(notice.minimumTrustLevel());
-            return notices.document(notice).map(pdf -> org.amtsweg.resourceserver.http.Download.of(pdf, "application/pdf",
-                    "Bescheid-" + notice.referenceNumber() + ".pdf"));
+            return notices.document(notice)
+                    .map(pdf -> Download.of(pdf, "application/pdf", "Bescheid-" + notice.referenceNumber() + ".pdf"));
         });
     }
 

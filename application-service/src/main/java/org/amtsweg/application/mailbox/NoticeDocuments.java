@@ -4,16 +4,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.catalog.Catalog;
-import org.amtsweg.application.documents.BrandedPdf;
-import org.amtsweg.messaging.CoalescingRun;
-import org.jboss.logging.Logger;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.amtsweg.application.catalog.Catalog;
+import org.amtsweg.application.documents.BrandedPdf;
+import org.amtsweg.messaging.CoalescingRun;
+import org.jboss.logging.Logger;
 
 /**
  * The documents of decision notices (Bescheide). Each is rendered once, soon after the decision
@@ -25,12 +24,14 @@ import java.util.UUID;
 public class NoticeDocuments {
 
     private static final Logger LOG = Logger.getLogger(NoticeDocuments.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Berlin"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneId.of("Europe/Berlin"));
 
     private final Mailbox mailbox;
     private final Catalog catalog;
     /** Another round at once after a full one (twenty notices); rounds requested meanwhile coalesce. */
-    private final CoalescingRun rounds = new CoalescingRun(LOG, "rendering decision notices", this::renderRound, rendered -> rendered == 20);
+    private final CoalescingRun rounds =
+            new CoalescingRun(LOG, "rendering decision notices", this::renderRound, rendered -> rendered == 20);
 
     public NoticeDocuments(Mailbox mailbox, Catalog catalog) {
         this.mailbox = mailbox;
@@ -40,7 +41,8 @@ public class NoticeDocuments {
     /** The notice's document: the kept one, or rendered now and kept (if two render at once, the first kept wins). */
     public Uni<byte[]> document(UUID messageId) {
         return mailbox.notice(messageId)
-                .chain(found -> document(found.orElseThrow(() -> new IllegalStateException("no decision notice " + messageId))));
+                .chain(found -> document(
+                        found.orElseThrow(() -> new IllegalStateException("no decision notice " + messageId))));
     }
 
     /** {@link #document(UUID)} of a notice already read. */
@@ -48,7 +50,8 @@ public class NoticeDocuments {
         if (notice.document() != null) {
             return Uni.createFrom().item(notice.document());
         }
-        return catalog.letterhead(notice.authorityId()).map(letterhead -> BrandedPdf.of(letterhead, "Bescheid")
+        return catalog.letterhead(notice.authorityId())
+                .map(letterhead -> BrandedPdf.of(letterhead, "Bescheid")
                         .line("Datum", DATE.format(notice.issuedAt()))
                         .line("Leistung", notice.serviceName())
                         .line("Aktenzeichen", notice.referenceNumber())
@@ -68,7 +71,10 @@ public class NoticeDocuments {
      * Renders the notices that arrived and have no document yet. A round that cannot run (the database away) is
      * logged once until one works again, not with a stack trace every few seconds.
      */
-    @Scheduled(every = "${amtsweg.notices.render-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${amtsweg.notices.render-interval:5s}",
+            delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renderPending() {
         rounds.nudge();
@@ -76,13 +82,17 @@ public class NoticeDocuments {
 
     Uni<Integer> renderRound() {
         return mailbox.noticesToRender(20)
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> document(id).replaceWithVoid()
-                                .onFailure().recoverWithItem(failure -> {
+                .chain(ids -> Multi.createFrom()
+                        .iterable(ids)
+                        .onItem()
+                        .transformToUniAndConcatenate(
+                                id -> document(id).replaceWithVoid().onFailure().recoverWithItem(failure -> {
                                     LOG.warnf(failure, "notice %s not rendered yet, will retry", id);
                                     return null;
                                 }))
-                        .collect().asList().map(List::size));
+                        .collect()
+                        .asList()
+                        .map(List::size));
     }
 
     static String outcome(String outcome) {

@@ -5,17 +5,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.application.IntakeConfig;
-
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.amtsweg.application.IntakeConfig;
 
 /** Reads the funnel table ({@code draft_funnel}, written by intake's {@code DraftFunnel}) for the report. */
 @ApplicationScoped
@@ -35,7 +35,8 @@ public class FunnelQueries {
     public Uni<FunnelReport> funnel(YearMonth month, Optional<String> authority) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(ZONE).toOffsetDateTime();
         OffsetDateTime until = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toOffsetDateTime();
-        // Abandoned: deleted as expired, or untouched for longer than the retention and not yet swept (DraftExpiry's rule).
+        // Abandoned: deleted as expired, or untouched for longer than the retention and not yet swept (DraftExpiry's
+        // rule).
         OffsetDateTime untouchedSince = OffsetDateTime.now(ZoneOffset.UTC).minus(config.draftRetention());
         return pool.preparedQuery("""
                         SELECT authority_id, service_key, furthest_step, max(furthest_step_title) AS title, count(*) AS started,
@@ -51,7 +52,8 @@ public class FunnelQueries {
                     Map<String, Map<String, List<Row>>> grouped = new TreeMap<>();
                     for (Row row : rows) {
                         grouped.computeIfAbsent(row.getString("authority_id"), a -> new TreeMap<>())
-                                .computeIfAbsent(row.getString("service_key"), s -> new ArrayList<>()).add(row);
+                                .computeIfAbsent(row.getString("service_key"), s -> new ArrayList<>())
+                                .add(row);
                     }
                     List<FunnelReport.AuthorityFunnel> authorities = new ArrayList<>();
                     grouped.forEach((authorityId, services) -> {
@@ -59,7 +61,12 @@ public class FunnelQueries {
                         services.forEach((service, steps) -> funnels.add(service(service, steps)));
                         authorities.add(new FunnelReport.AuthorityFunnel(authorityId, funnels));
                     });
-                    return new FunnelReport(month.toString(), ZONE.getId(), from.toInstant(), until.toInstant(), config.draftRetention().toString(),
+                    return new FunnelReport(
+                            month.toString(),
+                            ZONE.getId(),
+                            from.toInstant(),
+                            until.toInstant(),
+                            config.draftRetention().toString(),
                             authorities);
                 });
     }
@@ -86,10 +93,18 @@ public class FunnelQueries {
         long reached = 0;
         for (int step = last; step >= 0; step--) {
             reached += started[step];
-            steps.add(0, new FunnelReport.Step(step, step == 0 ? "Noch nichts eingegeben" : titles[step], reached, abandoned[step], open[step]));
+            steps.add(
+                    0,
+                    new FunnelReport.Step(
+                            step,
+                            step == 0 ? "Noch nichts eingegeben" : titles[step],
+                            reached,
+                            abandoned[step],
+                            open[step]));
         }
-        long all = java.util.Arrays.stream(started).sum();
-        long abandonedAll = java.util.Arrays.stream(abandoned).sum();
-        return new FunnelReport.ServiceFunnel(service, all, saved, submitted, abandonedAll, all - submitted - abandonedAll, steps);
+        long all = Arrays.stream(started).sum();
+        long abandonedAll = Arrays.stream(abandoned).sum();
+        return new FunnelReport.ServiceFunnel(
+                service, all, saved, submitted, abandonedAll, all - submitted - abandonedAll, steps);
     }
 }

@@ -9,11 +9,15 @@ import java.util.List;
  *
  * @param draftRetention how long an untouched draft is kept (ISO 8601, e.g. PT720H); a draft untouched for longer counts as abandoned
  */
-public record FunnelReport(String month, String timeZone, Instant from, Instant until, String draftRetention,
-                           List<AuthorityFunnel> authorities) {
+public record FunnelReport(
+        String month,
+        String timeZone,
+        Instant from,
+        Instant until,
+        String draftRetention,
+        List<AuthorityFunnel> authorities) {
 
-    public record AuthorityFunnel(String authorityId, List<ServiceFunnel> services) {
-    }
+    public record AuthorityFunnel(String authorityId, List<ServiceFunnel> services) {}
 
     /**
      * @param started   drafts started in the month
@@ -23,15 +27,13 @@ public record FunnelReport(String month, String timeZone, Instant from, Instant 
      * @param open      of them, neither submitted nor abandoned
      * @param steps     where the drafts got: step 0 is "nothing entered yet", then the form's steps in order
      */
-    public record ServiceFunnel(String serviceKey, long started, long saved, long submitted, long abandoned, long open,
-                                List<Step> steps) {
-    }
+    public record ServiceFunnel(
+            String serviceKey, long started, long saved, long submitted, long abandoned, long open, List<Step> steps) {}
 
     /**
      * @param reached   drafts whose data reached this step or a later one (every submitted draft reached all)
      * @param abandoned abandoned drafts whose furthest step was this one: where citizens gave up
      * @param open      open drafts whose furthest step is this one so far
      */
-    public record Step(int step, String title, long reached, long abandoned, long open) {
-    }
+    public record Step(int step, String title, long reached, long abandoned, long open) {}
 }

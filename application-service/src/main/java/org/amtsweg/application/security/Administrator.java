@@ -2,12 +2,13 @@ package org.amtsweg.application.security;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.amtsweg.application.IntakeProblem;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Collection;
-import java.util.Optional;
 
 /**
  * An administrator as the identity gateway vouched for her (role {@code admin} in the {@code roles} claim; this
@@ -42,13 +43,15 @@ public record Administrator(String authority, boolean operator) {
         return Optional.of(authority);
     }
 
-    private static java.util.Set<String> roles(Object claim) {
+    private static Set<String> roles(Object claim) {
         if (claim instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(java.util.stream.Collectors.toSet());
+            return array.getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .collect(Collectors.toSet());
         }
         if (claim instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+            return values.stream().map(String::valueOf).collect(Collectors.toSet());
         }
-        return java.util.Set.of();
+        return Set.of();
     }
 }

@@ -1,18 +1,20 @@
 package org.amtsweg.application.security;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.amtsweg.application.Problems;
 import org.amtsweg.events.Applicant;
 import org.amtsweg.events.PostalAddress;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The citizen behind a request, as the identity gateway vouched for her in the access token:
@@ -45,12 +47,13 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     static Optional<Citizen> of(JsonWebToken token) {
         // getClaim throws and catches an exception inside for every name the JWT specification does not
         // define, present or not: look first which claims there are.
-        java.util.Set<String> present = token.getClaimNames();
+        Set<String> present = token.getClaimNames();
         if (present.contains("authority") || !present.contains("acr")) {
             return Optional.empty();
         }
         ObjectNode claims = MAPPER.createObjectNode();
-        for (String name : List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
+        for (String name :
+                List.of("given_name", "family_name", "birthdate", "municipality", "nationality", "place_of_birth")) {
             if (present.contains(name)) {
                 claims.put(name, text(token.getClaim(name)));
             }
@@ -64,7 +67,11 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
             claims.set("address", json(token.getClaim("address")));
         }
         String acr = text(token.getClaim("acr"));
-        return Optional.of(new Citizen(token.getSubject(), acr, Optional.ofNullable(claims.path("municipality").textValue()), claims));
+        return Optional.of(new Citizen(
+                token.getSubject(),
+                acr,
+                Optional.ofNullable(claims.path("municipality").textValue()),
+                claims));
     }
 
     /** Whether this login's trust level reaches {@code required}; a level nobody knows is reached by nobody. */
@@ -98,12 +105,20 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     /** The applicant as the case will see her (once-only: from the identity, not retyped). */
     public Applicant toApplicant() {
         JsonNode address = claims.path("address");
-        return new Applicant(subject,
+        return new Applicant(
+                subject,
                 claims.path("given_name").textValue(),
                 claims.path("family_name").textValue(),
-                claims.hasNonNull("birthdate") ? LocalDate.parse(claims.get("birthdate").asText()) : null,
-                address.isMissingNode() ? null : new PostalAddress(address.path("street_address").textValue(),
-                        address.path("postal_code").textValue(), address.path("locality").textValue(), address.path("country").textValue()),
+                claims.hasNonNull("birthdate")
+                        ? LocalDate.parse(claims.get("birthdate").asText())
+                        : null,
+                address.isMissingNode()
+                        ? null
+                        : new PostalAddress(
+                                address.path("street_address").textValue(),
+                                address.path("postal_code").textValue(),
+                                address.path("locality").textValue(),
+                                address.path("country").textValue()),
                 municipality.orElse(null),
                 trustLevel);
     }
@@ -112,7 +127,7 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
         try {
             LocalDate.parse(text);
             return true;
-        } catch (java.time.format.DateTimeParseException impossible) {
+        } catch (DateTimeParseException impossible) {
             return false;
         }
     }
@@ -125,7 +140,7 @@ public record Citizen(String subject, String trustLevel, Optional<String> munici
     private static JsonNode json(Object claim) {
         try {
             return MAPPER.readTree(claim.toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return MAPPER.createObjectNode();
         }
     }

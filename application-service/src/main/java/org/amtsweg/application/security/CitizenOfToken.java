@@ -21,6 +21,9 @@ public class CitizenOfToken implements SecurityIdentityAugmentor {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addAttribute(Citizen.ATTRIBUTE, Citizen.of(jwt)).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addAttribute(Citizen.ATTRIBUTE, Citizen.of(jwt))
+                        .build());
     }
 }

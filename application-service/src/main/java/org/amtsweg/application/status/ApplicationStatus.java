@@ -12,7 +12,16 @@ import java.util.Optional;
  * The names are the values in the database and in the API.
  */
 public enum ApplicationStatus {
-    DRAFT, SUBMITTED, RECEIVED, IN_REVIEW, INFORMATION_REQUESTED, SUPPLEMENTED, DECIDED, HANDED_OVER, CLOSED, WITHDRAWN;
+    DRAFT,
+    SUBMITTED,
+    RECEIVED,
+    IN_REVIEW,
+    INFORMATION_REQUESTED,
+    SUPPLEMENTED,
+    DECIDED,
+    HANDED_OVER,
+    CLOSED,
+    WITHDRAWN;
 
     /** The citizen's moves; every other change of status comes from the case. */
     private static final Map<ApplicationStatus, ApplicationStatus> CITIZEN_MOVES = Map.of(
@@ -58,6 +67,8 @@ public enum ApplicationStatus {
      * application counts as submitted and the citizen may change nothing.
      */
     public static Optional<ApplicationStatus> of(String name) {
-        return Arrays.stream(values()).filter(status -> status.name().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.name().equals(name))
+                .findFirst();
     }
 }

@@ -7,6 +7,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.amtsweg.application.mailbox.Mailbox;
 import org.amtsweg.events.CaseOpened;
 import org.amtsweg.events.CaseStatusChanged;
@@ -16,11 +20,6 @@ import org.amtsweg.messaging.consume.EventConsumption;
 import org.amtsweg.messaging.consume.IncomingEvent;
 import org.amtsweg.messaging.consume.PoisonEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Follows the case of each application, so that the citizen sees its status and timeline. Each event
@@ -64,25 +63,48 @@ public class CaseEventConsumer {
             switch (event.type()) {
                 case CaseOpened.TYPE -> {
                     CaseOpened opened = event.data(CaseOpened.class);
-                    statuses.add(status(applicationId(opened.applicationId()), ApplicationStatus.RECEIVED.name(), opened.caseId(), event,
+                    statuses.add(status(
+                            applicationId(opened.applicationId()),
+                            ApplicationStatus.RECEIVED.name(),
+                            opened.caseId(),
+                            event,
                             "Vorgang bei der Behörde eröffnet"));
                 }
                 case CaseStatusChanged.TYPE -> {
                     CaseStatusChanged changed = event.data(CaseStatusChanged.class);
-                    // As case-service sends it, which owns the case's lifecycle: a status this service does not know is kept too.
-                    statuses.add(status(applicationId(changed.applicationId()), changed.status(), null, event, "Status: " + changed.status()));
+                    // As case-service sends it, which owns the case's lifecycle: a status this service does not know is
+                    // kept too.
+                    statuses.add(status(
+                            applicationId(changed.applicationId()),
+                            changed.status(),
+                            null,
+                            event,
+                            "Status: " + changed.status()));
                 }
                 // With a message for the citizen's mailbox, after the statuses before it.
                 case InformationRequested.TYPE -> {
                     InformationRequested request = event.data(InformationRequested.class);
                     UUID applicationId = applicationId(request.applicationId());
-                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.INFORMATION_REQUESTED.name(), null, event,
-                            "Die Behörde bittet um weitere Angaben"), () -> reopen(connection, applicationId, request));
+                    done = followAndThen(
+                            done,
+                            connection,
+                            statuses,
+                            status(
+                                    applicationId,
+                                    ApplicationStatus.INFORMATION_REQUESTED.name(),
+                                    null,
+                                    event,
+                                    "Die Behörde bittet um weitere Angaben"),
+                            () -> reopen(connection, applicationId, request));
                 }
                 case DecisionIssued.TYPE -> {
                     DecisionIssued decision = event.data(DecisionIssued.class);
                     UUID applicationId = applicationId(decision.applicationId());
-                    done = followAndThen(done, connection, statuses, status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
+                    done = followAndThen(
+                            done,
+                            connection,
+                            statuses,
+                            status(applicationId, ApplicationStatus.DECIDED.name(), null, event, "Bescheid erlassen"),
                             () -> mailbox.deliverNotice(connection, applicationId, decision));
                 }
                 default -> throw new IllegalStateException("not followed: " + event.type());
@@ -93,15 +115,20 @@ public class CaseEventConsumer {
     }
 
     /** After {@code done}: the statuses gathered so far (taken, so the list starts afresh), then {@code status}, then {@code then}. */
-    private static Uni<Void> followAndThen(Uni<Void> done, SqlConnection connection, List<Tuple> gathered, Tuple status,
-                                           Supplier<Uni<Void>> then) {
+    private static Uni<Void> followAndThen(
+            Uni<Void> done, SqlConnection connection, List<Tuple> gathered, Tuple status, Supplier<Uni<Void>> then) {
         List<Tuple> before = List.copyOf(gathered);
         gathered.clear();
-        return done.chain(() -> follow(connection, before)).chain(() -> follow(connection, List.of(status))).chain(() -> then.get());
+        return done.chain(() -> follow(connection, before))
+                .chain(() -> follow(connection, List.of(status)))
+                .chain(() -> then.get());
     }
 
-    private static Tuple status(UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
-        return Tuple.from(new Object[]{applicationId, status, caseId == null ? null : UUID.fromString(caseId), event.type(), description});
+    private static Tuple status(
+            UUID applicationId, String status, String caseId, IncomingEvent event, String description) {
+        return Tuple.from(new Object[] {
+            applicationId, status, caseId == null ? null : UUID.fromString(caseId), event.type(), description
+        });
     }
 
     /**
@@ -113,14 +140,19 @@ public class CaseEventConsumer {
         if (statuses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(FOLLOW_STATUS).executeBatch(statuses).invoke(rows -> {
-            int i = 0;
-            for (RowSet<Row> followed = rows; followed != null; followed = followed.next(), i++) {
-                if (!followed.iterator().next().getBoolean("known")) {
-                    throw new PoisonEvent("event for unknown application " + statuses.get(i).getUUID(0));
-                }
-            }
-        }).replaceWithVoid();
+        return connection
+                .preparedQuery(FOLLOW_STATUS)
+                .executeBatch(statuses)
+                .invoke(rows -> {
+                    int i = 0;
+                    for (RowSet<Row> followed = rows; followed != null; followed = followed.next(), i++) {
+                        if (!followed.iterator().next().getBoolean("known")) {
+                            throw new PoisonEvent("event for unknown application "
+                                    + statuses.get(i).getUUID(0));
+                        }
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static final String FOLLOW_STATUS = """
@@ -143,10 +175,14 @@ public class CaseEventConsumer {
 
     /** Reopens exactly the fields and documents the authority asked for, and puts the request into the mailbox. */
     private Uni<Void> reopen(SqlConnection connection, UUID applicationId, InformationRequested request) {
-        String[] fields = request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
-        String[] documents = request.documents() == null ? new String[0] : request.documents().toArray(String[]::new);
+        String[] fields =
+                request.fields() == null ? new String[0] : request.fields().toArray(String[]::new);
+        String[] documents = request.documents() == null
+                ? new String[0]
+                : request.documents().toArray(String[]::new);
         UUID requestId = UUID.fromString(request.requestId());
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         UPDATE application SET editable_fields = $2, requested_documents = $3, open_request_id = $4 WHERE id = $1""")
                 .execute(Tuple.of(applicationId, fields, documents, requestId))
                 .chain(() -> mailbox.deliverRequest(connection, applicationId, request, requestId, fields, documents));

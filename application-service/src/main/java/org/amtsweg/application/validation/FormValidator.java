@@ -8,27 +8,30 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.amtsweg.resourceserver.problem.Violation;
-
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Validates application data against a form's JSON Schema (2020-12). A draft may be incomplete, so
  * for drafts only types and formats count; a submission must satisfy everything. The validator decides
  * what is wrong; what the citizen reads is {@link FieldMessages}', naming the field by the form's label.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class FormValidator {
 
     /** Keywords that only say "not done yet": ignored while the application is a draft. */
     private static final Set<String> INCOMPLETENESS = Set.of("required", "const", "minItems");
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-            .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012()).format(new IbanFormat()).build())
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+            .metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .format(new IbanFormat())
+                    .build())
             .build();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
@@ -92,7 +95,11 @@ public class FormValidator {
         if (field.path("title").isTextual()) {
             return field.path("title").asText();
         }
-        String key = unindexed.substring(unindexed.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~").replace('_', ' ');
+        String key = unindexed
+                .substring(unindexed.lastIndexOf('/') + 1)
+                .replace("~1", "/")
+                .replace("~0", "~")
+                .replace('_', ' ');
         return key.isEmpty() ? "Antrag" : Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
@@ -100,7 +107,8 @@ public class FormValidator {
     static String pointer(ValidationMessage message) {
         String location = message.getInstanceLocation().toString();
         String base = location.equals("/") ? "" : location;
-        if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType())) && message.getProperty() != null) {
+        if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))
+                && message.getProperty() != null) {
             return base + "/" + message.getProperty().replace("~", "~0").replace("/", "~1");
         }
         return base;

@@ -2,6 +2,7 @@ package org.amtsweg.application.validation;
 
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Format;
+import java.util.Locale;
 import org.apache.commons.validator.routines.IBANValidator;
 
 /**
@@ -19,7 +20,7 @@ public class IbanFormat implements Format {
 
     @Override
     public boolean matches(ExecutionContext executionContext, String value) {
-        return IBAN.isValid(value.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+        return IBAN.isValid(value.replace(" ", "").toUpperCase(Locale.ROOT));
     }
 
     @Override

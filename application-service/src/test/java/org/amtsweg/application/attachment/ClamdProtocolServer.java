@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class ClamdProtocolServer implements AutoCloseable {
 
-    static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] EICAR =
+            "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket server;
     private final Thread daemon;
@@ -40,9 +41,11 @@ final class ClamdProtocolServer implements AutoCloseable {
                 for (int length = in.readInt(); length > 0; length = in.readInt()) {
                     received.write(in.readNBytes(length));
                 }
-                String reply = !new String(command, StandardCharsets.US_ASCII).equals("zINSTREAM\0") ? "UNKNOWN COMMAND\0"
+                String reply = !new String(command, StandardCharsets.US_ASCII).equals("zINSTREAM\0")
+                        ? "UNKNOWN COMMAND\0"
                         : received.toString(StandardCharsets.US_ASCII).contains("EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
-                        ? "stream: Eicar-Test-Signature FOUND\0" : "stream: OK\0";
+                                ? "stream: Eicar-Test-Signature FOUND\0"
+                                : "stream: OK\0";
                 OutputStream out = socket.getOutputStream();
                 out.write(reply.getBytes(StandardCharsets.US_ASCII));
                 out.flush();

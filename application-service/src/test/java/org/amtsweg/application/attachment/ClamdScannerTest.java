@@ -1,15 +1,14 @@
 package org.amtsweg.application.attachment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.mutiny.core.Vertx;
+import java.io.IOException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The clamd client against a server speaking clamd's protocol over a real socket. */
 class ClamdScannerTest {
@@ -45,8 +44,11 @@ class ClamdScannerTest {
     void aDaemonThatIsNotThereIsAFailureNotAVerdict() throws IOException {
         int port = daemon.port();
         daemon.close();
-        assertThatThrownBy(() -> new ClamdScanner(vertx, "127.0.0.1", port, Duration.ofSeconds(2)).scan(new byte[10])
-                .await().atMost(Duration.ofSeconds(10))).isNotNull();
+        assertThatThrownBy(() -> new ClamdScanner(vertx, "127.0.0.1", port, Duration.ofSeconds(2))
+                        .scan(new byte[10])
+                        .await()
+                        .atMost(Duration.ofSeconds(10)))
+                .isNotNull();
     }
 
     private ClamdScanner scanner() {

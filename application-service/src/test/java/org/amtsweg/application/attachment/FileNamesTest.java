@@ -1,5 +1,8 @@
 package org.amtsweg.application.attachment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -7,10 +10,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.text.Normalizer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FileNamesTest {
 
@@ -26,7 +25,8 @@ class FileNamesTest {
     @Test
     void directoriesAreDropped() {
         assertThat(FileNames.sanitise("../../etc/miet<bescheinigung>.pdf")).isEqualTo("miet_bescheinigung_.pdf");
-        assertThat(FileNames.sanitise("C:\\Users\\Erika\\Dokumente\\Mietvertrag.pdf")).isEqualTo("Mietvertrag.pdf");
+        assertThat(FileNames.sanitise("C:\\Users\\Erika\\Dokumente\\Mietvertrag.pdf"))
+                .isEqualTo("Mietvertrag.pdf");
         assertThat(FileNames.sanitise("/home/erika/scan.png")).isEqualTo("scan.png");
     }
 
@@ -83,11 +83,17 @@ class FileNamesTest {
     @Property
     void everyNameComesOutSafe(@ForAll("names") String original) {
         String name = FileNames.sanitise(original);
-        assertThat(name).isNotEmpty().hasSizeLessThanOrEqualTo(120)
+        assertThat(name)
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(120)
                 .doesNotContain("/", "\\", "<", ">", "\"", "'", "&", ":")
-                .doesNotStartWith(".").doesNotStartWith(" ").doesNotEndWith(" ");
-        assertThat(name.codePoints()).allMatch(c -> Character.isLetter(c) || isNumber(c) || " ._()-".indexOf(c) >= 0)
-                .noneMatch(Character::isISOControl).noneMatch(FileNamesTest::isSurrogate);
+                .doesNotStartWith(".")
+                .doesNotStartWith(" ")
+                .doesNotEndWith(" ");
+        assertThat(name.codePoints())
+                .allMatch(c -> Character.isLetter(c) || isNumber(c) || " ._()-".indexOf(c) >= 0)
+                .noneMatch(Character::isISOControl)
+                .noneMatch(FileNamesTest::isSurrogate);
         assertThat(Normalizer.isNormalized(name, Normalizer.Form.NFC)).isTrue();
     }
 
@@ -99,30 +105,40 @@ class FileNamesTest {
     }
 
     @Property
-    void aNameOfLettersAndDigitsKeepsEveryCharacter(@ForAll("plainNames") String stem,
-                                                    @ForAll("extensions") String extension) {
+    void aNameOfLettersAndDigitsKeepsEveryCharacter(
+            @ForAll("plainNames") String stem, @ForAll("extensions") String extension) {
         assertThat(FileNames.sanitise(stem + extension)).isEqualTo(stem + extension);
     }
 
     @Property
-    void onlyTheLastPathSegmentCounts(@ForAll("names") String directory, @ForAll("plainNames") String file,
-                                      @ForAll @IntRange(max = 1) int separator) {
-        assertThat(FileNames.sanitise(directory + "/\\".charAt(separator) + file)).isEqualTo(file);
+    void onlyTheLastPathSegmentCounts(
+            @ForAll("names") String directory,
+            @ForAll("plainNames") String file,
+            @ForAll @IntRange(max = 1) int separator) {
+        assertThat(FileNames.sanitise(directory + "/\\".charAt(separator) + file))
+                .isEqualTo(file);
     }
 
     @Provide
     Arbitrary<String> names() {
-        Arbitrary<String> hostile = Arbitraries.of("/", "\\", ".", " ", "\u0000", "\n", "\t", "\u202E", "<", "\"",
-                        ":", "ä", "a\u0308", "ß", "\u0308", "\uD835", "\uDD10", "𝔐", "😀", "名", "x", "7", "_", "(", "-",
-                        ".pdf")
-                .list().ofMaxSize(150).map(parts -> String.join("", parts));
+        Arbitrary<String> hostile = Arbitraries.of(
+                        "/", "\\", ".", " ", "\u0000", "\n", "\t", "\u202E", "<", "\"", ":", "ä", "a\u0308", "ß",
+                        "\u0308", "\uD835", "\uDD10", "𝔐", "😀", "名", "x", "7", "_", "(", "-", ".pdf")
+                .list()
+                .ofMaxSize(150)
+                .map(parts -> String.join("", parts));
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300), hostile);
     }
 
     @Provide
     Arbitrary<String> plainNames() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars("äöüÄÖÜß").ofMinLength(1).ofMaxLength(60);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .withChars("äöüÄÖÜß")
+                .ofMinLength(1)
+                .ofMaxLength(60);
     }
 
     @Provide
@@ -137,7 +153,8 @@ class FileNamesTest {
     /** Any number, as in "m²" or "Ⅻ", not only decimal digits. */
     private static boolean isNumber(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 }

@@ -1,5 +1,7 @@
 package org.amtsweg.application.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,13 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.amtsweg.application.CatalogDouble;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URI;
@@ -28,13 +23,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.amtsweg.application.CatalogDouble;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * application-service's calls to the catalogue and the double its own tests use, both checked against the OpenAPI
@@ -51,7 +51,9 @@ class CatalogContractTest {
     @BeforeAll
     static void readTheCataloguesDocumentAndStartTheDouble() throws Exception {
         String location = System.getProperty("amtsweg.test.catalog-openapi");
-        assertThat(location).as("the catalogue's OpenAPI document (set by the pom from catalog-service's build)").isNotBlank()
+        assertThat(location)
+                .as("the catalogue's OpenAPI document (set by the pom from catalog-service's build)")
+                .isNotBlank()
                 .doesNotStartWith("${");
         openApi = JSON.readTree(Files.readString(java.nio.file.Path.of(location)));
         catalogue = new CatalogDouble();
@@ -68,40 +70,67 @@ class CatalogContractTest {
         List<Method> calls = List.of(CatalogApi.class.getDeclaredMethods());
         assertThat(calls).hasSizeGreaterThanOrEqualTo(6);
         for (Method call : calls) {
-            assertThat(call.isAnnotationPresent(GET.class)).as("%s is a GET", call.getName()).isTrue();
+            assertThat(call.isAnnotationPresent(GET.class))
+                    .as("%s is a GET", call.getName())
+                    .isTrue();
             String path = "/" + call.getAnnotation(Path.class).value();
             JsonNode operation = openApi.path("paths").path(path).path("get");
-            assertThat(operation.isObject()).as("the catalogue publishes GET %s (for %s)", path, call.getName()).isTrue();
+            assertThat(operation.isObject())
+                    .as("the catalogue publishes GET %s (for %s)", path, call.getName())
+                    .isTrue();
 
-            Set<String> declared = new java.util.HashSet<>();
-            for (JsonNode parameters : List.of(openApi.path("paths").path(path).path("parameters"), operation.path("parameters"))) {
-                parameters.forEach(parameter -> declared.add(parameter.path("in").asText() + " " + parameter.path("name").asText()));
+            Set<String> declared = new HashSet<>();
+            for (JsonNode parameters :
+                    List.of(openApi.path("paths").path(path).path("parameters"), operation.path("parameters"))) {
+                parameters.forEach(
+                        parameter -> declared.add(parameter.path("in").asText() + " "
+                                + parameter.path("name").asText()));
             }
             for (Parameter parameter : call.getParameters()) {
-                String used = parameter.isAnnotationPresent(PathParam.class) ? "path " + parameter.getAnnotation(PathParam.class).value()
+                String used = parameter.isAnnotationPresent(PathParam.class)
+                        ? "path " + parameter.getAnnotation(PathParam.class).value()
                         : "query " + parameter.getAnnotation(QueryParam.class).value();
-                assertThat(declared).as("GET %s declares the parameter the client sends", path).contains(used);
+                assertThat(declared)
+                        .as("GET %s declares the parameter the client sends", path)
+                        .contains(used);
             }
 
-            String mediaType = call.isAnnotationPresent(Produces.class) ? call.getAnnotation(Produces.class).value()[0] : MediaType.APPLICATION_JSON;
+            String mediaType = call.isAnnotationPresent(Produces.class)
+                    ? call.getAnnotation(Produces.class).value()[0]
+                    : MediaType.APPLICATION_JSON;
             assertThat(operation.path("responses").path("200").path("content").has(mediaType))
-                    .as("GET %s answers %s", path, mediaType).isTrue();
+                    .as("GET %s answers %s", path, mediaType)
+                    .isTrue();
         }
     }
 
     /** Each answer the double gives, against the schema of the catalogue's answer, with no field the catalogue does not publish. */
     @ParameterizedTest
-    @ValueSource(strings = {"/services/wohngeld", "/services/ummeldung", "/services/personalausweis", "/services/wohngeld/form",
-            "/services/ummeldung/form/versions/1", "/responsibility?service=wohngeld&ags=05914000", "/authorities/stadt-hagen"})
+    @ValueSource(
+            strings = {
+                "/services/wohngeld",
+                "/services/ummeldung",
+                "/services/personalausweis",
+                "/services/wohngeld/form",
+                "/services/ummeldung/form/versions/1",
+                "/responsibility?service=wohngeld&ags=05914000",
+                "/authorities/stadt-hagen"
+            })
     void theDoubleAnswersAsTheCatalogueWould(String request) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalogueUrl + request)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(catalogueUrl + request))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("the double answers %s", request).isEqualTo(200);
 
         JsonNode schema = responseSchema(URI.create(request).getPath());
         Set<String> violations = closedSchema(schema).validate(JSON.readTree(answer.body())).stream()
-                .map(ValidationMessage::getMessage).collect(Collectors.toSet());
-        assertThat(violations).as("the double's answer to %s against the catalogue's schema", request).isEmpty();
+                .map(ValidationMessage::getMessage)
+                .collect(Collectors.toSet());
+        assertThat(violations)
+                .as("the double's answer to %s against the catalogue's schema", request)
+                .isEmpty();
     }
 
     /** The 200 answer's JSON schema of the operation whose path template matches a request path. */
@@ -110,10 +139,19 @@ class CatalogContractTest {
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             if (requestPath.matches(path.getKey().replaceAll("\\{[^/]+}", "[^/]+"))) {
-                JsonNode schema = path.getValue().path("get").path("responses").path("200").path("content")
-                        .path(MediaType.APPLICATION_JSON).path("schema");
-                assertThat(schema.isObject()).as("the catalogue publishes the schema of its answer to GET %s", path.getKey()).isTrue();
-                assertThat(schema.toString()).as("a schema that says what GET %s answers", path.getKey()).contains("$ref");
+                JsonNode schema = path.getValue()
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .path(MediaType.APPLICATION_JSON)
+                        .path("schema");
+                assertThat(schema.isObject())
+                        .as("the catalogue publishes the schema of its answer to GET %s", path.getKey())
+                        .isTrue();
+                assertThat(schema.toString())
+                        .as("a schema that says what GET %s answers", path.getKey())
+                        .contains("$ref");
                 return schema;
             }
         }

@@ -1,5 +1,7 @@
 package org.amtsweg.application.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,10 +20,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which fields a citizen changed when answering a Nachforderung, and which of them she was not asked about.
@@ -55,8 +54,9 @@ class DataChangesTest {
         ((ObjectNode) after.get("antragsteller")).put("geburtsdatum", "1964-08-12");
         ((ObjectNode) after.get("antragsteller").get("anschrift")).remove("postleitzahl");
         ((ObjectNode) after.get("bankverbindung")).remove("bic");
-        assertThat(DataChanges.between(submitted(), after)).containsExactlyInAnyOrder("/antragsteller/geburtsdatum",
-                "/antragsteller/anschrift/postleitzahl", "/bankverbindung/bic");
+        assertThat(DataChanges.between(submitted(), after))
+                .containsExactlyInAnyOrder(
+                        "/antragsteller/geburtsdatum", "/antragsteller/anschrift/postleitzahl", "/bankverbindung/bic");
     }
 
     @Test
@@ -95,8 +95,13 @@ class DataChangesTest {
     @Test
     void onlyTheFieldsAskedAboutMayChange() {
         List<String> editable = List.of("/wohnung/bruttokaltmiete_eur", "/haushalt");
-        assertThat(DataChanges.outside(List.of("/wohnung/bruttokaltmiete_eur", "/haushalt/weitere_mitglieder/0/vorname",
-                "/haushalt/weitere_mitglieder"), editable)).isEmpty();
+        assertThat(DataChanges.outside(
+                        List.of(
+                                "/wohnung/bruttokaltmiete_eur",
+                                "/haushalt/weitere_mitglieder/0/vorname",
+                                "/haushalt/weitere_mitglieder"),
+                        editable))
+                .isEmpty();
         assertThat(DataChanges.outside(List.of("/wohnung/wohnflaeche_qm", "/wohnung/bruttokaltmiete_eur"), editable))
                 .containsExactly("/wohnung/wohnflaeche_qm");
         // A field whose name only begins like an editable one is another field.
@@ -180,8 +185,8 @@ class DataChangesTest {
         if (depth == 0) {
             return leaves;
         }
-        return Arbitraries.frequencyOf(Tuple.of(4, leaves), Tuple.of(2, objects(depth - 1)),
-                Tuple.of(1, arrays(depth - 1)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, leaves), Tuple.of(2, objects(depth - 1)), Tuple.of(1, arrays(depth - 1)));
     }
 
     private static Arbitrary<JsonNode> objects(int depth) {

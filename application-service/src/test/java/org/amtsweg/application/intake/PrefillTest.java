@@ -1,8 +1,15 @@
 package org.amtsweg.application.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -10,14 +17,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.amtsweg.application.security.Citizen;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Once-only: a new draft holds what the eID proved, where the form's prefill hints put it, and nothing else. */
 class PrefillTest {
@@ -58,8 +57,8 @@ class PrefillTest {
     @Test
     void whatTheIdentityDidNotReleaseIsLeftForTheCitizen() throws Exception {
         // A password login releases no eID data: only the profile scope, without an address.
-        Prefill.Result prefill = Prefill.from(presentation(HINTS),
-                citizen("{\"given_name\": \"Erika\", \"family_name\": \"Mustermann\"}"));
+        Prefill.Result prefill = Prefill.from(
+                presentation(HINTS), citizen("{\"given_name\": \"Erika\", \"family_name\": \"Mustermann\"}"));
         assertThat(prefill.data()).isEqualTo(JSON.readTree("""
                 {"antragsteller": {"vorname": "Erika", "familienname": "Mustermann"}}"""));
         assertThat(prefill.pointers()).containsExactly("/antragsteller/vorname", "/antragsteller/familienname");
@@ -79,7 +78,8 @@ class PrefillTest {
 
     @Test
     void aClaimThatIsNoSingleValueIsNotPrefilled() throws Exception {
-        Prefill.Result prefill = Prefill.from(presentation(Map.of("/antragsteller/anschrift", "address")),
+        Prefill.Result prefill = Prefill.from(
+                presentation(Map.of("/antragsteller/anschrift", "address")),
                 citizen("{\"address\": {\"locality\": \"Hagen\"}}"));
         assertThat(prefill.data()).isEmpty();
         assertThat(prefill.pointers()).isEmpty();
@@ -87,8 +87,8 @@ class PrefillTest {
 
     @Test
     void aFormWithoutHintsStartsEmpty() throws Exception {
-        Prefill.Result prefill = Prefill.from(JSON.readTree("{\"labels\": {}}"),
-                citizen("{\"given_name\": \"Erika\"}"));
+        Prefill.Result prefill =
+                Prefill.from(JSON.readTree("{\"labels\": {}}"), citizen("{\"given_name\": \"Erika\"}"));
         assertThat(prefill.data()).isEmpty();
         assertThat(prefill.pointers()).isEmpty();
     }
@@ -96,8 +96,8 @@ class PrefillTest {
     @Test
     void aHintsPointerIsReadAsAJsonPointer() throws Exception {
         Map<String, String> hints = Map.of("/name~1vorname", "given_name", "/a~0b", "family_name");
-        Prefill.Result prefill = Prefill.from(presentation(hints),
-                citizen("{\"given_name\": \"Erika\", \"family_name\": \"Mustermann\"}"));
+        Prefill.Result prefill = Prefill.from(
+                presentation(hints), citizen("{\"given_name\": \"Erika\", \"family_name\": \"Mustermann\"}"));
         assertThat(prefill.data()).isEqualTo(JSON.readTree("{\"name/vorname\": \"Erika\", \"a~b\": \"Mustermann\"}"));
     }
 
@@ -108,13 +108,14 @@ class PrefillTest {
         ObjectNode claims = JSON.createObjectNode();
         released.forEach((path, value) -> {
             String[] parts = path.split("\\.");
-            ObjectNode holder = parts.length == 1 ? claims
+            ObjectNode holder = parts.length == 1
+                    ? claims
                     : claims.has(parts[0]) ? (ObjectNode) claims.get(parts[0]) : claims.putObject(parts[0]);
             String name = parts[parts.length - 1];
             value.ifPresentOrElse(text -> holder.put(name, text), () -> holder.putNull(name));
         });
-        Prefill.Result prefill = Prefill.from(presentation(HINTS),
-                new Citizen("pseudonym", "high", Optional.empty(), claims));
+        Prefill.Result prefill =
+                Prefill.from(presentation(HINTS), new Citizen("pseudonym", "high", Optional.empty(), claims));
 
         List<String> expected = new ArrayList<>();
         HINTS.forEach((pointer, claim) -> {
@@ -125,14 +126,16 @@ class PrefillTest {
         assertThat(prefill.pointers()).containsExactlyElementsOf(expected);
         for (String pointer : expected) {
             String claim = HINTS.get(pointer);
-            assertThat(prefill.data().at(pointer).textValue()).isEqualTo(released.get(claim).orElseThrow());
+            assertThat(prefill.data().at(pointer).textValue())
+                    .isEqualTo(released.get(claim).orElseThrow());
         }
         assertThat(leaves(prefill.data())).isEqualTo(expected.size());
     }
 
     @Provide
     Arbitrary<Map<String, Optional<String>>> released() {
-        Arbitrary<Optional<String>> values = Arbitraries.strings().ofMaxLength(12).optional(0.8);
+        Arbitrary<Optional<String>> values =
+                Arbitraries.strings().ofMaxLength(12).optional(0.8);
         List<String> claims = new ArrayList<>(HINTS.values());
         claims.add("address.country");
         claims.add("municipality");

@@ -1,9 +1,13 @@
 package org.amtsweg.application.status;
 
+import static org.amtsweg.application.status.ApplicationStatus.DRAFT;
+import static org.amtsweg.application.status.ApplicationStatus.INFORMATION_REQUESTED;
+import static org.amtsweg.application.status.ApplicationStatus.SUBMITTED;
+import static org.amtsweg.application.status.ApplicationStatus.SUPPLEMENTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,12 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
-import static org.amtsweg.application.status.ApplicationStatus.DRAFT;
-import static org.amtsweg.application.status.ApplicationStatus.INFORMATION_REQUESTED;
-import static org.amtsweg.application.status.ApplicationStatus.SUBMITTED;
-import static org.amtsweg.application.status.ApplicationStatus.SUPPLEMENTED;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The rules of an application's lifecycle: what the citizen may do in which status. */
 class ApplicationStatusTest {
@@ -46,7 +45,8 @@ class ApplicationStatusTest {
     @Test
     void aDraftTakesAnyDocumentAnInformationRequestOnlyTheRequestedOnesAndOnlyADraftGivesOneBack() {
         assertThat(where(status -> status.acceptsDocument(false))).containsExactly(DRAFT);
-        assertThat(where(status -> status.acceptsDocument(true))).containsExactlyInAnyOrder(DRAFT, INFORMATION_REQUESTED);
+        assertThat(where(status -> status.acceptsDocument(true)))
+                .containsExactlyInAnyOrder(DRAFT, INFORMATION_REQUESTED);
         assertThat(where(ApplicationStatus::documentsRemovable)).containsExactly(DRAFT);
     }
 
@@ -58,14 +58,18 @@ class ApplicationStatusTest {
     @Test
     void everyStatusCaseServiceSendsIsOneOfTheLifecycle() throws IOException {
         JsonNode schema;
-        try (InputStream in = getClass().getResourceAsStream("/org/amtsweg/events/schemas/CaseStatusChanged.schema.json")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/org/amtsweg/events/schemas/CaseStatusChanged.schema.json")) {
             schema = new ObjectMapper().readTree(in);
         }
         Set<String> sent = names(schema.at("/properties/status/enum"));
         assertThat(sent).contains("RECEIVED", "IN_REVIEW", "INFORMATION_REQUESTED", "DECIDED");
-        assertThat(sent).allSatisfy(name -> assertThat(ApplicationStatus.of(name)).isPresent());
+        assertThat(sent)
+                .allSatisfy(name -> assertThat(ApplicationStatus.of(name)).isPresent());
         // Besides the case's statuses only the citizen's own: before the case exists, and her answer.
-        Set<String> own = Arrays.stream(ApplicationStatus.values()).map(Enum::name).filter(name -> !sent.contains(name))
+        Set<String> own = Arrays.stream(ApplicationStatus.values())
+                .map(Enum::name)
+                .filter(name -> !sent.contains(name))
                 .collect(Collectors.toSet());
         assertThat(own).containsExactlyInAnyOrder(DRAFT.name(), SUBMITTED.name(), SUPPLEMENTED.name());
     }
@@ -81,7 +85,8 @@ class ApplicationStatusTest {
     }
 
     private static Set<ApplicationStatus> where(Predicate<ApplicationStatus> rule) {
-        return Arrays.stream(ApplicationStatus.values()).filter(rule)
+        return Arrays.stream(ApplicationStatus.values())
+                .filter(rule)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApplicationStatus.class)));
     }
 

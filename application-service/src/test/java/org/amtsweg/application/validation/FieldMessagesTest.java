@@ -1,14 +1,14 @@
 package org.amtsweg.application.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.amtsweg.resourceserver.problem.Violation;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.TreeMap;
+import org.amtsweg.resourceserver.problem.Violation;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a citizen reads when the form refuses an answer: the field by its label, in a sentence a person
@@ -40,8 +40,10 @@ class FieldMessagesTest {
 
     @Test
     void aMissingAnswerIsAskedForByItsLabel() throws Exception {
-        Map<String, String> messages = german(validator.forSubmission("test/1", form(), JSON.readTree("{\"bank\": {}, \"person\": {}}")));
-        assertThat(messages).containsEntry("/bank/iban", "Bitte füllen Sie das Feld „IBAN“ aus.")
+        Map<String, String> messages =
+                german(validator.forSubmission("test/1", form(), JSON.readTree("{\"bank\": {}, \"person\": {}}")));
+        assertThat(messages)
+                .containsEntry("/bank/iban", "Bitte füllen Sie das Feld „IBAN“ aus.")
                 .containsEntry("/bank/kontoinhaber", "Bitte füllen Sie das Feld „Kontoinhaber:in“ aus.")
                 .containsEntry("/person/familienstand", "Bitte wählen Sie bei „Familienstand“ eine Antwort.")
                 .containsEntry("/erklaerung", "Bitte bestätigen Sie: „Ich versichere, dass meine Angaben wahr sind.“")
@@ -57,17 +59,23 @@ class FieldMessagesTest {
                  "arten": []}
                 """));
         Map<String, String> messages = german(violations);
-        assertThat(messages).containsEntry("/bank/iban",
+        assertThat(messages)
+                .containsEntry(
+                        "/bank/iban",
                         "Bitte prüfen Sie die IBAN bei „IBAN“: sie ist so nicht gültig (Beispiel: DE02 1203 0000 0000 2020 51).")
                 .containsEntry("/bank/kontoinhaber", "„Kontoinhaber:in“ darf höchstens 10 Zeichen lang sein.")
                 .containsEntry("/person/postleitzahl", "„Postleitzahl“ besteht aus 5 Ziffern.")
-                .containsEntry("/person/familienstand", "Bitte wählen Sie bei „Familienstand“ eine der vorgesehenen Antworten.")
+                .containsEntry(
+                        "/person/familienstand",
+                        "Bitte wählen Sie bei „Familienstand“ eine der vorgesehenen Antworten.")
                 .containsEntry("/person/geburtsdatum", "Bitte geben Sie bei „Geburtsdatum“ ein gültiges Datum an.")
                 .containsEntry("/person/wohnflaeche_qm", "„Wohnflaeche qm“ muss größer als 0 sein.")
                 .containsEntry("/person/raeume", "Bitte geben Sie bei „Zahl der Räume“ eine ganze Zahl ein.");
         // A draft may still be incomplete: an empty list is no refusal yet.
         assertThat(messages).doesNotContainKey("/arten");
-        assertThat(violations).filteredOn(violation -> violation.pointer().equals("/bank/kontoinhaber")).singleElement()
+        assertThat(violations)
+                .filteredOn(violation -> violation.pointer().equals("/bank/kontoinhaber"))
+                .singleElement()
                 .satisfies(violation -> {
                     assertThat(violation.keyword()).isEqualTo("maxLength");
                     assertThat(violation.messageEn()).isEqualTo("“Kontoinhaber:in” may be at most 10 characters long.");
@@ -83,7 +91,8 @@ class FieldMessagesTest {
             assertThat(violation.message()).doesNotContain("Eigenschaft", "Schema", "muss einen", "'", "$", "/");
             assertThat(violation.messageEn()).doesNotContain("property", "schema", "'", "$", "/");
         });
-        assertThat(german(violations)).containsEntry("/person/unbekannt", "Diese Angabe gehört nicht zum Formular.")
+        assertThat(german(violations))
+                .containsEntry("/person/unbekannt", "Diese Angabe gehört nicht zum Formular.")
                 .containsEntry("/arten", "„Einkommensarten“ enthält einen Eintrag doppelt.");
     }
 
@@ -92,7 +101,7 @@ class FieldMessagesTest {
     }
 
     private static Map<String, String> german(List<Violation> violations) {
-        Map<String, String> messages = new java.util.TreeMap<>();
+        Map<String, String> messages = new TreeMap<>();
         violations.forEach(violation -> messages.putIfAbsent(violation.pointer(), violation.message()));
         return messages;
     }

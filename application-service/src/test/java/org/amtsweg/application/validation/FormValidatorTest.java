@@ -1,11 +1,25 @@
 package org.amtsweg.application.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -15,19 +29,6 @@ import net.jqwik.api.Provide;
 import org.amtsweg.application.WohngeldApplication;
 import org.amtsweg.resourceserver.problem.Violation;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Wohngeld form as catalog-service publishes it, against Erika's complete application and ways of breaking it:
@@ -73,10 +74,15 @@ class FormValidatorTest {
     void anEmptyDraftIsAcceptedAndAnEmptySubmissionAsksForEverySection() {
         ObjectNode empty = JSON.createObjectNode();
         assertThat(validator.forDraft(KEY, FORM, empty)).isEmpty();
-        assertThat(validator.forSubmission(KEY, FORM, empty)).extracting(Violation::pointer, Violation::keyword)
-                .containsExactly(tuple("/antragsteller", "required"), tuple("/bankverbindung", "required"),
-                        tuple("/einkommen", "required"), tuple("/erklaerungen", "required"),
-                        tuple("/haushalt", "required"), tuple("/wohnung", "required"));
+        assertThat(validator.forSubmission(KEY, FORM, empty))
+                .extracting(Violation::pointer, Violation::keyword)
+                .containsExactly(
+                        tuple("/antragsteller", "required"),
+                        tuple("/bankverbindung", "required"),
+                        tuple("/einkommen", "required"),
+                        tuple("/erklaerungen", "required"),
+                        tuple("/haushalt", "required"),
+                        tuple("/wohnung", "required"));
     }
 
     @Test
@@ -104,17 +110,21 @@ class FormValidatorTest {
 
     @Test
     void aListEntryReadsItsListsLabel() {
-        JsonNode labels = JSON.createObjectNode().put("/haushalt/weitere_mitglieder/vorname", "Vorname des Mitglieds")
+        JsonNode labels = JSON.createObjectNode()
+                .put("/haushalt/weitere_mitglieder/vorname", "Vorname des Mitglieds")
                 .put("/a/b/c", "C");
         assertThat(FormValidator.label("/haushalt/weitere_mitglieder/3/vorname", MissingNode.getInstance(), labels))
                 .isEqualTo("Vorname des Mitglieds");
-        assertThat(FormValidator.label("/a/10/b/0/c", MissingNode.getInstance(), labels)).isEqualTo("C");
+        assertThat(FormValidator.label("/a/10/b/0/c", MissingNode.getInstance(), labels))
+                .isEqualTo("C");
         // Without a label: the schema's title, else the key in words, else the application as a whole.
-        assertThat(FormValidator.label("/x/0/anzahl_raeume", JSON.createObjectNode().put("title", "Räume"), labels))
+        assertThat(FormValidator.label(
+                        "/x/0/anzahl_raeume", JSON.createObjectNode().put("title", "Räume"), labels))
                 .isEqualTo("Räume");
         assertThat(FormValidator.label("/x/0/anzahl_raeume", MissingNode.getInstance(), labels))
                 .isEqualTo("Anzahl raeume");
-        assertThat(FormValidator.label("/a~1b", MissingNode.getInstance(), labels)).isEqualTo("A/b");
+        assertThat(FormValidator.label("/a~1b", MissingNode.getInstance(), labels))
+                .isEqualTo("A/b");
         assertThat(FormValidator.label("", MissingNode.getInstance(), labels)).isEqualTo("Antrag");
     }
 
@@ -123,10 +133,11 @@ class FormValidatorTest {
      * answers a draft checks; the submission those, the other broken ones and every required answer left out.
      */
     @Property
-    void theDraftRefusesWrongAnswersAndTheSubmissionAlsoMissingOnes(@ForAll("removable") Set<String> removed,
-                                                                   @ForAll("wrong") Set<String> broken) {
+    void theDraftRefusesWrongAnswersAndTheSubmissionAlsoMissingOnes(
+            @ForAll("removable") Set<String> removed, @ForAll("wrong") Set<String> broken) {
         JsonNode data = complete();
-        broken.forEach(pointer -> put(data, pointer, JSON.valueToTree(WRONG.get(pointer).getKey())));
+        broken.forEach(pointer ->
+                put(data, pointer, JSON.valueToTree(WRONG.get(pointer).getKey())));
         Set<String> gone = removed.stream()
                 .filter(pointer -> removed.stream().noneMatch(other -> under(pointer, other)))
                 .collect(Collectors.toSet());
@@ -135,7 +146,8 @@ class FormValidatorTest {
                 .filter(pointer -> gone.stream().noneMatch(other -> other.equals(pointer) || under(pointer, other)))
                 .collect(Collectors.toSet());
 
-        Set<String> draftExpected = stillBroken.stream().filter(pointer -> WRONG.get(pointer).getValue())
+        Set<String> draftExpected = stillBroken.stream()
+                .filter(pointer -> WRONG.get(pointer).getValue())
                 .collect(Collectors.toSet());
         Set<String> submissionExpected = new HashSet<>(stillBroken);
         gone.stream().filter(pointer -> !OPTIONAL.contains(pointer)).forEach(submissionExpected::add);
@@ -146,10 +158,13 @@ class FormValidatorTest {
         assertThat(pointers(submission)).isEqualTo(submissionExpected);
         assertThat(submission).containsAll(draft);
         for (List<Violation> violations : List.of(draft, submission)) {
-            assertThat(violations).doesNotHaveDuplicates()
-                    .isSortedAccordingTo(Comparator.comparing(Violation::pointer).thenComparing(Violation::keyword));
+            assertThat(violations)
+                    .doesNotHaveDuplicates()
+                    .isSortedAccordingTo(
+                            Comparator.comparing(Violation::pointer).thenComparing(Violation::keyword));
         }
-        assertThat(submission).filteredOn(violation -> gone.contains(violation.pointer()))
+        assertThat(submission)
+                .filteredOn(violation -> gone.contains(violation.pointer()))
                 .allSatisfy(violation -> assertThat(violation.keyword()).isEqualTo("required"));
     }
 
@@ -163,8 +178,10 @@ class FormValidatorTest {
         for (List<Violation> violations : List.of(draft, validator.forSubmission(KEY, FORM, data))) {
             assertThat(violations).singleElement().satisfies(violation -> {
                 assertThat(violation.keyword()).isEqualTo("additionalProperties");
-                assertThat(data.at(JsonPointer.compile(violation.pointer())).asText()).isEqualTo("zusätzlich");
-                assertThat(JsonPointer.compile(violation.pointer()).last().getMatchingProperty()).isEqualTo(name);
+                assertThat(data.at(JsonPointer.compile(violation.pointer())).asText())
+                        .isEqualTo("zusätzlich");
+                assertThat(JsonPointer.compile(violation.pointer()).last().getMatchingProperty())
+                        .isEqualTo(name);
                 assertThat(violation.message()).isEqualTo("Diese Angabe gehört nicht zum Formular.");
             });
         }
@@ -173,7 +190,8 @@ class FormValidatorTest {
     @Provide
     Arbitrary<Set<String>> removable() {
         // Not the household member itself: a list may be empty.
-        return Arbitraries.subsetOf(pointers(complete(), "").stream().filter(pointer -> !pointer.matches(".*/\\d+"))
+        return Arbitraries.subsetOf(pointers(complete(), "").stream()
+                .filter(pointer -> !pointer.matches(".*/\\d+"))
                 .toList());
     }
 
@@ -184,14 +202,16 @@ class FormValidatorTest {
 
     @Provide
     Arbitrary<String> objects() {
-        List<String> objects = new java.util.ArrayList<>(List.of(""));
-        pointers(complete(), "").stream().filter(pointer -> complete().at(pointer).isObject()).forEach(objects::add);
+        List<String> objects = new ArrayList<>(List.of(""));
+        pointers(complete(), "").stream()
+                .filter(pointer -> complete().at(pointer).isObject())
+                .forEach(objects::add);
         return Arbitraries.of(objects);
     }
 
     /** Every object, array and answer in the data, by pointer (a list of answers counts as one answer). */
     private static List<String> pointers(JsonNode node, String at) {
-        List<String> pointers = new java.util.ArrayList<>();
+        List<String> pointers = new ArrayList<>();
         if (!at.isEmpty()) {
             pointers.add(at);
         }
@@ -211,7 +231,8 @@ class FormValidatorTest {
 
     private static Set<String> propertyNames(JsonNode schema) {
         Set<String> names = new HashSet<>();
-        schema.findValues("properties").forEach(properties -> properties.fieldNames().forEachRemaining(names::add));
+        schema.findValues("properties")
+                .forEach(properties -> properties.fieldNames().forEachRemaining(names::add));
         return names;
     }
 
@@ -246,7 +267,7 @@ class FormValidatorTest {
                 file = Path.of("../catalog-service/src/main/resources/catalog/forms/wohngeld.v1.json");
             }
             return JSON.readTree(file.toFile());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read catalog-service's Wohngeld form", e);
         }
     }

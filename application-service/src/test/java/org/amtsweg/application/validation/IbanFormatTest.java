@@ -1,5 +1,11 @@
 package org.amtsweg.application.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -9,13 +15,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigInteger;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IbanFormatTest {
 
@@ -72,27 +71,33 @@ class IbanFormatTest {
     }
 
     @Property
-    void spacesAnywhereAreIgnored(@ForAll("valid") String iban, @ForAll @IntRange(max = 40) int at,
-                                  @ForAll @IntRange(min = 1, max = 3) int spaces) {
+    void spacesAnywhereAreIgnored(
+            @ForAll("valid") String iban,
+            @ForAll @IntRange(max = 40) int at,
+            @ForAll @IntRange(min = 1, max = 3) int spaces) {
         String compact = iban.replace(" ", "");
         int index = at % (compact.length() + 1);
-        assertThat(accepted(compact.substring(0, index) + " ".repeat(spaces) + compact.substring(index))).isTrue();
+        assertThat(accepted(compact.substring(0, index) + " ".repeat(spaces) + compact.substring(index)))
+                .isTrue();
     }
 
     /** MOD 97-10 catches every single wrong digit: what a citizen mistypes most often. */
     @Property
-    void anIbanWithOneDigitChangedIsRefused(@ForAll("valid") String iban, @ForAll @IntRange(max = 40) int at,
-                                            @ForAll @IntRange(min = 1, max = 9) int shift) {
+    void anIbanWithOneDigitChangedIsRefused(
+            @ForAll("valid") String iban,
+            @ForAll @IntRange(max = 40) int at,
+            @ForAll @IntRange(min = 1, max = 9) int shift) {
         String compact = iban.replace(" ", "");
         List<Integer> digits = digitPositions(compact);
         int position = digits.get(at % digits.size());
         char changed = (char) ('0' + (compact.charAt(position) - '0' + shift) % 10);
-        assertThat(accepted(compact.substring(0, position) + changed + compact.substring(position + 1))).isFalse();
+        assertThat(accepted(compact.substring(0, position) + changed + compact.substring(position + 1)))
+                .isFalse();
     }
 
     @Property
-    void anIbanWithTwoNeighbouringDigitsSwappedIsRefused(@ForAll("valid") String iban,
-                                                         @ForAll @IntRange(max = 40) int at) {
+    void anIbanWithTwoNeighbouringDigitsSwappedIsRefused(
+            @ForAll("valid") String iban, @ForAll @IntRange(max = 40) int at) {
         String compact = iban.replace(" ", "");
         // Positions within the account part (after country and check digits) whose right neighbour differs.
         List<Integer> swappable = digitPositions(compact).stream()
@@ -101,7 +106,9 @@ class IbanFormatTest {
                 .filter(position -> compact.charAt(position) != compact.charAt(position + 1))
                 .toList();
         int position = swappable.get(at % swappable.size());
-        String swapped = compact.substring(0, position) + compact.charAt(position + 1) + compact.charAt(position)
+        String swapped = compact.substring(0, position)
+                + compact.charAt(position + 1)
+                + compact.charAt(position)
                 + compact.substring(position + 2);
         assertThat(accepted(swapped)).isFalse();
     }
@@ -112,10 +119,12 @@ class IbanFormatTest {
      * Commons Validator computes them piecewise.
      */
     @Property
-    void anyGermanAccountWithItsCheckDigitsIsAccepted(@ForAll @NumericChars @StringLength(8) String bankCode,
-                                                       @ForAll @NumericChars @StringLength(10) String account) {
+    void anyGermanAccountWithItsCheckDigitsIsAccepted(
+            @ForAll @NumericChars @StringLength(8) String bankCode,
+            @ForAll @NumericChars @StringLength(10) String account) {
         String bban = bankCode + account;
-        int check = 98 - new BigInteger(bban + "131400").mod(BigInteger.valueOf(97)).intValue();
+        int check =
+                98 - new BigInteger(bban + "131400").mod(BigInteger.valueOf(97)).intValue();
         String iban = "DE%02d%s".formatted(check, bban);
         assertThat(accepted(iban)).as(iban).isTrue();
     }
@@ -126,6 +135,9 @@ class IbanFormatTest {
     }
 
     private static List<Integer> digitPositions(String iban) {
-        return IntStream.range(0, iban.length()).filter(i -> Character.isDigit(iban.charAt(i))).boxed().toList();
+        return IntStream.range(0, iban.length())
+                .filter(i -> Character.isDigit(iban.charAt(i)))
+                .boxed()
+                .toList();
     }
 }

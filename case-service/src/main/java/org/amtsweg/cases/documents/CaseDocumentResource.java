@@ -7,11 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.resourceserver.http.Download;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.UUID;
 
 /**
  * The documents of a case, for the authority's clerks and its specialist procedure: what the citizen
@@ -34,8 +33,10 @@ public class CaseDocumentResource {
     @Path("/attachments/{attachmentId}")
     public Uni<Response> content(@PathParam("id") UUID caseId, @PathParam("attachmentId") UUID attachmentId) {
         Clerk caller = Clerk.ofAuthority(token);
-        return documents.fetch(caller.authority(), caseId, attachmentId, caller.username()).map(document ->
-                Download.of(document.content(), document.mediaType(), document.fileName(), document.sha256()));
+        return documents
+                .fetch(caller.authority(), caseId, attachmentId, caller.username())
+                .map(document ->
+                        Download.of(document.content(), document.mediaType(), document.fileName(), document.sha256()));
     }
 
     /** The decision notice (Bescheid) as issued to the citizen, to file with the case or take over. */
@@ -44,7 +45,8 @@ public class CaseDocumentResource {
     @Produces("application/pdf")
     public Uni<Response> notice(@PathParam("id") UUID caseId) {
         Clerk caller = Clerk.ofAuthority(token);
-        return documents.notice(caller.authority(), caseId, caller.username())
+        return documents
+                .notice(caller.authority(), caseId, caller.username())
                 .map(pdf -> Download.of(pdf, "application/pdf", "Bescheid-" + caseId + ".pdf"));
     }
 }

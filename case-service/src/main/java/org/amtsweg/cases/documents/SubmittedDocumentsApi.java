@@ -5,10 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.util.UUID;
 
 /**
  * application-service's store of submitted documents and of the decision notices issued to citizens. The case service calls it on its own behalf: the
@@ -21,7 +20,8 @@ public interface SubmittedDocumentsApi {
 
     @GET
     @Path("/{applicationId}/attachments/{attachmentId}")
-    Uni<RestResponse<byte[]>> content(@PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId);
+    Uni<RestResponse<byte[]>> content(
+            @PathParam("applicationId") UUID applicationId, @PathParam("attachmentId") UUID attachmentId);
 
     @GET
     @Path("/{applicationId}/notice")

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlText;
-
 import java.util.List;
 
 /**
@@ -18,7 +17,9 @@ import java.util.List;
 public record CaseExport(
         @JacksonXmlProperty(isAttribute = true) String version,
         /** How many characters XML 1.0 cannot carry were replaced by U+FFFD (XML only; absent when none). */
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JacksonXmlProperty(isAttribute = true) Integer replacedCharacters,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JacksonXmlProperty(isAttribute = true)
+        Integer replacedCharacters,
+
         String caseId,
         String applicationId,
         String referenceNumber,
@@ -31,45 +32,101 @@ public record CaseExport(
         Applicant applicant,
         /** The form data as submitted (JSON only; XML carries it as {@code fields}). */
         JsonNode data,
-        @JacksonXmlElementWrapper(localName = "fields") @JacksonXmlProperty(localName = "field") List<Field> fields,
-        @JacksonXmlElementWrapper(localName = "attachments") @JacksonXmlProperty(localName = "attachment") List<Attachment> attachments,
-        @JacksonXmlElementWrapper(localName = "registryChecks") @JacksonXmlProperty(localName = "registryCheck") List<RegistryCheck> registryChecks,
-        @JacksonXmlElementWrapper(localName = "history") @JacksonXmlProperty(localName = "entry") List<HistoryEntry> history,
+
+        @JacksonXmlElementWrapper(localName = "fields") @JacksonXmlProperty(localName = "field")
+        List<Field> fields,
+
+        @JacksonXmlElementWrapper(localName = "attachments") @JacksonXmlProperty(localName = "attachment")
+        List<Attachment> attachments,
+
+        @JacksonXmlElementWrapper(localName = "registryChecks") @JacksonXmlProperty(localName = "registryCheck")
+        List<RegistryCheck> registryChecks,
+
+        @JacksonXmlElementWrapper(localName = "history") @JacksonXmlProperty(localName = "entry")
+        List<HistoryEntry> history,
+
         Decision decision) {
 
     public static final String NAMESPACE = "https://amtsweg.org/schemas/case-export/1";
 
     /** The same export without the JSON data tree, for XML. */
     public CaseExport withoutData() {
-        return new CaseExport(version, replacedCharacters, caseId, applicationId, referenceNumber, authorityId, serviceKey, serviceName,
-                formVersion, status, submittedAt, applicant, null, fields, attachments, registryChecks, history, decision);
+        return new CaseExport(
+                version,
+                replacedCharacters,
+                caseId,
+                applicationId,
+                referenceNumber,
+                authorityId,
+                serviceKey,
+                serviceName,
+                formVersion,
+                status,
+                submittedAt,
+                applicant,
+                null,
+                fields,
+                attachments,
+                registryChecks,
+                history,
+                decision);
     }
 
     CaseExport withReplacedCharacters(int count) {
-        return new CaseExport(version, count, caseId, applicationId, referenceNumber, authorityId, serviceKey, serviceName,
-                formVersion, status, submittedAt, applicant, data, fields, attachments, registryChecks, history, decision);
+        return new CaseExport(
+                version,
+                count,
+                caseId,
+                applicationId,
+                referenceNumber,
+                authorityId,
+                serviceKey,
+                serviceName,
+                formVersion,
+                status,
+                submittedAt,
+                applicant,
+                data,
+                fields,
+                attachments,
+                registryChecks,
+                history,
+                decision);
     }
 
-    public record Applicant(String subject, String givenName, String familyName, String birthdate, String streetAddress,
-                            String postalCode, String locality, String municipality, String trustLevel) {
-    }
+    public record Applicant(
+            String subject,
+            String givenName,
+            String familyName,
+            String birthdate,
+            String streetAddress,
+            String postalCode,
+            String locality,
+            String municipality,
+            String trustLevel) {}
 
     /** One value of the form data, named by its JSON pointer. */
-    public record Field(@JacksonXmlProperty(isAttribute = true) String pointer, @JacksonXmlText String value) {
-    }
+    public record Field(
+            @JacksonXmlProperty(isAttribute = true) String pointer,
+            @JacksonXmlText String value) {}
 
     /** @param href where the procedure fetches the content */
-    public record Attachment(String id, String kind, String fileName, String mediaType, long size, String sha256, String href) {
-    }
+    public record Attachment(
+            String id, String kind, String fileName, String mediaType, long size, String sha256, String href) {}
 
-    public record RegistryCheck(String register, String legalBasis, String purpose, String result, String differingFields,
-                                String requestedAt, String completedAt) {
-    }
+    public record RegistryCheck(
+            String register,
+            String legalBasis,
+            String purpose,
+            String result,
+            String differingFields,
+            String requestedAt,
+            String completedAt) {}
 
-    public record HistoryEntry(String at, String actor, String action, String fromStatus, String toStatus, String detail) {
-    }
+    public record HistoryEntry(
+            String at, String actor, String action, String fromStatus, String toStatus, String detail) {}
 
     /** @param notice where the notice document (PDF) is fetched */
-    public record Decision(String outcome, String reasoning, String noticeText, String decidedBy, String issuedAt, String notice) {
-    }
+    public record Decision(
+            String outcome, String reasoning, String noticeText, String decidedBy, String issuedAt, String notice) {}
 }

@@ -14,16 +14,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.handover.events.HandoverEventLog;
 import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.cases.work.CaseWork;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The handover of one case to its specialist procedure: the export as JSON or as XML valid against
@@ -78,7 +76,10 @@ public class CaseHandoverResource {
     public Uni<Response> exportAsXml(@PathParam("id") UUID id) {
         return find(id).map(export -> {
             try {
-                return Response.ok(XML.writeValueAsString(XmlText.replaceForbidden(export.withoutData())), MediaType.APPLICATION_XML_TYPE).build();
+                return Response.ok(
+                                XML.writeValueAsString(XmlText.replaceForbidden(export.withoutData())),
+                                MediaType.APPLICATION_XML_TYPE)
+                        .build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the XML export", e);
             }
@@ -90,11 +91,13 @@ public class CaseHandoverResource {
     @Path("/handover")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> acknowledge(@PathParam("id") UUID id) {
-        return work.handOver(Clerk.ofAuthority(token), id).replaceWith(Response.noContent().build());
+        return work.handOver(Clerk.ofAuthority(token), id)
+                .replaceWith(Response.noContent().build());
     }
 
     private Uni<CaseExport> find(UUID id) {
         return handover.export(Clerk.ofAuthority(token).authority(), id)
-                .map(found -> found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")));
+                .map(found ->
+                        found.orElseThrow(() -> Problems.notFound("Es gibt keinen Vorgang " + id + " Ihrer Behörde.")));
     }
 }

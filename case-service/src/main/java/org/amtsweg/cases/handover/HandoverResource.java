@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.cases.Problems;
 import org.amtsweg.cases.handover.events.HandoverEventLog;
@@ -25,10 +27,6 @@ import org.amtsweg.cases.security.Clerk;
 import org.amtsweg.cases.work.CaseWork;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The handover to the specialist procedures (Fachverfahren). The pull feed: decided cases awaiting takeover,
@@ -55,9 +53,17 @@ public class HandoverResource {
     private final CaseWork work;
     private final CaseConfig config;
 
-    public HandoverResource(CaseHandover handover, JsonWebToken token, PlatformKey platformKey, DeliveryJobs deliveries,
-                            TakeoverDeadline deadline, HandoverRegistrations registrations, SecurityEventTokens tokens,
-                            HandoverEventLog log, CaseWork work, CaseConfig config) {
+    public HandoverResource(
+            CaseHandover handover,
+            JsonWebToken token,
+            PlatformKey platformKey,
+            DeliveryJobs deliveries,
+            TakeoverDeadline deadline,
+            HandoverRegistrations registrations,
+            SecurityEventTokens tokens,
+            HandoverEventLog log,
+            CaseWork work,
+            CaseConfig config) {
         this.handover = handover;
         this.token = token;
         this.platformKey = platformKey;
@@ -85,7 +91,11 @@ public class HandoverResource {
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "The platform's public delivery keys (JWKS): verify deliveries and the platform's SETs")
     public Uni<Response> jwks() {
-        return platformKey.jwks().map(keys -> Response.ok(keys).header("Cache-Control", "public, max-age=3600").build());
+        return platformKey
+                .jwks()
+                .map(keys -> Response.ok(keys)
+                        .header("Cache-Control", "public, max-age=3600")
+                        .build());
     }
 
     /**
@@ -96,21 +106,42 @@ public class HandoverResource {
     @Path("/events")
     @RolesAllowed("procedure")
     @Consumes(SECEVENT_JWT)
-    @Operation(summary = "A procedure's signed acknowledgement or rejection (SET, application/secevent+jwt); 202 when recorded")
+    @Operation(
+            summary =
+                    "A procedure's signed acknowledgement or rejection (SET, application/secevent+jwt); 202 when recorded")
     public Uni<Response> answer(String securityEvent) {
         Clerk procedure = clerk();
-        return registrations.find(procedure.authority()).chain(registration -> {
-            SecurityEventTokens.Answer answer = tokens.verify(securityEvent, procedure.authority(),
-                    registration.map(HandoverRegistration::signingKey).orElse(null));
-            return work.answerHandover(procedure, answer.caseId(), answer.accepted(), answer.reason(), connection ->
-                    log.record(connection, answer.caseId(), answer.issuer(), answer.jti(), answer.event(), answer.reason(), answer.token())
-                            .map(recorded -> {
-                                if (!recorded) {
-                                    throw Problems.invalidSecurityEvent("invalid_request", "Die Kennung (jti) " + answer.jti() + " ist schon verwendet.");
-                                }
-                                return recorded;
-                            }).replaceWithVoid());
-        }).replaceWith(Response.accepted().build());
+        return registrations
+                .find(procedure.authority())
+                .chain(registration -> {
+                    SecurityEventTokens.Answer answer = tokens.verify(
+                            securityEvent,
+                            procedure.authority(),
+                            registration.map(HandoverRegistration::signingKey).orElse(null));
+                    return work.answerHandover(
+                            procedure,
+                            answer.caseId(),
+                            answer.accepted(),
+                            answer.reason(),
+                            connection -> log.record(
+                                            connection,
+                                            answer.caseId(),
+                                            answer.issuer(),
+                                            answer.jti(),
+                                            answer.event(),
+                                            answer.reason(),
+                                            answer.token())
+                                    .map(recorded -> {
+                                        if (!recorded) {
+                                            throw Problems.invalidSecurityEvent(
+                                                    "invalid_request",
+                                                    "Die Kennung (jti) " + answer.jti() + " ist schon verwendet.");
+                                        }
+                                        return recorded;
+                                    })
+                                    .replaceWithVoid());
+                })
+                .replaceWith(Response.accepted().build());
     }
 
     /** Push deliveries in a state (FAILED: the dead letters), of the administrator's authority or, for the operator, of all. */
@@ -118,12 +149,16 @@ public class HandoverResource {
     @Path("/deliveries")
     @RolesAllowed("admin")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Push deliveries by state (PENDING, DELIVERED, FAILED, REJECTED); the operator sees every authority's")
-    public Uni<List<DeliveryJobs.Delivery>> deliveries(@QueryParam("state") @DefaultValue("FAILED") String state,
-                                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(
+            summary =
+                    "Push deliveries by state (PENDING, DELIVERED, FAILED, REJECTED); the operator sees every authority's")
+    public Uni<List<DeliveryJobs.Delivery>> deliveries(
+            @QueryParam("state") @DefaultValue("FAILED") String state,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         String wanted = state.toUpperCase(Locale.ROOT);
         if (!DeliveryJobs.STATES.contains(wanted)) {
-            throw Problems.invalidParameter("state", "state ist einer von " + String.join(", ", DeliveryJobs.STATES) + ".");
+            throw Problems.invalidParameter(
+                    "state", "state ist einer von " + String.join(", ", DeliveryJobs.STATES) + ".");
         }
         checkLimit(limit);
         return deliveries.list(wanted, administrator().scope(), limit);

@@ -8,10 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.cases.handover.push.DeliveryJobs;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.cases.handover.push.DeliveryJobs;
+import org.jboss.logging.Logger;
 
 /**
  * Decided cases no procedure took over within the takeover period (FIT-Connect: 14 days) are flagged to the
@@ -31,8 +30,13 @@ public class TakeoverDeadline {
     private static final Logger LOG = Logger.getLogger(TakeoverDeadline.class);
 
     /** A decided case waiting longer than the period; {@code delivery} is its push delivery's state, if any. */
-    public record Overdue(UUID caseId, String authority, String referenceNumber, String serviceKey, String decidedAt, String delivery) {
-    }
+    public record Overdue(
+            UUID caseId,
+            String authority,
+            String referenceNumber,
+            String serviceKey,
+            String decidedAt,
+            String delivery) {}
 
     private final Pool pool;
     private final Duration period;
@@ -47,12 +51,15 @@ public class TakeoverDeadline {
         registry.find("amtsweg.handover.overdue.cases").meters().forEach(registry::remove);
         registry.find("amtsweg.handover.deliveries").meters().forEach(registry::remove);
         Gauge.builder("amtsweg.handover.overdue.cases", overdue, AtomicLong::doubleValue)
-                .description("Decided cases not taken over within the takeover period").register(registry);
+                .description("Decided cases not taken over within the takeover period")
+                .register(registry);
         for (String state : DeliveryJobs.STATES) {
             AtomicLong count = new AtomicLong();
             deliveries.put(state, count);
-            Gauge.builder("amtsweg.handover.deliveries", count, AtomicLong::doubleValue).tag("state", state)
-                    .description("Push deliveries by state (FAILED: dead letters)").register(registry);
+            Gauge.builder("amtsweg.handover.deliveries", count, AtomicLong::doubleValue)
+                    .tag("state", state)
+                    .description("Push deliveries by state (FAILED: dead letters)")
+                    .register(registry);
         }
     }
 
@@ -68,14 +75,22 @@ public class TakeoverDeadline {
                 .map(rows -> {
                     List<Overdue> list = new ArrayList<>();
                     for (Row row : rows) {
-                        list.add(new Overdue(row.getUUID("id"), row.getString("authority_id"), row.getString("reference_number"),
-                                row.getString("service_key"), row.getOffsetDateTime("issued_at").toString(), row.getString("delivery")));
+                        list.add(new Overdue(
+                                row.getUUID("id"),
+                                row.getString("authority_id"),
+                                row.getString("reference_number"),
+                                row.getString("service_key"),
+                                row.getOffsetDateTime("issued_at").toString(),
+                                row.getString("delivery")));
                     }
                     return list;
                 });
     }
 
-    @Scheduled(every = "${amtsweg.cases.handover.poll-interval:10s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${amtsweg.cases.handover.poll-interval:10s}",
+            delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return pool.preparedQuery("""
@@ -83,7 +98,8 @@ public class TakeoverDeadline {
                         WHERE f.status = 'DECIDED' AND d.issued_at < now() - ($1 || ' milliseconds')::interval""")
                 .execute(Tuple.of(String.valueOf(period.toMillis())))
                 .invoke(rows -> overdue.set(rows.iterator().next().getLong("n")))
-                .chain(() -> pool.query("SELECT state, count(*) AS n FROM handover_delivery GROUP BY state").execute())
+                .chain(() -> pool.query("SELECT state, count(*) AS n FROM handover_delivery GROUP BY state")
+                        .execute())
                 .invoke(rows -> {
                     deliveries.values().forEach(count -> count.set(0));
                     for (Row row : rows) {
@@ -91,7 +107,9 @@ public class TakeoverDeadline {
                     }
                 })
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warn("handover gauges not refreshed", failure))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(failure -> LOG.warn("handover gauges not refreshed", failure))
+                .onFailure()
+                .recoverWithNull();
     }
 }

@@ -1,15 +1,15 @@
 package org.amtsweg.cases.handover;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.amtsweg.resourceserver.input.PlainText;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.amtsweg.resourceserver.input.PlainText;
 
 /**
  * The export's text as XML 1.0 can carry it. Intake refuses characters outside the platform's
@@ -25,8 +25,7 @@ final class XmlText {
     /** Only for the round trip of the export's own records; the service's mapper has request-reading rules. */
     private static final ObjectMapper RECORDS = JsonMapper.builder().build();
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /** The XML export with every forbidden character of every text replaced, and the count in {@code replacedCharacters}. */
     static CaseExport replaceForbidden(CaseExport export) {
@@ -37,8 +36,10 @@ final class XmlText {
         }
         try {
             // XML carries the data as fields only; read back, an absent data tree would be a JSON null.
-            return RECORDS.treeToValue(tree, CaseExport.class).withReplacedCharacters(replaced).withoutData();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return RECORDS.treeToValue(tree, CaseExport.class)
+                    .withReplacedCharacters(replaced)
+                    .withoutData();
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("the export does not read back as itself", e);
         }
     }

@@ -1,7 +1,6 @@
 package org.amtsweg.cases.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +27,20 @@ public record CaseDetails(
 
     /** A register check as recorded for audit. */
     /** A register check as recorded for audit, with what was asked ({@code request}) and what came back ({@code response}). */
-    public record RegistryResult(UUID id, String register, String legalBasis, String purpose, String state, String result,
-                                 List<String> differingFields, int attempts, OffsetDateTime requestedAt, OffsetDateTime completedAt,
-                                 JsonNode request, JsonNode response) {
-    }
+    public record RegistryResult(
+            UUID id,
+            String register,
+            String legalBasis,
+            String purpose,
+            String state,
+            String result,
+            List<String> differingFields,
+            int attempts,
+            OffsetDateTime requestedAt,
+            OffsetDateTime completedAt,
+            JsonNode request,
+            JsonNode response) {}
 
-    public record HistoryEntry(OffsetDateTime at, String actor, String action, String fromStatus, String toStatus, String detail) {
-    }
+    public record HistoryEntry(
+            OffsetDateTime at, String actor, String action, String fromStatus, String toStatus, String detail) {}
 }

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads cases, always within one authority. */
 @ApplicationScoped
@@ -52,7 +52,9 @@ public class CaseQueries {
     public record Cursor(OffsetDateTime openedAt, UUID id) {
 
         public String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((openedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((openedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         public static Cursor decode(String value) {
@@ -62,8 +64,9 @@ public class CaseQueries {
     }
 
     /** The inbox statement per order; the order only ever fills in its own comparison and direction. */
-    private static final java.util.Map<InboxOrder, String> INBOX = java.util.Arrays.stream(InboxOrder.values())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(order -> order, order -> INBOX_TEMPLATE.formatted(order.after, order.direction)));
+    private static final Map<InboxOrder, String> INBOX = Arrays.stream(InboxOrder.values())
+            .collect(Collectors.toUnmodifiableMap(
+                    order -> order, order -> INBOX_TEMPLATE.formatted(order.after, order.direction)));
 
     /** One page of the authority's inbox; every filter is optional. */
     public Uni<InboxPage> inbox(String authority, InboxFilter filter, InboxOrder order, Cursor after, int limit) {
@@ -77,13 +80,22 @@ public class CaseQueries {
         parameters.put("limit", limit + 1);
         parameters.put("assignee", filter.assignee());
         parameters.put("registryResult", filter.registryResult());
-        return pool.withConnection(connection -> SqlTemplate.forQuery(connection, INBOX.get(order)).execute(parameters))
+        return pool.withConnection(connection ->
+                        SqlTemplate.forQuery(connection, INBOX.get(order)).execute(parameters))
                 .map(rows -> {
                     List<CaseSummary> items = new ArrayList<>();
                     for (Row row : rows) {
-                        items.add(new CaseSummary(row.getUUID("id"), row.getUUID("application_id"), row.getString("reference_number"), row.getString("service_key"),
-                                row.getString("service_name"), row.getString("status"), row.getString("assignee"),
-                                row.getString("applicant_name"), row.getString("registry_result"), row.getOffsetDateTime("opened_at")));
+                        items.add(new CaseSummary(
+                                row.getUUID("id"),
+                                row.getUUID("application_id"),
+                                row.getString("reference_number"),
+                                row.getString("service_key"),
+                                row.getString("service_name"),
+                                row.getString("status"),
+                                row.getString("assignee"),
+                                row.getString("applicant_name"),
+                                row.getString("registry_result"),
+                                row.getOffsetDateTime("opened_at")));
                     }
                     String next = null;
                     if (items.size() > limit) {
@@ -97,8 +109,11 @@ public class CaseQueries {
 
     /** The audit trail of a case of the authority; empty if the case is not the authority's. */
     public Uni<Optional<List<CaseDetails.HistoryEntry>>> history(String authority, UUID id) {
-        return pool.preparedQuery("SELECT 1 FROM case_file WHERE id = $1 AND authority_id = $2").execute(Tuple.of(id, authority))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Optional.empty()) : history(id).map(Optional::of));
+        return pool.preparedQuery("SELECT 1 FROM case_file WHERE id = $1 AND authority_id = $2")
+                .execute(Tuple.of(id, authority))
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(Optional.empty())
+                        : history(id).map(Optional::of));
     }
 
     public Uni<Optional<CaseDetails>> details(String authority, UUID id) {
@@ -107,46 +122,78 @@ public class CaseQueries {
                                applicant::text AS applicant, data::text AS data, attachments::text AS attachments, submitted_at, opened_at
                         FROM case_file WHERE id = $1 AND authority_id = $2""")
                 .execute(Tuple.of(id, authority))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
-        return caseRow.chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.empty())
-                : Uni.combine().all().unis(checks(id), history(id)).asTuple()
-                .map(parts -> Optional.of(details(found.get(), parts.getItem1(), parts.getItem2()))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next()));
+        return caseRow.chain(found -> found.isEmpty()
+                ? Uni.createFrom().item(Optional.empty())
+                : Uni.combine()
+                        .all()
+                        .unis(checks(id), history(id))
+                        .asTuple()
+                        .map(parts -> Optional.of(details(found.get(), parts.getItem1(), parts.getItem2()))));
     }
 
     private Uni<List<CaseDetails.RegistryResult>> checks(UUID caseId) {
         return pool.preparedQuery("""
                         SELECT id, register, legal_basis, purpose, state, result, differing_fields, attempts, requested_at, completed_at,
                                request::text AS request, response::text AS response
-                        FROM registry_check WHERE case_id = $1 ORDER BY requested_at, register""")
-                .execute(Tuple.of(caseId))
-                .map(rows -> {
-                    List<CaseDetails.RegistryResult> results = new ArrayList<>();
-                    rows.forEach(row -> results.add(new CaseDetails.RegistryResult(row.getUUID("id"), row.getString("register"),
-                            row.getString("legal_basis"), row.getString("purpose"), row.getString("state"), row.getString("result"),
-                            Arrays.asList(row.getArrayOfStrings("differing_fields")), row.getInteger("attempts"),
-                            row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("completed_at"),
-                            json(row.getString("request")), row.getString("response") == null ? null : json(row.getString("response")))));
-                    return results;
-                });
+                        FROM registry_check WHERE case_id = $1 ORDER BY requested_at, register""").execute(Tuple.of(caseId)).map(rows -> {
+            List<CaseDetails.RegistryResult> results = new ArrayList<>();
+            rows.forEach(row -> results.add(new CaseDetails.RegistryResult(
+                    row.getUUID("id"),
+                    row.getString("register"),
+                    row.getString("legal_basis"),
+                    row.getString("purpose"),
+                    row.getString("state"),
+                    row.getString("result"),
+                    Arrays.asList(row.getArrayOfStrings("differing_fields")),
+                    row.getInteger("attempts"),
+                    row.getOffsetDateTime("requested_at"),
+                    row.getOffsetDateTime("completed_at"),
+                    json(row.getString("request")),
+                    row.getString("response") == null ? null : json(row.getString("response")))));
+            return results;
+        });
     }
 
     private Uni<List<CaseDetails.HistoryEntry>> history(UUID caseId) {
-        return pool.preparedQuery("SELECT at, actor, action, from_status, to_status, detail FROM case_history WHERE case_id = $1 ORDER BY seq")
+        return pool.preparedQuery(
+                        "SELECT at, actor, action, from_status, to_status, detail FROM case_history WHERE case_id = $1 ORDER BY seq")
                 .execute(Tuple.of(caseId))
                 .map(rows -> {
                     List<CaseDetails.HistoryEntry> entries = new ArrayList<>();
-                    rows.forEach(row -> entries.add(new CaseDetails.HistoryEntry(row.getOffsetDateTime("at"), row.getString("actor"),
-                            row.getString("action"), row.getString("from_status"), row.getString("to_status"), row.getString("detail"))));
+                    rows.forEach(row -> entries.add(new CaseDetails.HistoryEntry(
+                            row.getOffsetDateTime("at"),
+                            row.getString("actor"),
+                            row.getString("action"),
+                            row.getString("from_status"),
+                            row.getString("to_status"),
+                            row.getString("detail"))));
                     return entries;
                 });
     }
 
-    private CaseDetails details(Row row, List<CaseDetails.RegistryResult> checks, List<CaseDetails.HistoryEntry> history) {
-        return new CaseDetails(row.getUUID("id"), row.getUUID("application_id"), row.getString("reference_number"),
-                row.getString("authority_id"), row.getString("service_key"), row.getString("service_name"), row.getInteger("form_version"),
-                row.getString("status"), row.getInteger("revision"), row.getString("assignee"), json(row.getString("applicant")), json(row.getString("data")),
-                json(row.getString("attachments")), row.getOffsetDateTime("submitted_at"), row.getOffsetDateTime("opened_at"),
-                checks, history);
+    private CaseDetails details(
+            Row row, List<CaseDetails.RegistryResult> checks, List<CaseDetails.HistoryEntry> history) {
+        return new CaseDetails(
+                row.getUUID("id"),
+                row.getUUID("application_id"),
+                row.getString("reference_number"),
+                row.getString("authority_id"),
+                row.getString("service_key"),
+                row.getString("service_name"),
+                row.getInteger("form_version"),
+                row.getString("status"),
+                row.getInteger("revision"),
+                row.getString("assignee"),
+                json(row.getString("applicant")),
+                json(row.getString("data")),
+                json(row.getString("attachments")),
+                row.getOffsetDateTime("submitted_at"),
+                row.getOffsetDateTime("opened_at"),
+                checks,
+                history);
     }
 
     private JsonNode json(String text) {

@@ -5,5 +5,4 @@ package org.amtsweg.cases.inbox;
  *
  * @param registryResult e.g. {@code MISMATCH}: cases with at least one register check of that result
  */
-public record InboxFilter(String status, String service, String assignee, String registryResult) {
-}
+public record InboxFilter(String status, String service, String assignee, String registryResult) {}

@@ -9,13 +9,13 @@ import java.util.Optional;
  * how many offices work their queue). Both page by keyset over the same index, read in either direction.
  */
 public enum InboxOrder {
-
     NEWEST("newest", "<", "DESC"),
     OLDEST("oldest", ">", "ASC");
 
     private final String parameter;
     /** Comparison of (opened_at, id) with the cursor that yields the next page. */
     final String after;
+
     final String direction;
 
     InboxOrder(String parameter, String after, String direction) {
@@ -34,6 +34,8 @@ public enum InboxOrder {
         if (parameter == null) {
             return Optional.of(NEWEST);
         }
-        return Arrays.stream(values()).filter(order -> order.parameter.equals(parameter)).findFirst();
+        return Arrays.stream(values())
+                .filter(order -> order.parameter.equals(parameter))
+                .findFirst();
     }
 }

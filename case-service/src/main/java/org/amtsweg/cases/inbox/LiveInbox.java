@@ -12,16 +12,15 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.messaging.CoalescingRun;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.messaging.CoalescingRun;
+import org.jboss.logging.Logger;
 
 /**
  * The live inbox: the case events of one authority as they happen, each with its number in the
@@ -53,6 +52,7 @@ public class LiveInbox {
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     /** Up to where the shared reader has handed events to the listeners; null before its first read. */
     private final AtomicReference<Position> position = new AtomicReference<>();
+
     private final CoalescingRun reader;
 
     public LiveInbox(Pool pool, CaseConfig config) {
@@ -62,8 +62,7 @@ public class LiveInbox {
     }
 
     /** One case event of the stream; {@code id} is its number in the log, the stream's event id. */
-    public record Event(long id, String type, String data, Position position) {
-    }
+    public record Event(long id, String type, String data, Position position) {}
 
     /**
      * A place in the log in the order events became final: the writing transaction, then the number.
@@ -83,12 +82,13 @@ public class LiveInbox {
     /** The events after the one numbered {@code lastEventId} (or, without it, from now on), for as long as the client listens. */
     public Multi<Event> follow(String authority, Long lastEventId) {
         Uni<Position> start = lastEventId == null ? position() : positionOf(lastEventId);
-        return start.onItem().transformToMulti(after -> Multi.createFrom().<Event>emitter(emitter -> {
-            Listener listener = new Listener(authority, after, emitter);
-            emitter.onTermination(() -> listeners.remove(listener));
-            listeners.add(listener);
-            catchUp(listener);
-        }));
+        return start.onItem()
+                .transformToMulti(after -> Multi.createFrom().<Event>emitter(emitter -> {
+                    Listener listener = new Listener(authority, after, emitter);
+                    emitter.onTermination(() -> listeners.remove(listener));
+                    listeners.add(listener);
+                    catchUp(listener);
+                }));
     }
 
     /** Every tenth of a second (the scheduler's shortest interval is a second), a read while anyone listens. */
@@ -104,12 +104,14 @@ public class LiveInbox {
     @Scheduled(every = "1h", delayed = "1m")
     Uni<Void> forgetOld() {
         return pool.preparedQuery("DELETE FROM case_event WHERE created_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) retention.toSeconds())).replaceWithVoid();
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .replaceWithVoid();
     }
 
     /** The shared read: what has become final for everyone, handed to each listener of its authority. */
     private Uni<Integer> readNew() {
-        return position().chain(after -> pool.preparedQuery("""
+        return position()
+                .chain(after -> pool.preparedQuery("""
                                 SELECT seq, txid::text::bigint AS transaction, authority_id, type, payload::text AS payload FROM case_event
                                 WHERE (txid, seq) > ($1::text::xid8, $2) AND %s ORDER BY txid, seq LIMIT $3""".formatted(FINAL))
                         .execute(Tuple.of(String.valueOf(after.transaction()), after.number(), BATCH))
@@ -132,7 +134,8 @@ public class LiveInbox {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return pool.query("SELECT seq, txid::text::bigint AS transaction FROM case_event WHERE " + FINAL + " ORDER BY txid DESC, seq DESC LIMIT 1")
+        return pool.query("SELECT seq, txid::text::bigint AS transaction FROM case_event WHERE " + FINAL
+                        + " ORDER BY txid DESC, seq DESC LIMIT 1")
                 .execute()
                 .map(rows -> {
                     position.compareAndSet(null, first(rows, Position.BEGINNING));
@@ -146,14 +149,19 @@ public class LiveInbox {
      * end (nothing newer kept) resumes from now on.
      */
     private Uni<Position> positionOf(long number) {
-        return pool.preparedQuery("SELECT seq, txid::text::bigint AS transaction FROM case_event WHERE seq >= $1 ORDER BY seq LIMIT 1")
+        return pool.preparedQuery(
+                        "SELECT seq, txid::text::bigint AS transaction FROM case_event WHERE seq >= $1 ORDER BY seq LIMIT 1")
                 .execute(Tuple.of(number))
                 .chain(rows -> {
                     Position found = first(rows, null);
                     if (found == null) {
                         return position();
                     }
-                    return Uni.createFrom().item(found.number() == number ? found : new Position(found.transaction(), found.number() - 1));
+                    return Uni.createFrom()
+                            .item(
+                                    found.number() == number
+                                            ? found
+                                            : new Position(found.transaction(), found.number() - 1));
                 });
     }
 
@@ -171,24 +179,35 @@ public class LiveInbox {
      * registered before this reads the position, so every later event reaches it live.
      */
     private void catchUp(Listener listener) {
-        position().chain(upTo -> listener.cursor().compareTo(upTo) >= 0 ? Uni.createFrom().item(List.<Event>of())
+        position()
+                .chain(upTo -> listener.cursor().compareTo(upTo) >= 0
+                        ? Uni.createFrom().item(List.<Event>of())
                         : pool.preparedQuery("""
                                         SELECT seq, txid::text::bigint AS transaction, type, payload::text AS payload FROM case_event
                                         WHERE authority_id = $1 AND (txid, seq) > ($2::text::xid8, $3) AND (txid, seq) <= ($4::text::xid8, $5)
                                         ORDER BY txid, seq""")
-                                .execute(Tuple.of(listener.authority, String.valueOf(listener.cursor().transaction()), listener.cursor().number(),
-                                        String.valueOf(upTo.transaction()), upTo.number()))
+                                .execute(Tuple.of(
+                                        listener.authority,
+                                        String.valueOf(listener.cursor().transaction()),
+                                        listener.cursor().number(),
+                                        String.valueOf(upTo.transaction()),
+                                        upTo.number()))
                                 .map(rows -> {
                                     List<Event> missed = new ArrayList<>();
                                     rows.forEach(row -> missed.add(event(row)));
                                     return missed;
                                 }))
-                .subscribe().with(listener::caughtUp, listener.emitter::fail);
+                .subscribe()
+                .with(listener::caughtUp, listener.emitter::fail);
     }
 
     private static Event event(Row row) {
         long number = row.getLong("seq");
-        return new Event(number, row.getString("type"), row.getString("payload"), new Position(row.getLong("transaction"), number));
+        return new Event(
+                number,
+                row.getString("type"),
+                row.getString("payload"),
+                new Position(row.getLong("transaction"), number));
     }
 
     /**

@@ -7,6 +7,16 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.cases.registry.RegisterQuery;
 import org.amtsweg.cases.registry.RegistryChecks;
@@ -22,17 +32,6 @@ import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opens exactly one case per submitted application, for the authority the event names: the
@@ -51,8 +50,13 @@ public class ApplicationEventConsumer {
     private final CaseWork work;
     private final double sweepAfterSeconds;
 
-    public ApplicationEventConsumer(EventConsumption consumption, Outbox outbox, OutboxRelay relay,
-                                    RegistryChecks registryChecks, CaseWork work, CaseConfig config) {
+    public ApplicationEventConsumer(
+            EventConsumption consumption,
+            Outbox outbox,
+            OutboxRelay relay,
+            RegistryChecks registryChecks,
+            CaseWork work,
+            CaseConfig config) {
         this.consumption = consumption;
         this.outbox = outbox;
         this.relay = relay;
@@ -69,10 +73,15 @@ public class ApplicationEventConsumer {
     @Incoming("applications-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean changed = new AtomicBoolean();
-        // Filled by every attempt of the poll's transaction (a failed one is retried, or each event alone): checks of an
+        // Filled by every attempt of the poll's transaction (a failed one is retried, or each event alone): checks of
+        // an
         // attempt that rolled back do not exist, and askNow finds only what committed.
         Queue<UUID> checks = new ConcurrentLinkedQueue<>();
-        return consumption.consumeBatch(batch, CONSUMER, ApplicationEventConsumer::handled,
+        return consumption
+                .consumeBatch(
+                        batch,
+                        CONSUMER,
+                        ApplicationEventConsumer::handled,
                         (connection, events) -> apply(connection, events, changed, checks))
                 .invoke(() -> {
                     if (changed.get()) {
@@ -87,7 +96,8 @@ public class ApplicationEventConsumer {
     }
 
     /** The events in the topic's order: consecutive submissions open their cases in one round trip, a supplement waits for them. */
-    private Uni<Void> apply(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
+    private Uni<Void> apply(
+            SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
         Uni<Void> done = Uni.createFrom().voidItem();
         List<IncomingEvent> submissions = new ArrayList<>();
         for (IncomingEvent event : events) {
@@ -115,7 +125,8 @@ public class ApplicationEventConsumer {
      * it needs and {@code CaseOpened} in the outbox. A second event for an application that has its case writes nothing.
      * Each statement answers a row per register check of the case it opened ({@code check_id} null where it needs none).
      */
-    private Uni<Void> open(SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
+    private Uni<Void> open(
+            SqlConnection connection, List<IncomingEvent> events, AtomicBoolean changed, Queue<UUID> checks) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -127,30 +138,43 @@ public class ApplicationEventConsumer {
             submitted.add(submission);
             cases.add(openCase(submission, UUID.randomUUID(), now));
         }
-        return SqlTemplate.forQuery(connection, OPEN_CASE).executeBatch(cases).invoke(rows -> {
-            int i = 0;
-            for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
-                ApplicationSubmitted submission = submitted.get(i);
-                if (opened.size() == 0) {
-                    LOG.infof("application %s already has a case", submission.applicationId());
-                } else {
-                    changed.set(true);
-                    for (Row check : opened) {
-                        if (check.getUUID("check_id") != null) {
-                            checks.add(check.getUUID("check_id"));
+        return SqlTemplate.forQuery(connection, OPEN_CASE)
+                .executeBatch(cases)
+                .invoke(rows -> {
+                    int i = 0;
+                    for (RowSet<Row> opened = rows; opened != null; opened = opened.next(), i++) {
+                        ApplicationSubmitted submission = submitted.get(i);
+                        if (opened.size() == 0) {
+                            LOG.infof("application %s already has a case", submission.applicationId());
+                        } else {
+                            changed.set(true);
+                            for (Row check : opened) {
+                                if (check.getUUID("check_id") != null) {
+                                    checks.add(check.getUUID("check_id"));
+                                }
+                            }
+                            LOG.infof(
+                                    "case %s opened for application %s at %s",
+                                    opened.iterator().next().getUUID("id"),
+                                    submission.applicationId(),
+                                    submission.authorityId());
                         }
                     }
-                    LOG.infof("case %s opened for application %s at %s", opened.iterator().next().getUUID("id"), submission.applicationId(),
-                            submission.authorityId());
-                }
-            }
-        }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
     private Map<String, Object> openCase(ApplicationSubmitted submitted, UUID caseId, OffsetDateTime now) {
-        RegistryChecks.Requests checks = registryChecks.requestsFor(submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
-        CaseOpened opened = new CaseOpened(caseId.toString(), submitted.applicationId(), submitted.referenceNumber(),
-                submitted.authorityId(), submitted.serviceKey(), "RECEIVED", now.toInstant());
+        RegistryChecks.Requests checks = registryChecks.requestsFor(
+                submitted.serviceName(), submitted.registryChecks(), query(submitted.applicant()));
+        CaseOpened opened = new CaseOpened(
+                caseId.toString(),
+                submitted.applicationId(),
+                submitted.referenceNumber(),
+                submitted.authorityId(),
+                submitted.serviceKey(),
+                "RECEIVED",
+                now.toInstant());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("caseId", caseId);
         parameters.put("applicationId", UUID.fromString(submitted.applicationId()));
@@ -202,7 +226,10 @@ public class ApplicationEventConsumer {
             SELECT opened.id, checks.id AS check_id FROM opened LEFT JOIN checks ON checks.case_id = opened.id""";
 
     private static RegisterQuery query(Applicant applicant) {
-        return new RegisterQuery(applicant.givenName(), applicant.familyName(), applicant.birthdate(),
+        return new RegisterQuery(
+                applicant.givenName(),
+                applicant.familyName(),
+                applicant.birthdate(),
                 applicant.address() == null ? null : applicant.address().streetAddress(),
                 applicant.address() == null ? null : applicant.address().postalCode(),
                 applicant.address() == null ? null : applicant.address().locality());

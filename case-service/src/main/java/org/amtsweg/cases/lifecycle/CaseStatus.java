@@ -10,7 +10,13 @@ import java.util.Set;
  * procedure took a decided case over.
  */
 public enum CaseStatus {
-    RECEIVED, IN_REVIEW, INFORMATION_REQUESTED, DECIDED, HANDED_OVER, CLOSED, WITHDRAWN;
+    RECEIVED,
+    IN_REVIEW,
+    INFORMATION_REQUESTED,
+    DECIDED,
+    HANDED_OVER,
+    CLOSED,
+    WITHDRAWN;
 
     private static final Map<CaseStatus, Set<CaseStatus>> NEXT = Map.of(
             RECEIVED, EnumSet.of(IN_REVIEW, WITHDRAWN),

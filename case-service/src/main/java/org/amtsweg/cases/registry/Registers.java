@@ -3,14 +3,13 @@ package org.amtsweg.cases.registry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * All register adapters, each call bounded by a timeout and a circuit breaker, so that a slow or
@@ -22,7 +21,8 @@ public class Registers {
     private final Map<String, RegisterAdapter> adapters;
 
     public Registers(Instance<RegisterAdapter> adapters) {
-        this.adapters = adapters.stream().collect(Collectors.toUnmodifiableMap(RegisterAdapter::register, Function.identity()));
+        this.adapters =
+                adapters.stream().collect(Collectors.toUnmodifiableMap(RegisterAdapter::register, Function.identity()));
     }
 
     public Optional<RegisterAdapter> adapter(String register) {

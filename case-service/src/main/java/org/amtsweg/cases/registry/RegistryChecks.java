@@ -1,5 +1,6 @@
 package org.amtsweg.cases.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -13,14 +14,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.events.RegistryCheckCompleted;
-import org.amtsweg.events.Topics;
-import org.amtsweg.messaging.CoalescingRun;
-import org.amtsweg.messaging.outbox.Outbox;
-import org.amtsweg.messaging.outbox.OutboxRelay;
-import org.jboss.logging.Logger;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,6 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.events.RegistryCheckCompleted;
+import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.CoalescingRun;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
+import org.jboss.logging.Logger;
 
 /**
  * Register checks (Registerabgleich) of cases: requested with the case, run asynchronously so that a
@@ -49,7 +49,8 @@ public class RegistryChecks {
     /** Runs due checks; a round that did something is followed at once by the next. */
     private final CoalescingRun rounds = new CoalescingRun(LOG, "register checks", this::runDue, done -> done > 0);
 
-    public RegistryChecks(Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
+    public RegistryChecks(
+            Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
         this.pool = pool;
         this.registers = registers;
         this.outbox = outbox;
@@ -62,16 +63,19 @@ public class RegistryChecks {
      * The checks a service needs, as the statement that opens a case records them: one register and its
      * legal basis per check, with the purpose and the question (as JSON) they share.
      */
-    public record Requests(String[] registers, String[] legalBases, String purpose, String request) {
-    }
+    public record Requests(String[] registers, String[] legalBases, String purpose, String request) {}
 
     public Requests requestsFor(String serviceName, List<String> checks, RegisterQuery query) {
         String[] legalBases = checks.stream()
-                .map(register -> registers.adapter(register).map(RegisterAdapter::legalBasis).orElse("unbekannt"))
+                .map(register -> registers
+                        .adapter(register)
+                        .map(RegisterAdapter::legalBasis)
+                        .orElse("unbekannt"))
                 .toArray(String[]::new);
         try {
-            return new Requests(checks.toArray(String[]::new), legalBases, purpose(serviceName), mapper.writeValueAsString(query));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Requests(
+                    checks.toArray(String[]::new), legalBases, purpose(serviceName), mapper.writeValueAsString(query));
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("register query cannot be written as JSON", e);
         }
     }
@@ -84,7 +88,10 @@ public class RegistryChecks {
      * The sweep: checks whose first attempt was not made right after their case was opened (the service stopped in between:
      * a new check is due only {@code amtsweg.cases.registry.sweep-after} after it was requested) and checks waiting for a retry.
      */
-    @Scheduled(every = "${amtsweg.cases.registry.poll-interval:2s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${amtsweg.cases.registry.poll-interval:2s}",
+            delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         rounds.nudge();
@@ -103,9 +110,15 @@ public class RegistryChecks {
         pool.preparedQuery(PENDING + " WHERE c.id = ANY($1) AND c.state = 'PENDING'")
                 .execute(Tuple.of(checks.toArray(UUID[]::new)))
                 .chain(this::askAndSettle)
-                .subscribe().with(asked -> { }, failure ->
-                        // Nothing is lost: the sweep asks them once they are due.
-                        LOG.warnf(failure, "register checks of opened cases not asked now, the sweep asks them: %s", failure.getMessage()));
+                .subscribe()
+                .with(
+                        asked -> {},
+                        failure ->
+                                // Nothing is lost: the sweep asks them once they are due.
+                                LOG.warnf(
+                                        failure,
+                                        "register checks of opened cases not asked now, the sweep asks them: %s",
+                                        failure.getMessage()));
     }
 
     private static final String PENDING = """
@@ -114,44 +127,64 @@ public class RegistryChecks {
             FROM registry_check c JOIN case_file f ON f.id = c.case_id""";
 
     Uni<Integer> runDue() {
-        return pool.preparedQuery(PENDING + " WHERE c.state = 'PENDING' AND c.next_attempt_at <= now() ORDER BY c.next_attempt_at LIMIT 64")
+        return pool.preparedQuery(
+                        PENDING
+                                + " WHERE c.state = 'PENDING' AND c.next_attempt_at <= now() ORDER BY c.next_attempt_at LIMIT 64")
                 .execute()
                 .chain(this::askAndSettle);
     }
 
     private Uni<Integer> askAndSettle(RowSet<Row> checks) {
-        return Multi.createFrom().iterable(checks)
-                .onItem().transformToUni(this::ask).merge(16)
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(checks)
+                .onItem()
+                .transformToUni(this::ask)
+                .merge(16)
+                .collect()
+                .asList()
                 .chain(this::settle)
                 .replaceWith(checks.size());
     }
 
     /** A register's answer to one pending check; {@code retryable} unless no register is connected at all. */
-    private record Outcome(Row check, RegisterAnswer answer, boolean retryable) {
-    }
+    private record Outcome(Row check, RegisterAnswer answer, boolean retryable) {}
 
     private Uni<Outcome> ask(Row check) {
         Optional<RegisterAdapter> adapter = registers.adapter(check.getString("register"));
         if (adapter.isEmpty()) {
             // Nothing to retry: no register is connected here, the clerk checks by hand.
-            return Uni.createFrom().item(new Outcome(check,
-                    RegisterAnswer.unavailable("kein Register angebunden: " + check.getString("register")), false));
+            return Uni.createFrom()
+                    .item(new Outcome(
+                            check,
+                            RegisterAnswer.unavailable("kein Register angebunden: " + check.getString("register")),
+                            false));
         }
-        return registers.ask(adapter.get(), parse(check.getString("request")))
-                .onFailure().recoverWithItem(failure -> RegisterAnswer.unavailable(String.valueOf(failure.getMessage())))
+        return registers
+                .ask(adapter.get(), parse(check.getString("request")))
+                .onFailure()
+                .recoverWithItem(failure -> RegisterAnswer.unavailable(String.valueOf(failure.getMessage())))
                 .map(answer -> new Outcome(check, answer, true));
     }
 
     /** Answers are recorded together, in one statement; a register that did not answer is asked again later. */
     private Uni<Void> settle(List<Outcome> outcomes) {
-        Map<Boolean, List<Outcome>> askAgain = outcomes.stream().collect(Collectors.partitioningBy(outcome -> outcome.retryable()
-                && outcome.answer().result() == RegisterResult.UNAVAILABLE && outcome.check().getInteger("attempts") + 1 < config.registry().maxAttempts()));
+        Map<Boolean, List<Outcome>> askAgain = outcomes.stream()
+                .collect(Collectors.partitioningBy(outcome -> outcome.retryable()
+                        && outcome.answer().result() == RegisterResult.UNAVAILABLE
+                        && outcome.check().getInteger("attempts") + 1
+                                < config.registry().maxAttempts()));
         List<Outcome> again = askAgain.get(true);
         List<Outcome> answered = askAgain.get(false);
-        Uni<Void> retries = again.isEmpty() ? Uni.createFrom().voidItem()
-                : Multi.createFrom().iterable(again).onItem().transformToUni(outcome -> retryLater(outcome.check())).merge(16)
-                .collect().asList().replaceWithVoid();
+        Uni<Void> retries = again.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Multi.createFrom()
+                        .iterable(again)
+                        .onItem()
+                        .transformToUni(outcome -> retryLater(outcome.check()))
+                        .merge(16)
+                        .collect()
+                        .asList()
+                        .replaceWithVoid();
         return retries.chain(() -> answered.isEmpty() ? Uni.createFrom().voidItem() : complete(answered));
     }
 
@@ -167,20 +200,43 @@ public class RegistryChecks {
 
     private Uni<Void> complete(List<Outcome> answered) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<CompletedCheck> completed = answered.stream().map(outcome -> {
-            Row check = outcome.check();
-            RegisterAnswer answer = outcome.answer();
-            String applicationId = check.getUUID("application_id").toString();
-            return new CompletedCheck(check.getUUID("id"), answer.result().name(), answer.differingFields(), answer.details(),
-                    check.getString("register") + ": " + answer.result(), UUID.randomUUID(), applicationId,
-                    outbox.json(new RegistryCheckCompleted(check.getUUID("case_id").toString(), applicationId,
-                            check.getString("authority_id"), check.getUUID("id").toString(), check.getString("register"),
-                            check.getString("legal_basis"), check.getString("purpose"), answer.result().name(),
-                            answer.differingFields(), now.toInstant())));
-        }).toList();
-        Map<String, Object> round = Map.of("answers", outbox.json(completed), "at", now, "topic", Topics.CASES,
-                "eventType", RegistryCheckCompleted.TYPE);
-        return pool.withConnection(connection -> SqlTemplate.forQuery(connection, COMPLETE_CHECKS).execute(round))
+        List<CompletedCheck> completed = answered.stream()
+                .map(outcome -> {
+                    Row check = outcome.check();
+                    RegisterAnswer answer = outcome.answer();
+                    String applicationId = check.getUUID("application_id").toString();
+                    return new CompletedCheck(
+                            check.getUUID("id"),
+                            answer.result().name(),
+                            answer.differingFields(),
+                            answer.details(),
+                            check.getString("register") + ": " + answer.result(),
+                            UUID.randomUUID(),
+                            applicationId,
+                            outbox.json(new RegistryCheckCompleted(
+                                    check.getUUID("case_id").toString(),
+                                    applicationId,
+                                    check.getString("authority_id"),
+                                    check.getUUID("id").toString(),
+                                    check.getString("register"),
+                                    check.getString("legal_basis"),
+                                    check.getString("purpose"),
+                                    answer.result().name(),
+                                    answer.differingFields(),
+                                    now.toInstant())));
+                })
+                .toList();
+        Map<String, Object> round = Map.of(
+                "answers",
+                outbox.json(completed),
+                "at",
+                now,
+                "topic",
+                Topics.CASES,
+                "eventType",
+                RegistryCheckCompleted.TYPE);
+        return pool.withConnection(connection ->
+                        SqlTemplate.forQuery(connection, COMPLETE_CHECKS).execute(round))
                 // Fewer rows than answers: another instance completed some meanwhile; their records stand.
                 .invoke(relay::nudge)
                 .replaceWithVoid();
@@ -188,9 +244,15 @@ public class RegistryChecks {
 
     /** One answered check as the statement reads it: one JSON array of these, instead of a column array per field. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record CompletedCheck(UUID checkId, String result, List<String> differing, Map<String, Object> response, String detail, UUID eventId,
-                          String aggregateId, String payload) {
-    }
+    record CompletedCheck(
+            UUID checkId,
+            String result,
+            List<String> differing,
+            Map<String, Object> response,
+            String detail,
+            UUID eventId,
+            String aggregateId,
+            String payload) {}
 
     /**
      * One statement for a round of answers: each check's record for audit, its case's history entry and
@@ -223,9 +285,15 @@ public class RegistryChecks {
     private RegisterQuery parse(String json) {
         try {
             JsonNode node = mapper.readTree(json);
-            return new RegisterQuery(node.path("givenName").textValue(), node.path("familyName").textValue(),
-                    node.hasNonNull("birthdate") ? LocalDate.parse(node.get("birthdate").asText()) : null,
-                    node.path("streetAddress").textValue(), node.path("postalCode").textValue(), node.path("locality").textValue());
+            return new RegisterQuery(
+                    node.path("givenName").textValue(),
+                    node.path("familyName").textValue(),
+                    node.hasNonNull("birthdate")
+                            ? LocalDate.parse(node.get("birthdate").asText())
+                            : null,
+                    node.path("streetAddress").textValue(),
+                    node.path("postalCode").textValue(),
+                    node.path("locality").textValue());
         } catch (Exception e) {
             throw new IllegalStateException("stored register query is not JSON", e);
         }

@@ -9,16 +9,16 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.amtsweg.cases.CaseConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.amtsweg.cases.CaseConfig;
 
 /**
  * A SIMULATED resident register (Melderegister) with test data matching the identity gateway's test
@@ -45,10 +45,12 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
 
     /** Real applicants must never be checked against test data: {@code prod} refuses to start with the simulator. */
     static void refuseInProduction(@Observes StartupEvent event, CaseConfig config) {
-        boolean prod = LaunchMode.current() == LaunchMode.NORMAL && ConfigUtils.getProfiles().contains("prod");
+        boolean prod = LaunchMode.current() == LaunchMode.NORMAL
+                && ConfigUtils.getProfiles().contains("prod");
         if (prod && SELECTION.equals(config.registry().residentRegister())) {
-            throw new IllegalStateException("the prod profile must not check applicants against the resident register simulator; "
-                    + "set amtsweg.cases.registry.resident-register to a real register's adapter or to none");
+            throw new IllegalStateException(
+                    "the prod profile must not check applicants against the resident register simulator; "
+                            + "set amtsweg.cases.registry.resident-register to a real register's adapter or to none");
         }
     }
 
@@ -65,15 +67,21 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
     @Override
     public Uni<RegisterAnswer> check(RegisterQuery query) {
         if (config.registry().simulatorUnavailable()) {
-            return Uni.createFrom().failure(new IllegalStateException("resident register simulator switched to unavailable"));
+            return Uni.createFrom()
+                    .failure(new IllegalStateException("resident register simulator switched to unavailable"));
         }
         JsonNode resident = residents.stream()
                 .filter(entry -> entry.path("givenName").asText().equalsIgnoreCase(query.givenName())
                         && entry.path("familyName").asText().equalsIgnoreCase(query.familyName())
                         && entry.path("birthdate").asText().equals(String.valueOf(query.birthdate())))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (resident == null) {
-            return Uni.createFrom().item(new RegisterAnswer(RegisterResult.NOT_FOUND, List.of(), Map.of("note", "no person with this name and birth date")));
+            return Uni.createFrom()
+                    .item(new RegisterAnswer(
+                            RegisterResult.NOT_FOUND,
+                            List.of(),
+                            Map.of("note", "no person with this name and birth date")));
         }
         List<String> differing = new ArrayList<>();
         compare(differing, "streetAddress", resident.path("streetAddress").asText(), query.streetAddress());
@@ -82,7 +90,9 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("municipality", resident.path("municipality").asText());
         details.put("movedInOn", resident.path("movedInOn").asText());
-        return Uni.createFrom().item(new RegisterAnswer(differing.isEmpty() ? RegisterResult.MATCH : RegisterResult.MISMATCH, differing, details));
+        return Uni.createFrom()
+                .item(new RegisterAnswer(
+                        differing.isEmpty() ? RegisterResult.MATCH : RegisterResult.MISMATCH, differing, details));
     }
 
     private static void compare(List<String> differing, String field, String registered, String stated) {
@@ -92,6 +102,8 @@ public class ResidentRegisterSimulator implements RegisterAdapter {
     }
 
     private static String normalise(String value) {
-        return value == null ? null : value.trim().replaceAll("\\s+", " ").replace("str.", "straße").toLowerCase(java.util.Locale.GERMAN);
+        return value == null
+                ? null
+                : value.trim().replaceAll("\\s+", " ").replace("str.", "straße").toLowerCase(Locale.GERMAN);
     }
 }

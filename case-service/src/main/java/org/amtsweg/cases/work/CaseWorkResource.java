@@ -10,14 +10,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.cases.Problems;
-import org.amtsweg.cases.security.Clerk;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amtsweg.cases.Problems;
+import org.amtsweg.cases.security.Clerk;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A clerk's steps on a case. {@code If-Match} with the case's ETag (its revision) makes a step fail
@@ -42,53 +41,70 @@ public class CaseWorkResource {
      * colleague holds is taken over only explicitly ({@code takeOver} with a {@code reason}), or given
      * to someone by a supervisor.
      */
-    public record Assignment(String assignee, Boolean takeOver, String reason) {
-    }
+    public record Assignment(String assignee, Boolean takeOver, String reason) {}
 
     /** Body of {@code POST /cases/{id}/information-requests}. */
-    public record InformationRequest(String message, List<String> fields, List<String> documents, LocalDate dueDate) {
-    }
+    public record InformationRequest(String message, List<String> fields, List<String> documents, LocalDate dueDate) {}
 
     /** Body of {@code POST /cases/{id}/decision}. */
-    public record Decision(String outcome, String reasoning, String noticeText) {
-    }
+    public record Decision(String outcome, String reasoning, String noticeText) {}
 
     /** Body of {@code POST /cases/{id}/notes}. */
-    public record Note(String text) {
-    }
+    public record Note(String text) {}
 
     // Each body is checked completely by WorkInput (422 with every pointer) before the case is touched.
 
     @POST
     @Path("/assign")
-    public Uni<Response> assign(@PathParam("id") UUID id, Assignment assignment, @HeaderParam("If-Match") String ifMatch) {
+    public Uni<Response> assign(
+            @PathParam("id") UUID id, Assignment assignment, @HeaderParam("If-Match") String ifMatch) {
         Assignment body = assignment == null ? new Assignment(null, null, null) : assignment;
         WorkInput.checkAssignment(body.assignee(), body.takeOver(), body.reason());
-        return work.assign(clerk(), id, body.assignee(), Boolean.TRUE.equals(body.takeOver()), body.reason(), revision(ifMatch))
+        return work.assign(
+                        clerk(),
+                        id,
+                        body.assignee(),
+                        Boolean.TRUE.equals(body.takeOver()),
+                        body.reason(),
+                        revision(ifMatch))
                 .replaceWith(Response.noContent().build());
     }
 
     @POST
     @Path("/information-requests")
-    public Uni<Response> requestInformation(@PathParam("id") UUID id, InformationRequest request, @HeaderParam("If-Match") String ifMatch) {
+    public Uni<Response> requestInformation(
+            @PathParam("id") UUID id, InformationRequest request, @HeaderParam("If-Match") String ifMatch) {
         WorkInput.checkInformationRequest(request.message(), request.fields(), request.documents(), request.dueDate());
-        return work.requestInformation(clerk(), id, request.message(), request.fields(), request.documents(), request.dueDate(), revision(ifMatch))
-                .map(requestId -> Response.status(201).entity(Map.of("requestId", requestId)).build());
+        return work.requestInformation(
+                        clerk(),
+                        id,
+                        request.message(),
+                        request.fields(),
+                        request.documents(),
+                        request.dueDate(),
+                        revision(ifMatch))
+                .map(requestId -> Response.status(201)
+                        .entity(Map.of("requestId", requestId))
+                        .build());
     }
 
     @POST
     @Path("/decision")
     public Uni<Response> decide(@PathParam("id") UUID id, Decision decision, @HeaderParam("If-Match") String ifMatch) {
         WorkInput.checkDecision(decision.outcome(), decision.reasoning(), decision.noticeText());
-        return work.decide(clerk(), id, decision.outcome(), decision.reasoning(), decision.noticeText(), revision(ifMatch))
-                .map(decisionId -> Response.status(201).entity(Map.of("decisionId", decisionId)).build());
+        return work.decide(
+                        clerk(), id, decision.outcome(), decision.reasoning(), decision.noticeText(), revision(ifMatch))
+                .map(decisionId -> Response.status(201)
+                        .entity(Map.of("decisionId", decisionId))
+                        .build());
     }
 
     @POST
     @Path("/notes")
     public Uni<Response> note(@PathParam("id") UUID id, Note note) {
         WorkInput.checkNote(note.text());
-        return work.note(clerk(), id, note.text()).replaceWith(Response.noContent().build());
+        return work.note(clerk(), id, note.text())
+                .replaceWith(Response.noContent().build());
     }
 
     private Clerk clerk() {

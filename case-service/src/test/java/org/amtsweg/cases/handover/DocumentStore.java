@@ -2,8 +2,8 @@ package org.amtsweg.cases.handover;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +24,20 @@ public class DocumentStore implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/token")) {
-                request.response().putHeader("Content-Type", "application/json")
+                request.response()
+                        .putHeader("Content-Type", "application/json")
                         .end("{\"access_token\":\"store-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
             } else if (request.path().matches("/submissions/[^/]+/attachments/[^/]+")) {
-                request.response().putHeader("Content-Type", "application/pdf").end(io.vertx.core.buffer.Buffer.buffer(CONTENT));
+                request.response().putHeader("Content-Type", "application/pdf").end(Buffer.buffer(CONTENT));
             } else {
                 request.response().setStatusCode(404).end();
             }
         });
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server.listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the document store did not start", e);
         }

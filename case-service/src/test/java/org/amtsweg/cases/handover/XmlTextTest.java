@@ -1,8 +1,8 @@
 package org.amtsweg.cases.handover;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Which characters the XML export replaces, and which it keeps. */
 class XmlTextTest {
@@ -10,7 +10,8 @@ class XmlTextTest {
     @Test
     void eachForbiddenCharIsReplacedOnceAndCounted() {
         int[] count = {0};
-        assertThat(XmlText.replaceForbidden("a\u0001b\u000Bc\uFFFE\uFFFFd\u0000", count)).isEqualTo("a\uFFFDb\uFFFDc\uFFFD\uFFFDd\uFFFD");
+        assertThat(XmlText.replaceForbidden("a\u0001b\u000Bc\uFFFE\uFFFFd\u0000", count))
+                .isEqualTo("a\uFFFDb\uFFFDc\uFFFD\uFFFDd\uFFFD");
         assertThat(count[0]).isEqualTo(5);
     }
 

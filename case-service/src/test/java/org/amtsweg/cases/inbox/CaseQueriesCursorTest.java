@@ -1,5 +1,14 @@
 package org.amtsweg.cases.inbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -8,16 +17,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The inbox's keyset cursor ({@code after}): the position after which the next page starts. The clerk's
@@ -47,12 +46,23 @@ class CaseQueriesCursorTest {
 
     @Test
     void garbageIsRefused() {
-        for (String after : new String[] {"", "garbage!!", "a b", "%2F", "====", encoded("nicht|ein|cursor"),
-                encoded("2026-12-01T00:00:00Z|no-uuid"), encoded("2026-12-01T00:00:00Z"),
-                encoded("2026-12-01T00:00:00Z|"), encoded("|" + CASE), encoded("gestern|" + CASE),
-                // No offset, an impossible day, the parts swapped.
-                encoded("2026-12-01T00:00:00|" + CASE), encoded("2026-02-30T00:00:00Z|" + CASE),
-                encoded(CASE + "|2026-12-01T00:00:00Z")}) {
+        for (String after : new String[] {
+            "",
+            "garbage!!",
+            "a b",
+            "%2F",
+            "====",
+            encoded("nicht|ein|cursor"),
+            encoded("2026-12-01T00:00:00Z|no-uuid"),
+            encoded("2026-12-01T00:00:00Z"),
+            encoded("2026-12-01T00:00:00Z|"),
+            encoded("|" + CASE),
+            encoded("gestern|" + CASE),
+            // No offset, an impossible day, the parts swapped.
+            encoded("2026-12-01T00:00:00|" + CASE),
+            encoded("2026-02-30T00:00:00Z|" + CASE),
+            encoded(CASE + "|2026-12-01T00:00:00Z")
+        }) {
             assertThatThrownBy(() -> CaseQueries.Cursor.decode(after)).as(after).isInstanceOf(RuntimeException.class);
         }
     }
@@ -75,8 +85,11 @@ class CaseQueriesCursorTest {
     }
 
     @Property
-    void aTamperedCursorIsRefusedOrAPosition(@ForAll("positions") OffsetDateTime openedAt, @ForAll("ids") UUID id,
-                                             @ForAll @IntRange(max = 200) int at, @ForAll char replacement) {
+    void aTamperedCursorIsRefusedOrAPosition(
+            @ForAll("positions") OffsetDateTime openedAt,
+            @ForAll("ids") UUID id,
+            @ForAll @IntRange(max = 200) int at,
+            @ForAll char replacement) {
         String cursor = new CaseQueries.Cursor(openedAt, id).encode();
         int index = at % cursor.length();
         decodesOrIsRefused(cursor.substring(0, index) + replacement + cursor.substring(index + 1));
@@ -97,13 +110,15 @@ class CaseQueriesCursorTest {
     Arbitrary<OffsetDateTime> positions() {
         // From the Roman empire to well past Y10K, to nanoseconds, in every offset Java knows (±18:00, to the second).
         Arbitrary<Instant> instants = Combinators.combine(
-                Arbitraries.longs().between(-60_000_000_000L, 300_000_000_000L),
-                Arbitraries.integers().between(0, 999_999_999)).as(Instant::ofEpochSecond);
-        Arbitrary<ZoneOffset> offsets = Arbitraries.integers().between(-18 * 3600, 18 * 3600)
-                .map(ZoneOffset::ofTotalSeconds);
+                        Arbitraries.longs().between(-60_000_000_000L, 300_000_000_000L),
+                        Arbitraries.integers().between(0, 999_999_999))
+                .as(Instant::ofEpochSecond);
+        Arbitrary<ZoneOffset> offsets =
+                Arbitraries.integers().between(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds);
         Arbitrary<OffsetDateTime> any = Combinators.combine(instants, offsets).as(OffsetDateTime::ofInstant);
         // What PostgreSQL hands back: microseconds, UTC, whole seconds often (where toString drops fields).
-        Arbitrary<OffsetDateTime> stored = Arbitraries.longs().between(0, 4_102_444_800L)
+        Arbitrary<OffsetDateTime> stored = Arbitraries.longs()
+                .between(0, 4_102_444_800L)
                 .map(second -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC));
         return Arbitraries.oneOf(any, stored);
     }

@@ -1,8 +1,8 @@
 package org.amtsweg.cases.inbox;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class InboxOrderTest {
 
@@ -23,7 +23,8 @@ class InboxOrderTest {
     @Test
     void theRefusalListsEveryOrderThatExists() {
         assertThat(InboxOrder.parameters()).containsExactly("newest", "oldest");
-        assertThat(InboxOrder.parameters()).allSatisfy(parameter -> assertThat(InboxOrder.of(parameter)).isPresent());
+        assertThat(InboxOrder.parameters())
+                .allSatisfy(parameter -> assertThat(InboxOrder.of(parameter)).isPresent());
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.amtsweg.cases.inbox;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.amtsweg.cases.CaseFixture;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +24,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.amtsweg.cases.CaseFixture;
+import org.junit.jupiter.api.Test;
 
 /** The clerk's live inbox over Server-Sent Events, resumable after a reconnect. */
 @QuarkusTest
@@ -37,8 +40,7 @@ class LiveInboxTest {
     Pool pool;
 
     /** A received SSE event. */
-    record Received(long id, String name, String data) {
-    }
+    record Received(long id, String name, String data) {}
 
     @Test
     void aClerkSeesHerAuthoritysEventsLiveAndResumesWithoutGapOrRepeat() throws Exception {
@@ -46,19 +48,38 @@ class LiveInboxTest {
         List<Received> first;
         try (Stream<String> stream = open(CaseFixture.HAGEN_CLERK, null)) {
             BlockingQueue<Received> received = collect(stream);
-            given().auth().oauth2(CaseFixture.HAGEN_CLERK).contentType(ContentType.JSON).body(Map.of())
-                    .post("/cases/" + caseId + "/assign").then().statusCode(204);
-            first = until(received, event -> event.data().contains(caseId) && event.name().equals("CaseStatusChanged"));
+            given().auth()
+                    .oauth2(CaseFixture.HAGEN_CLERK)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .post("/cases/" + caseId + "/assign")
+                    .then()
+                    .statusCode(204);
+            first = until(
+                    received,
+                    event -> event.data().contains(caseId) && event.name().equals("CaseStatusChanged"));
         }
         Received assigned = first.get(first.size() - 1);
 
         // While disconnected, the case is decided.
-        given().auth().oauth2(CaseFixture.HAGEN_CLERK).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "REJECTED", "reasoning", "Das Einkommen übersteigt die Grenze.", "noticeText", "Abgelehnt."))
-                .post("/cases/" + caseId + "/decision").then().statusCode(201);
+        given().auth()
+                .oauth2(CaseFixture.HAGEN_CLERK)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "outcome",
+                        "REJECTED",
+                        "reasoning",
+                        "Das Einkommen übersteigt die Grenze.",
+                        "noticeText",
+                        "Abgelehnt."))
+                .post("/cases/" + caseId + "/decision")
+                .then()
+                .statusCode(201);
 
         try (Stream<String> stream = open(CaseFixture.HAGEN_CLERK, assigned.id())) {
-            List<Received> resumed = until(collect(stream), event -> event.data().contains(caseId) && event.name().equals("DecisionIssued"));
+            List<Received> resumed = until(
+                    collect(stream),
+                    event -> event.data().contains(caseId) && event.name().equals("DecisionIssued"));
             assertThat(resumed).allSatisfy(event -> assertThat(event.id()).isGreaterThan(assigned.id()));
             assertThat(resumed).extracting(Received::name).contains("CaseStatusChanged", "DecisionIssued");
         }
@@ -86,24 +107,36 @@ class LiveInboxTest {
     void anEventWhoseTransactionCommitsLateIsStreamedNotSkipped() throws Exception {
         String slow = UUID.randomUUID().toString();
         String quick = UUID.randomUUID().toString();
-        long end = pool.query("SELECT coalesce(max(seq), 0) AS last FROM case_event").execute().await().indefinitely()
-                .iterator().next().getLong("last");
+        long end = pool.query("SELECT coalesce(max(seq), 0) AS last FROM case_event")
+                .execute()
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong("last");
         try (Stream<String> stream = open(CaseFixture.HAGEN_CLERK, end)) {
             BlockingQueue<Received> received = collect(stream);
             CompletableFuture<Void> written = new CompletableFuture<>();
             CompletableFuture<Void> slowCommit = pool.withTransaction(connection -> logEvent(connection, slow)
                             .invoke(() -> written.complete(null))
-                            .onItem().delayIt().by(Duration.ofMillis(1500)))
-                    .subscribeAsCompletionStage().toCompletableFuture();
+                            .onItem()
+                            .delayIt()
+                            .by(Duration.ofMillis(1500)))
+                    .subscribeAsCompletionStage()
+                    .toCompletableFuture();
             written.get(10, TimeUnit.SECONDS);
-            pool.withTransaction(connection -> logEvent(connection, quick)).await().indefinitely();
+            pool.withTransaction(connection -> logEvent(connection, quick))
+                    .await()
+                    .indefinitely();
             slowCommit.get(10, TimeUnit.SECONDS);
 
             List<Received> seen = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && seen.stream().noneMatch(event -> event.data().contains(quick))) {
+            while (System.nanoTime() < deadline
+                    && seen.stream().noneMatch(event -> event.data().contains(quick))) {
                 Received event = received.poll(500, TimeUnit.MILLISECONDS);
-                if (event != null && (event.data().contains(slow) || event.data().contains(quick))) {
+                if (event != null
+                        && (event.data().contains(slow) || event.data().contains(quick))) {
                     seen.add(event);
                 }
             }
@@ -112,22 +145,29 @@ class LiveInboxTest {
             if (more != null && (more.data().contains(slow) || more.data().contains(quick))) {
                 seen.add(more);
             }
-            assertThat(seen).extracting(event -> event.data().contains(slow) ? "slow" : "quick").containsExactly("slow", "quick");
+            assertThat(seen)
+                    .extracting(event -> event.data().contains(slow) ? "slow" : "quick")
+                    .containsExactly("slow", "quick");
         }
     }
 
-    private static io.smallrye.mutiny.Uni<Void> logEvent(io.vertx.mutiny.sqlclient.SqlConnection connection, String applicationId) {
-        return connection.preparedQuery("INSERT INTO case_event (authority_id, type, payload) VALUES ('stadt-hagen', 'CaseStatusChanged', $1::jsonb)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of("{\"applicationId\":\"" + applicationId + "\",\"authorityId\":\"stadt-hagen\"}"))
+    private static Uni<Void> logEvent(SqlConnection connection, String applicationId) {
+        return connection
+                .preparedQuery(
+                        "INSERT INTO case_event (authority_id, type, payload) VALUES ('stadt-hagen', 'CaseStatusChanged', $1::jsonb)")
+                .execute(Tuple.of("{\"applicationId\":\"" + applicationId + "\",\"authorityId\":\"stadt-hagen\"}"))
                 .replaceWithVoid();
     }
 
     private Stream<String> open(String token, Long lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(events).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(events)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", String.valueOf(lastEventId));
         }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
@@ -158,7 +198,8 @@ class LiveInboxTest {
         return queue;
     }
 
-    private static List<Received> until(BlockingQueue<Received> queue, java.util.function.Predicate<Received> last) throws InterruptedException {
+    private static List<Received> until(BlockingQueue<Received> queue, Predicate<Received> last)
+            throws InterruptedException {
         List<Received> seen = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 final class AdministeredShape {
 
-    private AdministeredShape() {
-    }
+    private AdministeredShape() {}
 
     /**
      * @param renamed column names (after camel-casing) whose field is called otherwise, e.g. {@code leikaType → type}
@@ -25,7 +23,8 @@ final class AdministeredShape {
         if (row == null) {
             return null;
         }
-        Object typed = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        Object typed = mapper.copy()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .convertValue(camel(mapper, row, renamed), shape);
         return mapper.valueToTree(typed);
     }

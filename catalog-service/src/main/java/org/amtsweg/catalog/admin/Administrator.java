@@ -6,8 +6,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Who made a change, for the audit: the administrator's username, else the token's subject. */
 public final class Administrator {
 
-    private Administrator() {
-    }
+    private Administrator() {}
 
     public static String of(JsonWebToken token) {
         Object username = token.getClaim("preferred_username");

@@ -2,10 +2,10 @@ package org.amtsweg.catalog.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Multi;
-import org.amtsweg.catalog.CatalogCaches;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,23 +15,24 @@ import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import org.amtsweg.catalog.Problems;
-import org.amtsweg.resourceserver.input.ConstraintViolations;
-import org.amtsweg.resourceserver.problem.Violation;
-import org.amtsweg.catalog.form.SchemaCheck;
-import org.amtsweg.messaging.audit.AuditTrail;
-import org.amtsweg.messaging.outbox.Outbox;
-import org.amtsweg.messaging.outbox.OutboxRelay;
-import org.amtsweg.catalog.feed.ChangeLog;
-import org.amtsweg.events.CatalogChanged;
-import org.amtsweg.events.Topics;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.amtsweg.catalog.CatalogCaches;
+import org.amtsweg.catalog.Problems;
+import org.amtsweg.catalog.feed.ChangeLog;
+import org.amtsweg.catalog.form.SchemaCheck;
+import org.amtsweg.events.CatalogChanged;
+import org.amtsweg.events.Topics;
+import org.amtsweg.messaging.audit.AuditTrail;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
+import org.amtsweg.resourceserver.input.ConstraintViolations;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Changes to the catalogue by administrators. Each change is checked completely before anything is
@@ -51,8 +52,16 @@ public class CatalogAdministration {
     private final ChangeLog changes;
     private final AuditTrail audit;
 
-    public CatalogAdministration(Pool pool, Validator validator, Outbox outbox, OutboxRelay relay, ObjectMapper mapper,
-                                 @CacheName(CatalogCaches.READS) Cache reads, ChangeLog changes, AuditTrail audit, LeikaEntries leika) {
+    public CatalogAdministration(
+            Pool pool,
+            Validator validator,
+            Outbox outbox,
+            OutboxRelay relay,
+            ObjectMapper mapper,
+            @CacheName(CatalogCaches.READS) Cache reads,
+            ChangeLog changes,
+            AuditTrail audit,
+            LeikaEntries leika) {
         this.leika = leika;
         this.audit = audit;
         this.reads = reads;
@@ -67,17 +76,30 @@ public class CatalogAdministration {
     /** The violations of a service, before it is written. */
     public List<Violation> check(ServiceInput input) {
         List<Violation> violations = new ArrayList<>(ConstraintViolations.of(validator.validate(input)));
-        if (input.booster() != (input.boosterList() != null) || (input.boosterList() == null) != (input.boosterPosition() == null)) {
-            violations.add(new Violation("/boosterList", "dependentRequired", "booster, boosterList und boosterPosition gehören zusammen.", "booster, boosterList and boosterPosition go together."));
+        if (input.booster() != (input.boosterList() != null)
+                || (input.boosterList() == null) != (input.boosterPosition() == null)) {
+            violations.add(new Violation(
+                    "/boosterList",
+                    "dependentRequired",
+                    "booster, boosterList und boosterPosition gehören zusammen.",
+                    "booster, boosterList and boosterPosition go together."));
         }
         if (!"online".equals(input.handling()) && input.handlingUrl() == null && "external".equals(input.handling())) {
-            violations.add(new Violation("/handlingUrl", "required", "Eine extern abgewickelte Leistung braucht die Adresse des Angebots.", "A service handled elsewhere needs the address of the offer."));
+            violations.add(new Violation(
+                    "/handlingUrl",
+                    "required",
+                    "Eine extern abgewickelte Leistung braucht die Adresse des Angebots.",
+                    "A service handled elsewhere needs the address of the offer."));
         }
         // A null entry or id is already a violation above; it must not also break the duplicate check.
-        List<String> ids = input.leikaOrEmpty().stream().filter(Objects::nonNull).map(ServiceInput.LeikaInput::leikaId)
-                .filter(Objects::nonNull).toList();
+        List<String> ids = input.leikaOrEmpty().stream()
+                .filter(Objects::nonNull)
+                .map(ServiceInput.LeikaInput::leikaId)
+                .filter(Objects::nonNull)
+                .toList();
         if (ids.stream().distinct().count() != ids.size()) {
-            violations.add(new Violation("/leika", "uniqueItems", "Eine LeiKa-ID kommt mehrfach vor.", "A LeiKa ID occurs more than once."));
+            violations.add(new Violation(
+                    "/leika", "uniqueItems", "Eine LeiKa-ID kommt mehrfach vor.", "A LeiKa ID occurs more than once."));
         }
         return violations;
     }
@@ -89,7 +111,8 @@ public class CatalogAdministration {
             throw Problems.invalidInput(violations);
         }
         return pool.withTransaction(connection -> upsert(connection, input, actor))
-                .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+                .onFailure(PgException.class)
+                .transform(CatalogAdministration::conflict)
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
@@ -100,24 +123,42 @@ public class CatalogAdministration {
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "/services/" + i;
             if (inputs.get(i) == null) {
-                violations.add(new Violation(prefix, "required", "Hier fehlt die Leistung (ein Objekt, nicht null).", "The service is missing here (an object, not null)."));
+                violations.add(new Violation(
+                        prefix,
+                        "required",
+                        "Hier fehlt die Leistung (ein Objekt, nicht null).",
+                        "The service is missing here (an object, not null)."));
                 continue;
             }
-            check(inputs.get(i)).forEach(violation -> violations.add(new Violation(prefix + violation.pointer(), violation.keyword(), violation.message(),
-                    violation.messageEn())));
+            check(inputs.get(i))
+                    .forEach(violation -> violations.add(new Violation(
+                            prefix + violation.pointer(),
+                            violation.keyword(),
+                            violation.message(),
+                            violation.messageEn())));
         }
-        List<String> keys = inputs.stream().filter(Objects::nonNull).map(ServiceInput::key).filter(Objects::nonNull).toList();
+        List<String> keys = inputs.stream()
+                .filter(Objects::nonNull)
+                .map(ServiceInput::key)
+                .filter(Objects::nonNull)
+                .toList();
         if (keys.stream().distinct().count() != keys.size()) {
-            violations.add(new Violation("/services", "uniqueItems", "Ein Schlüssel kommt mehrfach vor.", "A key occurs more than once."));
+            violations.add(new Violation(
+                    "/services", "uniqueItems", "Ein Schlüssel kommt mehrfach vor.", "A key occurs more than once."));
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
-        return pool.withTransaction(connection -> Multi.createFrom().iterable(inputs)
-                        .onItem().transformToUniAndConcatenate(input -> upsert(connection, input, actor))
-                        .collect().asList()
-                        .map(created -> (int) created.stream().filter(Boolean::booleanValue).count()))
-                .onFailure(PgException.class).transform(CatalogAdministration::conflict)
+        return pool.withTransaction(connection -> Multi.createFrom()
+                        .iterable(inputs)
+                        .onItem()
+                        .transformToUniAndConcatenate(input -> upsert(connection, input, actor))
+                        .collect()
+                        .asList()
+                        .map(created -> (int)
+                                created.stream().filter(Boolean::booleanValue).count()))
+                .onFailure(PgException.class)
+                .transform(CatalogAdministration::conflict)
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
     }
@@ -128,9 +169,17 @@ public class CatalogAdministration {
                                 FROM leika_entry l WHERE l.service_key = s.key), '[]'::jsonb)) AS row
                         FROM service s WHERE key = $1 FOR UPDATE""", input.key())
                 .map(row -> AdministeredShape.of(mapper, row, ServiceInput.class, Map.of("leikaType", "type")))
-                .chain(before -> SqlTemplate.forUpdate(connection, UPSERT_SERVICE).execute(service(input))
+                .chain(before -> SqlTemplate.forUpdate(connection, UPSERT_SERVICE)
+                        .execute(service(input))
                         .chain(() -> leika.replace(connection, input.key(), input.leikaOrEmpty()))
-                        .chain(() -> record(connection, actor, "SERVICE", input.key(), before == null ? "CREATED" : "UPDATED", null, before,
+                        .chain(() -> record(
+                                connection,
+                                actor,
+                                "SERVICE",
+                                input.key(),
+                                before == null ? "CREATED" : "UPDATED",
+                                null,
+                                before,
                                 mapper.valueToTree(input)))
                         .replaceWith(before == null));
     }
@@ -188,38 +237,62 @@ public class CatalogAdministration {
     public Uni<Integer> publishForm(String serviceKey, JsonNode schema, JsonNode presentation, String actor) {
         List<Violation> violations = new ArrayList<>();
         if (schema == null || !schema.isObject()) {
-            violations.add(new Violation("/schema", "required", "Das Formular braucht ein JSON Schema (Objekt).", "The form needs a JSON Schema (an object)."));
+            violations.add(new Violation(
+                    "/schema",
+                    "required",
+                    "Das Formular braucht ein JSON Schema (Objekt).",
+                    "The form needs a JSON Schema (an object)."));
         } else {
-            SchemaCheck.violations(schema).forEach(violation -> violations.add(new Violation("/schema" + violation.pointer(), violation.keyword(),
-                    violation.message(), violation.messageEn())));
-            if (!"https://json-schema.org/draft/2020-12/schema".equals(schema.path("$schema").asText())) {
-                violations.add(new Violation("/schema/$schema", "const", "Das Schema muss JSON Schema 2020-12 deklarieren.", "The schema must declare JSON Schema 2020-12."));
+            SchemaCheck.violations(schema)
+                    .forEach(violation -> violations.add(new Violation(
+                            "/schema" + violation.pointer(),
+                            violation.keyword(),
+                            violation.message(),
+                            violation.messageEn())));
+            if (!"https://json-schema.org/draft/2020-12/schema"
+                    .equals(schema.path("$schema").asText())) {
+                violations.add(new Violation(
+                        "/schema/$schema",
+                        "const",
+                        "Das Schema muss JSON Schema 2020-12 deklarieren.",
+                        "The schema must declare JSON Schema 2020-12."));
             }
         }
         if (presentation == null || !presentation.isObject()) {
-            violations.add(new Violation("/presentation", "required", "Die Darstellungshinweise fehlen (Objekt).", "The presentation hints are missing (an object)."));
+            violations.add(new Violation(
+                    "/presentation",
+                    "required",
+                    "Die Darstellungshinweise fehlen (Objekt).",
+                    "The presentation hints are missing (an object)."));
         }
         if (!violations.isEmpty()) {
             throw Problems.invalidInput(violations);
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT key FROM service WHERE key = $1 FOR UPDATE")
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("SELECT key FROM service WHERE key = $1 FOR UPDATE")
                         .execute(Tuple.of(serviceKey))
                         .chain(rows -> {
                             if (rows.size() == 0) {
                                 throw Problems.notFound("Es gibt keine Leistung mit dem Schlüssel " + serviceKey + ".");
                             }
-                            return connection.preparedQuery("""
+                            return connection
+                                    .preparedQuery("""
                                             INSERT INTO form_version (service_key, version, schema, presentation, published_by)
                                             SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4 FROM form_version WHERE service_key = $1
                                             RETURNING version""")
-                                    .execute(Tuple.of(serviceKey, new JsonObject(schema.toString()), new JsonObject(presentation.toString()), actor));
+                                    .execute(Tuple.of(
+                                            serviceKey,
+                                            new JsonObject(schema.toString()),
+                                            new JsonObject(presentation.toString()),
+                                            actor));
                         })
                         .chain(rows -> {
                             int version = rows.iterator().next().getInteger("version");
-                            com.fasterxml.jackson.databind.node.ObjectNode published = mapper.createObjectNode().put("version", version);
+                            ObjectNode published = mapper.createObjectNode().put("version", version);
                             published.set("schema", schema);
                             published.set("presentation", presentation);
-                            return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null, null, published).replaceWith(version);
+                            return record(connection, actor, "FORM", serviceKey, "PUBLISHED", null, null, published)
+                                    .replaceWith(version);
                         }))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);
@@ -235,20 +308,42 @@ public class CatalogAdministration {
      * @param before    the entity in the administration API's shape, null before its creation
      * @param after     the same after the change
      */
-    Uni<Void> record(SqlConnection connection, String actor, String entity, String entityId, String change, String authority,
-                     JsonNode before, JsonNode after) {
+    Uni<Void> record(
+            SqlConnection connection,
+            String actor,
+            String entity,
+            String entityId,
+            String change,
+            String authority,
+            JsonNode before,
+            JsonNode after) {
         Instant now = Instant.now();
         String action = switch (change) {
             case "CREATED", "PUBLISHED" -> "created";
             case "DELETED" -> "deleted";
             default -> "updated";
         };
-        return connection.preparedQuery("INSERT INTO catalog_audit (actor, entity, entity_id, change, before, after) VALUES ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.from(new Object[]{actor, entity, entityId, change, json(before), json(after)}))
-                .chain(() -> outbox.append(connection, Topics.CATALOG, entityId, CatalogChanged.TYPE, entity + ":" + entityId,
+        return connection
+                .preparedQuery(
+                        "INSERT INTO catalog_audit (actor, entity, entity_id, change, before, after) VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(new Object[] {actor, entity, entityId, change, json(before), json(after)}))
+                .chain(() -> outbox.append(
+                        connection,
+                        Topics.CATALOG,
+                        entityId,
+                        CatalogChanged.TYPE,
+                        entity + ":" + entityId,
                         new CatalogChanged(entity, entityId, change, actor, now)))
-                .chain(() -> audit.record(connection, entity.toLowerCase(java.util.Locale.ROOT), entityId, authority, action, actor, now,
-                        before, after))
+                .chain(() -> audit.record(
+                        connection,
+                        entity.toLowerCase(Locale.ROOT),
+                        entityId,
+                        authority,
+                        action,
+                        actor,
+                        now,
+                        before,
+                        after))
                 .chain(() -> changes.afterChange(connection, entity, entityId))
                 .replaceWithVoid();
     }
@@ -287,12 +382,15 @@ public class CatalogAdministration {
         if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
             String constraint = String.valueOf(pg.getConstraint());
             if (constraint.startsWith("leika_entry")) {
-                return Problems.conflict("Eine der LeiKa-IDs gehört schon zu einer anderen Leistung; nichts wurde geändert.");
+                return Problems.conflict(
+                        "Eine der LeiKa-IDs gehört schon zu einer anderen Leistung; nichts wurde geändert.");
             }
             if (constraint.equals("service_booster_position")) {
-                return Problems.conflict("Diesen Platz der Booster-Liste hat schon eine andere Leistung; nichts wurde geändert.");
+                return Problems.conflict(
+                        "Diesen Platz der Booster-Liste hat schon eine andere Leistung; nichts wurde geändert.");
             }
-            return Problems.conflict("Ein Wert, den es nur einmal geben darf, ist schon vergeben; nichts wurde geändert.");
+            return Problems.conflict(
+                    "Ein Wert, den es nur einmal geben darf, ist schon vergeben; nichts wurde geändert.");
         }
         if (failure instanceof PgException pg && "23503".equals(pg.getSqlState())) {
             return Problems.conflict("Ein Verweis zeigt auf nichts Vorhandenes; nichts wurde geändert.");

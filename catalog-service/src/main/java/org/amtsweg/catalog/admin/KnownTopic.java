@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -24,9 +23,21 @@ public @interface KnownTopic {
     Class<? extends Payload>[] payload() default {};
 
     /** The OZG's fourteen Themenfelder. */
-    Set<String> TOPICS = Set.of("Arbeit & Ruhestand", "Bauen & Wohnen", "Bildung", "Ein- & Auswanderung", "Engagement & Hobby",
-            "Familie & Kind", "Forschung & Förderung", "Gesundheit", "Mobilität & Reisen", "Querschnittsleistungen",
-            "Recht & Ordnung", "Steuern & Zoll", "Umwelt", "Unternehmensführung & -entwicklung");
+    Set<String> TOPICS = Set.of(
+            "Arbeit & Ruhestand",
+            "Bauen & Wohnen",
+            "Bildung",
+            "Ein- & Auswanderung",
+            "Engagement & Hobby",
+            "Familie & Kind",
+            "Forschung & Förderung",
+            "Gesundheit",
+            "Mobilität & Reisen",
+            "Querschnittsleistungen",
+            "Recht & Ordnung",
+            "Steuern & Zoll",
+            "Umwelt",
+            "Unternehmensführung & -entwicklung");
 
     /** Checks against {@link #TOPICS}. */
     class Check implements ConstraintValidator<KnownTopic, String> {

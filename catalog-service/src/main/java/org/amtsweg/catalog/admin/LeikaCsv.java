@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.amtsweg.resourceserver.input.PlainText;
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -22,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.amtsweg.resourceserver.input.PlainText;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * LeiKa entries as CSV (one row per entry, with a header), read and written by Jackson's CSV module.
@@ -33,12 +32,13 @@ import java.util.Set;
 public final class LeikaCsv {
 
     /** The columns, in the order the export writes them; a document names its own in its first line, in any order. */
-    public static final List<String> COLUMNS = List.of("leikaId", "serviceKey", "name", "lastChange", "type", "legalBasis", "sdg1", "sdg2",
-            "status");
+    public static final List<String> COLUMNS =
+            List.of("leikaId", "serviceKey", "name", "lastChange", "type", "legalBasis", "sdg1", "sdg2", "status");
     /** Without these an entry means nothing; the others may be left out. */
     static final List<String> REQUIRED = List.of("leikaId", "serviceKey", "name");
     /** How much of a refused header cell the answer repeats. */
     private static final int MAX_ECHO = 80;
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private static final CsvMapper CSV = new CsvMapper();
@@ -48,13 +48,20 @@ public final class LeikaCsv {
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .with(CsvParser.Feature.SKIP_EMPTY_LINES);
 
-    private LeikaCsv() {
-    }
+    private LeikaCsv() {}
 
     /** One CSV row: a LeiKa entry and the service it belongs to. */
     @JsonPropertyOrder({"leikaId", "serviceKey", "name", "lastChange", "type", "legalBasis", "sdg1", "sdg2", "status"})
-    public record Row(String leikaId, String serviceKey, String name, String lastChange, String type, String legalBasis,
-                      String sdg1, String sdg2, String status) {
+    public record Row(
+            String leikaId,
+            String serviceKey,
+            String name,
+            String lastChange,
+            String type,
+            String legalBasis,
+            String sdg1,
+            String sdg2,
+            String status) {
 
         ServiceInput.LeikaInput entry() {
             return new ServiceInput.LeikaInput(leikaId, name, lastChange, type, legalBasis, sdg1, sdg2, status);
@@ -66,7 +73,8 @@ public final class LeikaCsv {
      *
      * @param unknownColumns header cells that name no column (empty when the header is fine)
      */
-    public record Document(List<Row> rows, List<Integer> lines, List<Violation> violations, List<String> unknownColumns) {
+    public record Document(
+            List<Row> rows, List<Integer> lines, List<Violation> violations, List<String> unknownColumns) {
 
         static Document refused(List<Violation> violations, List<String> unknownColumns) {
             return new Document(List.of(), List.of(), violations, unknownColumns);
@@ -102,13 +110,26 @@ public final class LeikaCsv {
             }
         } catch (IOException | RuntimeException unreadable) {
             // The parser's own words name its internals; where it stopped is what helps.
-            return Document.refused(List.of(new Violation("", "syntax", "Das CSV ist ab Zeile " + line
-                    + " nicht lesbar (etwa ein Anführungszeichen ohne Gegenstück).",
-                    "The CSV cannot be read from line " + line + " on (e.g. a quotation mark without its counterpart).")), List.of());
+            return Document.refused(
+                    List.of(new Violation(
+                            "",
+                            "syntax",
+                            "Das CSV ist ab Zeile " + line
+                                    + " nicht lesbar (etwa ein Anführungszeichen ohne Gegenstück).",
+                            "The CSV cannot be read from line " + line
+                                    + " on (e.g. a quotation mark without its counterpart).")),
+                    List.of());
         }
         if (cells.isEmpty()) {
-            return Document.refused(List.of(new Violation("", "required", "Das CSV ist leer; die erste Zeile nennt die Spalten, z. B. "
-                    + String.join(",", REQUIRED) + ".", "The CSV is empty; its first line names the columns, e.g. " + String.join(",", REQUIRED) + ".")), List.of());
+            return Document.refused(
+                    List.of(new Violation(
+                            "",
+                            "required",
+                            "Das CSV ist leer; die erste Zeile nennt die Spalten, z. B. " + String.join(",", REQUIRED)
+                                    + ".",
+                            "The CSV is empty; its first line names the columns, e.g. " + String.join(",", REQUIRED)
+                                    + ".")),
+                    List.of());
         }
         String[] header = cells.get(0);
         List<String> unknown = new ArrayList<>();
@@ -117,30 +138,53 @@ public final class LeikaCsv {
             return Document.refused(violations, unknown);
         }
         if (cells.size() == 1) {
-            return Document.refused(List.of(new Violation("", "minItems", "Das CSV enthält nur die Kopfzeile, keine Einträge.", "The CSV holds only its header, no entries.")), List.of());
+            return Document.refused(
+                    List.of(new Violation(
+                            "",
+                            "minItems",
+                            "Das CSV enthält nur die Kopfzeile, keine Einträge.",
+                            "The CSV holds only its header, no entries.")),
+                    List.of());
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < cells.size(); i++) {
             String[] record = cells.get(i);
             int index = i - 1;
             if (record.length != header.length) {
-                violations.add(new Violation("/" + index, "columns", "Zeile " + lines.get(i) + " hat " + record.length + " Werte, die Kopfzeile "
-                        + header.length + " Spalten.", "Line " + lines.get(i) + " has " + record.length + " values, the header "
-                        + header.length + " columns."));
+                violations.add(new Violation(
+                        "/" + index,
+                        "columns",
+                        "Zeile " + lines.get(i) + " hat " + record.length + " Werte, die Kopfzeile " + header.length
+                                + " Spalten.",
+                        "Line " + lines.get(i) + " has " + record.length + " values, the header " + header.length
+                                + " columns."));
                 continue;
             }
             Map<String, String> values = new HashMap<>();
             for (int column = 0; column < header.length; column++) {
                 int forbidden = PlainText.firstForbidden(record[column]);
                 if (forbidden >= 0) {
-                    violations.add(new Violation("/" + index + "/" + header[column], "text", "Zeile " + lines.get(i) + ", Spalte " + header[column]
-                            + ": nicht erlaubtes Zeichen " + codePoint(record[column], forbidden) + ".", "Line " + lines.get(i) + ", column "
-                            + header[column] + ": a character that is not allowed, " + codePoint(record[column], forbidden) + "."));
+                    violations.add(new Violation(
+                            "/" + index + "/" + header[column],
+                            "text",
+                            "Zeile " + lines.get(i) + ", Spalte " + header[column] + ": nicht erlaubtes Zeichen "
+                                    + codePoint(record[column], forbidden) + ".",
+                            "Line " + lines.get(i) + ", column " + header[column]
+                                    + ": a character that is not allowed, " + codePoint(record[column], forbidden)
+                                    + "."));
                 }
                 values.put(header[column], record[column].isEmpty() ? null : record[column]);
             }
-            rows.add(new Row(values.get("leikaId"), values.get("serviceKey"), values.get("name"), values.get("lastChange"), values.get("type"),
-                    values.get("legalBasis"), values.get("sdg1"), values.get("sdg2"), values.get("status")));
+            rows.add(new Row(
+                    values.get("leikaId"),
+                    values.get("serviceKey"),
+                    values.get("name"),
+                    values.get("lastChange"),
+                    values.get("type"),
+                    values.get("legalBasis"),
+                    values.get("sdg1"),
+                    values.get("sdg2"),
+                    values.get("status")));
         }
         if (!violations.isEmpty()) {
             return Document.refused(violations, List.of());
@@ -156,22 +200,35 @@ public final class LeikaCsv {
             String name = header[column];
             int forbidden = PlainText.firstForbidden(name);
             if (forbidden >= 0) {
-                violations.add(new Violation("/header/" + column, "text", "Spalte " + (column + 1) + " der Kopfzeile: nicht erlaubtes Zeichen "
-                        + codePoint(name, forbidden) + ".", "Column " + (column + 1) + " of the header: a character that is not allowed, "
-                        + codePoint(name, forbidden) + "."));
+                violations.add(new Violation(
+                        "/header/" + column,
+                        "text",
+                        "Spalte " + (column + 1) + " der Kopfzeile: nicht erlaubtes Zeichen "
+                                + codePoint(name, forbidden) + ".",
+                        "Column " + (column + 1) + " of the header: a character that is not allowed, "
+                                + codePoint(name, forbidden) + "."));
             } else if (!COLUMNS.contains(name)) {
                 String shown = name.length() > MAX_ECHO ? name.substring(0, MAX_ECHO) + "…" : name;
                 unknown.add(shown);
-                violations.add(new Violation("/header/" + column, "enum", "Unbekannte Spalte \"" + shown + "\"; bekannt sind "
-                        + String.join(", ", COLUMNS) + ".", "Unknown column \"" + shown + "\"; known are " + String.join(", ", COLUMNS) + "."));
+                violations.add(new Violation(
+                        "/header/" + column,
+                        "enum",
+                        "Unbekannte Spalte \"" + shown + "\"; bekannt sind " + String.join(", ", COLUMNS) + ".",
+                        "Unknown column \"" + shown + "\"; known are " + String.join(", ", COLUMNS) + "."));
             } else if (!seen.add(name)) {
-                violations.add(new Violation("/header/" + column, "uniqueItems", "Die Spalte " + name + " kommt zweimal vor.",
+                violations.add(new Violation(
+                        "/header/" + column,
+                        "uniqueItems",
+                        "Die Spalte " + name + " kommt zweimal vor.",
                         "The column " + name + " occurs twice."));
             }
         }
         for (String required : REQUIRED) {
             if (!seen.contains(required)) {
-                violations.add(new Violation("/header", "required", "Die Spalte " + required + " fehlt; nötig sind " + String.join(", ", REQUIRED) + ".",
+                violations.add(new Violation(
+                        "/header",
+                        "required",
+                        "Die Spalte " + required + " fehlt; nötig sind " + String.join(", ", REQUIRED) + ".",
                         "The column " + required + " is missing; needed are " + String.join(", ", REQUIRED) + "."));
             }
         }
@@ -202,9 +259,13 @@ public final class LeikaCsv {
                 line++;
             }
         }
-        violations.add(new Violation("", "encoding", "Das CSV ist kein gültiges " + charset.name() + " (Zeile " + line + ", Byte " + (at + 1)
-                + "); senden Sie es in UTF-8 oder nennen Sie den Zeichensatz im Content-Type.", "The CSV is no valid " + charset.name()
-                + " (line " + line + ", byte " + (at + 1) + "); send it in UTF-8 or name its charset in the Content-Type."));
+        violations.add(new Violation(
+                "",
+                "encoding",
+                "Das CSV ist kein gültiges " + charset.name() + " (Zeile " + line + ", Byte " + (at + 1)
+                        + "); senden Sie es in UTF-8 oder nennen Sie den Zeichensatz im Content-Type.",
+                "The CSV is no valid " + charset.name() + " (line " + line + ", byte " + (at + 1)
+                        + "); send it in UTF-8 or name its charset in the Content-Type."));
         return null;
     }
 

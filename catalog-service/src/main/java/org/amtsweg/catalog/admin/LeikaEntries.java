@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,8 @@ import java.util.Map;
 @ApplicationScoped
 public class LeikaEntries {
 
-    private static final String COLUMNS = "leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status";
+    private static final String COLUMNS =
+            "leika_id, service_key, name, last_change, leika_type, legal_basis, sdg1, sdg2, status";
     private static final String INSERT = "INSERT INTO leika_entry (" + COLUMNS + """
             )
             VALUES (#{leikaId}, #{serviceKey}, #{name}, #{lastChange}, #{type}, #{legalBasis}, #{sdg1}, #{sdg2}, #{status})""";
@@ -41,32 +41,51 @@ public class LeikaEntries {
 
     /** The service's entries become exactly {@code entries}, in the caller's transaction. */
     Uni<Void> replace(SqlConnection connection, String serviceKey, List<ServiceInput.LeikaInput> entries) {
-        return connection.preparedQuery("DELETE FROM leika_entry WHERE service_key = $1").execute(Tuple.of(serviceKey))
-                .chain(() -> Multi.createFrom().iterable(entries)
-                        .onItem().transformToUniAndConcatenate(entry -> SqlTemplate.forUpdate(connection, INSERT).execute(values(serviceKey, entry)))
-                        .collect().last())
+        return connection
+                .preparedQuery("DELETE FROM leika_entry WHERE service_key = $1")
+                .execute(Tuple.of(serviceKey))
+                .chain(() -> Multi.createFrom()
+                        .iterable(entries)
+                        .onItem()
+                        .transformToUniAndConcatenate(entry ->
+                                SqlTemplate.forUpdate(connection, INSERT).execute(values(serviceKey, entry)))
+                        .collect()
+                        .last())
                 .replaceWithVoid();
     }
 
     /** Each row written as given, over an entry of the same LeiKa id wherever it was, in the caller's transaction. */
     Uni<Void> upsert(SqlConnection connection, List<LeikaCsv.Row> rows) {
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> SqlTemplate.forUpdate(connection, UPSERT).execute(values(row.serviceKey(), row.entry())))
-                .collect().last()
+        return Multi.createFrom()
+                .iterable(rows)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        row -> SqlTemplate.forUpdate(connection, UPSERT).execute(values(row.serviceKey(), row.entry())))
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 
     /** Every entry, by service and LeiKa id: the CSV export. */
     Uni<List<LeikaCsv.Row>> all() {
-        return pool.query("SELECT " + COLUMNS + " FROM leika_entry ORDER BY service_key, leika_id").execute().map(rows -> {
-            List<LeikaCsv.Row> entries = new ArrayList<>();
-            for (Row row : rows) {
-                entries.add(new LeikaCsv.Row(row.getString("leika_id"), row.getString("service_key"), row.getString("name"),
-                        row.getString("last_change"), row.getString("leika_type"), row.getString("legal_basis"), row.getString("sdg1"),
-                        row.getString("sdg2"), row.getString("status")));
-            }
-            return entries;
-        });
+        return pool.query("SELECT " + COLUMNS + " FROM leika_entry ORDER BY service_key, leika_id")
+                .execute()
+                .map(rows -> {
+                    List<LeikaCsv.Row> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        entries.add(new LeikaCsv.Row(
+                                row.getString("leika_id"),
+                                row.getString("service_key"),
+                                row.getString("name"),
+                                row.getString("last_change"),
+                                row.getString("leika_type"),
+                                row.getString("legal_basis"),
+                                row.getString("sdg1"),
+                                row.getString("sdg2"),
+                                row.getString("status")));
+                    }
+                    return entries;
+                });
     }
 
     private static Map<String, Object> values(String serviceKey, ServiceInput.LeikaInput entry) {

@@ -8,14 +8,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
 import org.amtsweg.catalog.CatalogCaches;
 import org.amtsweg.catalog.Problems;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.amtsweg.resourceserver.input.ConstraintViolations;
 import org.amtsweg.resourceserver.problem.Violation;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Administration of municipalities and their postal codes (Gemeindeverzeichnis): so that an authority that joins can
@@ -31,8 +30,13 @@ public class PlaceAdministration {
     private final ObjectMapper mapper;
     private final Cache reads;
 
-    public PlaceAdministration(Pool pool, Validator validator, CatalogAdministration catalog, OutboxRelay relay, ObjectMapper mapper,
-                               @CacheName(CatalogCaches.READS) Cache reads) {
+    public PlaceAdministration(
+            Pool pool,
+            Validator validator,
+            CatalogAdministration catalog,
+            OutboxRelay relay,
+            ObjectMapper mapper,
+            @CacheName(CatalogCaches.READS) Cache reads) {
         this.pool = pool;
         this.validator = validator;
         this.catalog = catalog;
@@ -48,11 +52,18 @@ public class PlaceAdministration {
             violations.add(new Violation("/ags", "pattern", "Ein AGS hat 8 Ziffern.", "An AGS has 8 digits."));
         }
         if (input == null) {
-            violations.add(new Violation("", "required", "Der Inhalt der Anfrage fehlt.", "The request body is missing."));
+            violations.add(
+                    new Violation("", "required", "Der Inhalt der Anfrage fehlt.", "The request body is missing."));
         } else {
             violations.addAll(ConstraintViolations.of(validator.validate(input)));
-            if (input.postalCodes() != null && input.postalCodes().stream().distinct().count() != input.postalCodes().size()) {
-                violations.add(new Violation("/postalCodes", "uniqueItems", "Eine Postleitzahl kommt mehrfach vor.", "A postal code occurs more than once."));
+            if (input.postalCodes() != null
+                    && input.postalCodes().stream().distinct().count()
+                            != input.postalCodes().size()) {
+                violations.add(new Violation(
+                        "/postalCodes",
+                        "uniqueItems",
+                        "Eine Postleitzahl kommt mehrfach vor.",
+                        "A postal code occurs more than once."));
             }
         }
         if (!violations.isEmpty()) {
@@ -63,14 +74,27 @@ public class PlaceAdministration {
                                 SELECT jsonb_build_object('name', m.name, 'postalCodes',
                                        to_jsonb(array(SELECT p.code FROM postal_code p WHERE p.ags = m.ags ORDER BY p.code))) AS row
                                 FROM municipality m WHERE m.ags = $1 FOR UPDATE""", Tuple.of(ags))
-                        .chain(before -> connection.preparedQuery("""
+                        .chain(before -> connection
+                                .preparedQuery("""
                                         INSERT INTO municipality (ags, name) VALUES ($1, $2) ON CONFLICT (ags) DO UPDATE SET name = excluded.name""")
                                 .execute(Tuple.of(ags, input.name().strip()))
-                                .chain(() -> connection.preparedQuery("DELETE FROM postal_code WHERE ags = $1").execute(Tuple.of(ags)))
-                                .chain(() -> connection.preparedQuery("INSERT INTO postal_code (code, ags) SELECT unnest($1::text[]), $2")
+                                .chain(() -> connection
+                                        .preparedQuery("DELETE FROM postal_code WHERE ags = $1")
+                                        .execute(Tuple.of(ags)))
+                                .chain(() -> connection
+                                        .preparedQuery(
+                                                "INSERT INTO postal_code (code, ags) SELECT unnest($1::text[]), $2")
                                         .execute(Tuple.of(codes.toArray(String[]::new), ags)))
-                                .chain(() -> catalog.record(connection, actor, "PLACE", ags, before == null ? "CREATED" : "UPDATED", null, before,
-                                        mapper.valueToTree(new PlaceInput(input.name().strip(), codes))))
+                                .chain(() -> catalog.record(
+                                        connection,
+                                        actor,
+                                        "PLACE",
+                                        ags,
+                                        before == null ? "CREATED" : "UPDATED",
+                                        null,
+                                        before,
+                                        mapper.valueToTree(
+                                                new PlaceInput(input.name().strip(), codes))))
                                 .replaceWith(before == null)))
                 .call(() -> reads.invalidateAll())
                 .invoke(relay::nudge);

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /**
@@ -13,5 +12,6 @@ import java.util.List;
  */
 public record PlaceInput(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Size(max = 500) List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "{amtsweg.catalog.postal-code}") String> postalCodes) {
-}
+
+        @NotNull @Size(max = 500)
+        List<@NotNull @Pattern(regexp = "[0-9]{5}", message = "{amtsweg.catalog.postal-code}") String> postalCodes) {}

@@ -7,17 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.hibernate.validator.constraints.URL;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.validator.constraints.URL;
 
 /** A service (Leistung) as administrators write it, and as the catalogue exports and imports it. */
 public record ServiceInput(
-        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "{amtsweg.catalog.key}") String key,
+        @NotBlank @Pattern(regexp = "[a-z0-9-]{2,80}", message = "{amtsweg.catalog.key}")
+        String key,
+
         @NotBlank @Size(max = 200) String name,
         @Size(max = 1000) String shortDescription,
-        @Pattern(regexp = "[0-9]{1,8}", message = "{amtsweg.catalog.ozg-id}") String ozgId,
+
+        @Pattern(regexp = "[0-9]{1,8}", message = "{amtsweg.catalog.ozg-id}")
+        String ozgId,
+
         @Valid List<@NotNull @Valid LeikaInput> leika,
         @KnownTopic String topic,
         @Size(max = 200) String situation,
@@ -31,7 +35,10 @@ public record ServiceInput(
         @Size(max = 20) String efaProductiveSince,
         @Min(1) @Max(5) Integer priority,
         @Size(max = 500) String priorityNote,
-        @NotNull @Pattern(regexp = "online|external|in-person") String handling,
+
+        @NotNull @Pattern(regexp = "online|external|in-person")
+        String handling,
+
         @URL String handlingUrl,
         @Size(max = 1000) String handlingNote,
         @NotNull @Pattern(regexp = "low|substantial|high") String minimumTrustLevel,
@@ -41,15 +48,16 @@ public record ServiceInput(
 
     /** One LeiKa entry of the service. */
     public record LeikaInput(
-            @NotNull @Pattern(regexp = "[0-9]{14}", message = "{amtsweg.catalog.leika-id}") String leikaId,
+            @NotNull @Pattern(regexp = "[0-9]{14}", message = "{amtsweg.catalog.leika-id}")
+            String leikaId,
+
             @NotBlank @Size(max = 300) String name,
             @Size(max = 50) String lastChange,
             @Size(max = 10) String type,
             @Size(max = 200) String legalBasis,
             @Size(max = 50) String sdg1,
             @Size(max = 50) String sdg2,
-            @Size(max = 50) String status) {
-    }
+            @Size(max = 50) String status) {}
 
     public List<LeikaInput> leikaOrEmpty() {
         return leika == null ? List.of() : leika;

@@ -13,18 +13,27 @@ public record AvailabilityReport(String authority, List<Entry> services, Summary
     /** The OZG's scope: 575 service bundles (OZG-Leistungen). */
     public static final int OZG_SCOPE = 575;
 
-    public record Entry(String service, String name, String topic, boolean booster, String state, LocalDate since,
-                        String localTitle, String note) {
-    }
+    public record Entry(
+            String service,
+            String name,
+            String topic,
+            boolean booster,
+            String state,
+            LocalDate since,
+            String localTitle,
+            String note) {}
 
     /**
      * @param boosterOnline booster services used online here: {@code online}, or {@code external} via another portal
      * @param byTopic       per Themenfeld ("ohne Themenfeld" where the catalogue has none): booster services and how many are online
      */
-    public record Summary(int boosterTotal, int boosterOnline, int boosterExternal, int boosterPlanned, int ozgScope,
-                          Map<String, TopicCount> byTopic) {
-    }
+    public record Summary(
+            int boosterTotal,
+            int boosterOnline,
+            int boosterExternal,
+            int boosterPlanned,
+            int ozgScope,
+            Map<String, TopicCount> byTopic) {}
 
-    public record TopicCount(int booster, int online) {
-    }
+    public record TopicCount(int booster, int online) {}
 }

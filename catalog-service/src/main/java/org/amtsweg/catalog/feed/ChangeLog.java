@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ public class ChangeLog {
 
     /** Serialises the handing out of positions: a later position never commits before an earlier one. */
     private static final long POSITION_LOCK = 0x616d747377656702L;
+
     private static final String NEXT = "(SELECT coalesce(max(position), 0) FROM feed_change)";
 
     private final Pool pool;
@@ -30,8 +30,7 @@ public class ChangeLog {
     }
 
     /** One change as the feed shows it: the document's kind and id, and whether it was changed or deleted. */
-    public record Entry(long position, String entity, String entityId, String change, OffsetDateTime changedAt) {
-    }
+    public record Entry(long position, String entity, String entityId, String change, OffsetDateTime changedAt) {}
 
     /**
      * Notes the feed documents an administrative change touched, inside its transaction.
@@ -52,32 +51,39 @@ public class ChangeLog {
     }
 
     private Uni<Void> service(SqlConnection connection, String key) {
-        return lock(connection).chain(() -> connection.preparedQuery(
-                        "INSERT INTO feed_change (position, entity, entity_id, change) SELECT " + NEXT + " + 1, 'service', $1, 'updated'")
-                .execute(Tuple.of(key))).replaceWithVoid();
+        return lock(connection)
+                .chain(() -> connection
+                        .preparedQuery("INSERT INTO feed_change (position, entity, entity_id, change) SELECT " + NEXT
+                                + " + 1, 'service', $1, 'updated'")
+                        .execute(Tuple.of(key)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> authority(SqlConnection connection, String id) {
         return lock(connection)
-                .chain(() -> connection.preparedQuery(
-                                "INSERT INTO feed_change (position, entity, entity_id, change) SELECT " + NEXT + " + 1, 'authority', $1, 'updated'")
+                .chain(() -> connection
+                        .preparedQuery("INSERT INTO feed_change (position, entity, entity_id, change) SELECT " + NEXT
+                                + " + 1, 'authority', $1, 'updated'")
                         .execute(Tuple.of(id)))
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO feed_change (position, entity, entity_id, change)
                                 SELECT %s + row_number() OVER (ORDER BY service_key), 'service', service_key, 'updated'
                                 FROM (SELECT service_key FROM availability WHERE authority_id = $1
-                                      UNION SELECT service_key FROM responsibility WHERE authority_id = $1) offered""".formatted(NEXT))
-                        .execute(Tuple.of(id)))
+                                      UNION SELECT service_key FROM responsibility WHERE authority_id = $1) offered""".formatted(NEXT)).execute(Tuple.of(id)))
                 .replaceWithVoid();
     }
 
     private static Uni<Void> lock(SqlConnection connection) {
-        return connection.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(POSITION_LOCK)).replaceWithVoid();
+        return connection
+                .preparedQuery("SELECT pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(POSITION_LOCK))
+                .replaceWithVoid();
     }
 
     /** The last position committed: a full feed read after it contains every change up to it. */
     public Uni<Long> head() {
-        return pool.query("SELECT coalesce(max(position), 0) AS head FROM feed_change").execute()
+        return pool.query("SELECT coalesce(max(position), 0) AS head FROM feed_change")
+                .execute()
                 .map(rows -> rows.iterator().next().getLong("head"));
     }
 
@@ -85,15 +91,17 @@ public class ChangeLog {
     public Uni<List<Entry>> after(long position, int limit) {
         return pool.preparedQuery("""
                         SELECT position, entity, entity_id, change, changed_at FROM feed_change
-                        WHERE position > $1 ORDER BY position LIMIT $2""")
-                .execute(Tuple.of(position, limit))
-                .map(rows -> {
-                    List<Entry> entries = new ArrayList<>();
-                    for (Row row : rows) {
-                        entries.add(new Entry(row.getLong("position"), row.getString("entity"), row.getString("entity_id"),
-                                row.getString("change"), row.getOffsetDateTime("changed_at")));
-                    }
-                    return entries;
-                });
+                        WHERE position > $1 ORDER BY position LIMIT $2""").execute(Tuple.of(position, limit)).map(rows -> {
+            List<Entry> entries = new ArrayList<>();
+            for (Row row : rows) {
+                entries.add(new Entry(
+                        row.getLong("position"),
+                        row.getString("entity"),
+                        row.getString("entity_id"),
+                        row.getString("change"),
+                        row.getOffsetDateTime("changed_at")));
+            }
+            return entries;
+        });
     }
 }

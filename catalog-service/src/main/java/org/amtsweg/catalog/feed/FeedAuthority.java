@@ -8,12 +8,18 @@ import java.util.List;
  *
  * @param href the catalogue's own representation ({@code /authorities/{id}}), relative to the feed
  */
-public record FeedAuthority(String id, String name, String kind, List<String> agsCodes, Contact contact, Branding branding, String href) {
+public record FeedAuthority(
+        String id, String name, String kind, List<String> agsCodes, Contact contact, Branding branding, String href) {
 
-    public record Contact(String streetAddress, String postalCode, String locality, String email, String phone, String website) {
-    }
+    public record Contact(
+            String streetAddress, String postalCode, String locality, String email, String phone, String website) {}
 
     /** {@code logoUrl} is relative to the feed, the colours are {@code #rrggbb}. */
-    public record Branding(String logoUrl, String primaryColor, String secondaryColor, String nameLine, String imprintUrl, String privacyUrl) {
-    }
+    public record Branding(
+            String logoUrl,
+            String primaryColor,
+            String secondaryColor,
+            String nameLine,
+            String imprintUrl,
+            String privacyUrl) {}
 }

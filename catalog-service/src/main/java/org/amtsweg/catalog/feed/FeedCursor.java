@@ -15,11 +15,12 @@ public final class FeedCursor {
     private static final Pattern POSITION = Pattern.compile("0|[1-9][0-9]{0,17}");
     private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
-    private FeedCursor() {
-    }
+    private FeedCursor() {}
 
     public static String of(long position) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + position).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + position).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The position of a cursor this feed issued; empty for anything else. */
@@ -33,7 +34,8 @@ public final class FeedCursor {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (!decoded.startsWith(PREFIX) || !POSITION.matcher(decoded.substring(PREFIX.length())).matches()) {
+        if (!decoded.startsWith(PREFIX)
+                || !POSITION.matcher(decoded.substring(PREFIX.length())).matches()) {
             return Optional.empty();
         }
         // The canonical encoding only: two spellings of one position would be two cache keys of one page.

@@ -30,12 +30,10 @@ public record FeedService(
         List<Offer> offers) {
 
     /** A LeiKa entry (Leistungsschlüssel) of the service. */
-    public record Leika(String leikaId, String name, String type) {
-    }
+    public record Leika(String leikaId, String name, String type) {}
 
     /** {@code online} here, {@code external} (url) or {@code in-person}. */
-    public record Handling(String mode, String url, String note) {
-    }
+    public record Handling(String mode, String url, String note) {}
 
     /**
      * One authority's offer of the service.
@@ -45,14 +43,16 @@ public record FeedService(
      * @param onlineService  per municipality of its own where it is the responsible authority and the service is
      *                       {@code online} or {@code external} there: the portal's deep link
      */
-    public record Offer(String authority, String authorityName, String authorityHref, Availability availability,
-                        List<String> responsibleFor, List<DeepLink> onlineService) {
-    }
+    public record Offer(
+            String authority,
+            String authorityName,
+            String authorityHref,
+            Availability availability,
+            List<String> responsibleFor,
+            List<DeepLink> onlineService) {}
 
-    public record Availability(String state, LocalDate since, String localTitle, String note) {
-    }
+    public record Availability(String state, LocalDate since, String localTitle, String note) {}
 
     /** {@code {portal}/antrag/{service}?ags={ags}}: lands on the authority's branded start of the service. */
-    public record DeepLink(String ags, String url) {
-    }
+    public record DeepLink(String ags, String url) {}
 }

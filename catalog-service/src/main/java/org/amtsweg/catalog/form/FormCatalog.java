@@ -8,14 +8,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** Reads published form versions; older versions stay readable because applications pin them. */
 @ApplicationScoped
 public class FormCatalog {
 
-    private static final String COLUMNS = "service_key, version, schema::text AS schema, presentation::text AS presentation, published_at, published_by";
+    private static final String COLUMNS =
+            "service_key, version, schema::text AS schema, presentation::text AS presentation, published_at, published_by";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -26,13 +26,16 @@ public class FormCatalog {
     }
 
     public Uni<Optional<FormVersion>> current(String serviceKey) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM form_version WHERE service_key = $1 ORDER BY version DESC LIMIT 1")
-                .execute(Tuple.of(serviceKey)).map(this::first);
+        return pool.preparedQuery(
+                        "SELECT " + COLUMNS + " FROM form_version WHERE service_key = $1 ORDER BY version DESC LIMIT 1")
+                .execute(Tuple.of(serviceKey))
+                .map(this::first);
     }
 
     public Uni<Optional<FormVersion>> version(String serviceKey, int version) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM form_version WHERE service_key = $1 AND version = $2")
-                .execute(Tuple.of(serviceKey, version)).map(this::first);
+                .execute(Tuple.of(serviceKey, version))
+                .map(this::first);
     }
 
     private Optional<FormVersion> first(RowSet<Row> rows) {
@@ -41,9 +44,13 @@ public class FormCatalog {
         }
         Row row = rows.iterator().next();
         try {
-            return Optional.of(new FormVersion(row.getString("service_key"), row.getInteger("version"),
-                    mapper.readTree(row.getString("schema")), mapper.readTree(row.getString("presentation")),
-                    row.getOffsetDateTime("published_at"), row.getString("published_by")));
+            return Optional.of(new FormVersion(
+                    row.getString("service_key"),
+                    row.getInteger("version"),
+                    mapper.readTree(row.getString("schema")),
+                    mapper.readTree(row.getString("presentation")),
+                    row.getOffsetDateTime("published_at"),
+                    row.getString("published_by")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form is not JSON", e);
         }

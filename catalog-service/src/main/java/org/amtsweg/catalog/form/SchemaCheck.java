@@ -9,12 +9,11 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /** Checks a form's schema against the JSON Schema 2020-12 meta-schema before it may be published. */
 public final class SchemaCheck {
@@ -23,8 +22,7 @@ public final class SchemaCheck {
     private static final JsonSchema GERMAN = metaSchema(Locale.GERMAN);
     private static final JsonSchema ENGLISH = metaSchema(Locale.ENGLISH);
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /**
      * The meta-schema violations of {@code schema}, each with its JSON pointer into the schema and the
@@ -38,7 +36,10 @@ public final class SchemaCheck {
         for (int i = 0; i < english.size(); i++) {
             ValidationMessage message = english.get(i);
             String germanText = i < german.size() ? german.get(i).getMessage() : message.getMessage();
-            Violation violation = new Violation(message.getInstanceLocation().toString(), message.getType(), withoutLocation(germanText),
+            Violation violation = new Violation(
+                    message.getInstanceLocation().toString(),
+                    message.getType(),
+                    withoutLocation(germanText),
                     withoutLocation(message.getMessage()));
             if (!violations.contains(violation)) {
                 violations.add(violation);
@@ -49,14 +50,20 @@ public final class SchemaCheck {
 
     private static List<ValidationMessage> sorted(JsonSchema metaSchema, JsonNode schema) {
         return metaSchema.validate(schema).stream()
-                .sorted(Comparator.comparing((ValidationMessage message) -> message.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getType).thenComparing(message -> String.valueOf(message.getProperty())))
+                .sorted(Comparator.comparing((ValidationMessage message) ->
+                                message.getInstanceLocation().toString())
+                        .thenComparing(ValidationMessage::getType)
+                        .thenComparing(message -> String.valueOf(message.getProperty())))
                 .toList();
     }
 
     private static JsonSchema metaSchema(Locale locale) {
-        return FACTORY.getSchema(SchemaLocation.of(JsonMetaSchema.getV202012().getIri()),
-                SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).locale(locale).build());
+        return FACTORY.getSchema(
+                SchemaLocation.of(JsonMetaSchema.getV202012().getIri()),
+                SchemaValidatorsConfig.builder()
+                        .pathType(PathType.JSON_POINTER)
+                        .locale(locale)
+                        .build());
     }
 
     /** The validator begins each message with the location; the pointer already says where. */

@@ -13,15 +13,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.amtsweg.catalog.Problems;
 import org.amtsweg.catalog.admin.Administrator;
 import org.amtsweg.catalog.admin.PlaceAdministration;
 import org.amtsweg.catalog.admin.PlaceInput;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.amtsweg.catalog.web.CacheableResponses;
-
-import java.util.List;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code GET /places?q=58095} or {@code ?q=Hag} — the municipalities (with their AGS) of a postal code or whose name
@@ -38,7 +37,8 @@ public class PlaceResource {
     private final PlaceAdministration administration;
     private final JsonWebToken token;
 
-    public PlaceResource(PlaceDirectory places, CacheableResponses cache, PlaceAdministration administration, JsonWebToken token) {
+    public PlaceResource(
+            PlaceDirectory places, CacheableResponses cache, PlaceAdministration administration, JsonWebToken token) {
         this.places = places;
         this.cache = cache;
         this.administration = administration;
@@ -55,24 +55,31 @@ public class PlaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> upsert(@PathParam("ags") String ags, PlaceInput input) {
-        return administration.upsert(ags, input, Administrator.of(token))
-                .chain(created -> places.byAgs(ags).map(place -> Response.status(created ? 201 : 200).entity(place).build()));
+        return administration
+                .upsert(ags, input, Administrator.of(token))
+                .chain(created -> places.byAgs(ags)
+                        .map(place -> Response.status(created ? 201 : 200)
+                                .entity(place)
+                                .build()));
     }
 
     /** The answer: the municipalities found, by name. */
-    public record Places(String query, List<PlaceDirectory.Place> items) {
-    }
+    public record Places(String query, List<PlaceDirectory.Place> items) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> find(@Context Request request, @QueryParam("q") String query, @QueryParam("limit") String limit) {
+    public Uni<Response> find(
+            @Context Request request, @QueryParam("q") String query, @QueryParam("limit") String limit) {
         String q = query == null ? "" : query.strip();
         if (q.length() < 2 || q.length() > MAX_QUERY) {
-            throw Problems.invalidParameter("q", "Der Parameter q (Postleitzahl oder Anfang des Gemeindenamens) muss 2 bis "
-                    + MAX_QUERY + " Zeichen lang sein.");
+            throw Problems.invalidParameter(
+                    "q",
+                    "Der Parameter q (Postleitzahl oder Anfang des Gemeindenamens) muss 2 bis " + MAX_QUERY
+                            + " Zeichen lang sein.");
         }
         int size = limit(limit);
-        Uni<List<PlaceDirectory.Place>> found = POSTAL_CODE.matcher(q).matches() ? places.byPostalCode(q, size) : places.byName(q, size);
+        Uni<List<PlaceDirectory.Place>> found =
+                POSTAL_CODE.matcher(q).matches() ? places.byPostalCode(q, size) : places.byName(q, size);
         return found.map(items -> cache.of(request, new Places(q, items), 300, false));
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class AreaHierarchy {
 
-    private AreaHierarchy() {
-    }
+    private AreaHierarchy() {}
 
     public static boolean isAgs(String value) {
         return value != null && value.matches("[0-9]{8}");

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +25,11 @@ public class ResponsibilityResolver {
                         WHERE service_key = $1 AND area = ANY($2)
                         ORDER BY array_position($2, area) LIMIT 1""")
                 .execute(Tuple.of(serviceKey, areas.toArray(String[]::new)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-                        .map(row -> new Responsibility(serviceKey, ags, row.getString("area"), row.getString("authority_id"))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next())
+                                .map(row -> new Responsibility(
+                                        serviceKey, ags, row.getString("area"), row.getString("authority_id"))));
     }
 
     /**
@@ -35,6 +37,5 @@ public class ResponsibilityResolver {
      *
      * @param matchedArea the area whose rule decided: the AGS itself, its state or {@code DE}
      */
-    public record Responsibility(String service, String ags, String matchedArea, String authorityId) {
-    }
+    public record Responsibility(String service, String ags, String matchedArea, String authorityId) {}
 }

@@ -10,12 +10,18 @@ import java.util.Map;
  * @param text        what the citizen typed; blank lists everything
  * @param authorityId whose availability to show and filter on; null for none
  */
-public record ServiceQuery(String text, String topic, Boolean booster, String handling, String authorityId,
-                           String availability, int page, int size) {
+public record ServiceQuery(
+        String text,
+        String topic,
+        Boolean booster,
+        String handling,
+        String authorityId,
+        String availability,
+        int page,
+        int size) {
 
     /** The SQL and its parameters, by name. */
-    public record Sql(String statement, Map<String, Object> parameters) {
-    }
+    public record Sql(String statement, Map<String, Object> parameters) {}
 
     public Sql toSql() {
         Map<String, Object> parameters = new HashMap<>();
@@ -40,7 +46,8 @@ public record ServiceQuery(String text, String topic, Boolean booster, String ha
             where.append(" AND a.state = #{availability}");
         }
         parameters.put("size", size);
-        // As a long: page 2,147,483,647 is far past the end (an empty page), not an int overflow into a negative offset.
+        // As a long: page 2,147,483,647 is far past the end (an empty page), not an int overflow into a negative
+        // offset.
         parameters.put("offset", (long) page * size);
         String statement = """
                 SELECT s.key, s.name, s.short_description, s.topic, s.handling, s.handling_url, s.booster, s.efa,

@@ -1,16 +1,15 @@
 package org.amtsweg.catalog.services;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.catalog.CatalogCaches;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.amtsweg.catalog.CatalogCaches;
 
 /** Reads services with their LeiKa entries. */
 @ApplicationScoped
@@ -31,8 +30,13 @@ public class ServiceCatalog {
                 .map(rows -> rows.stream().map(ServiceCatalog::leika).toList());
         Uni<Optional<Row>> service = pool.preparedQuery("SELECT * FROM service WHERE key = $1")
                 .execute(Tuple.of(key))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()));
-        return Uni.combine().all().unis(service, leika).asTuple()
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next()));
+        return Uni.combine()
+                .all()
+                .unis(service, leika)
+                .asTuple()
                 .map(both -> both.getItem1().map(row -> details(row, both.getItem2())));
     }
 
@@ -46,11 +50,16 @@ public class ServiceCatalog {
                 row.getString("topic"),
                 row.getString("situation"),
                 strings(row, "responsibility_levels"),
-                new ServiceDetails.Booster(row.getBoolean("booster"), row.getString("booster_list"), row.getInteger("booster_position")),
-                new ServiceDetails.Efa(row.getBoolean("efa"), row.getString("efa_operator"), row.getLocalDate("efa_kickoff"),
+                new ServiceDetails.Booster(
+                        row.getBoolean("booster"), row.getString("booster_list"), row.getInteger("booster_position")),
+                new ServiceDetails.Efa(
+                        row.getBoolean("efa"),
+                        row.getString("efa_operator"),
+                        row.getLocalDate("efa_kickoff"),
                         row.getString("efa_productive_since")),
                 new ServiceDetails.Priority(row.getInteger("priority"), row.getString("priority_note")),
-                new ServiceDetails.Handling(row.getString("handling"), row.getString("handling_url"), row.getString("handling_note")),
+                new ServiceDetails.Handling(
+                        row.getString("handling"), row.getString("handling_url"), row.getString("handling_note")),
                 row.getString("minimum_trust_level"),
                 strings(row, "registry_checks"),
                 strings(row, "synonyms"),
@@ -59,8 +68,14 @@ public class ServiceCatalog {
     }
 
     private static LeikaEntry leika(Row row) {
-        return new LeikaEntry(row.getString("leika_id"), row.getString("name"), row.getString("last_change"),
-                row.getString("leika_type"), row.getString("legal_basis"), row.getString("sdg1"), row.getString("sdg2"),
+        return new LeikaEntry(
+                row.getString("leika_id"),
+                row.getString("name"),
+                row.getString("last_change"),
+                row.getString("leika_type"),
+                row.getString("legal_basis"),
+                row.getString("sdg1"),
+                row.getString("sdg2"),
                 row.getString("status"));
     }
 

@@ -1,10 +1,9 @@
 package org.amtsweg.catalog.services;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An administrative service (Leistung) as the catalogue describes it to portals and other services. The fields marked
@@ -34,18 +33,25 @@ public record ServiceDetails(
         OffsetDateTime updatedAt) {
 
     /** Membership in the 35 OZG booster services and in which of the seed document's two lists. */
-    public record Booster(boolean member, @Schema(nullable = true) String list, @Schema(nullable = true) Integer position) {
-    }
+    public record Booster(
+            boolean member,
+            @Schema(nullable = true) String list,
+            @Schema(nullable = true) Integer position) {}
 
     /** "Einer für Alle": built once, operated centrally, used by every authority that connects. */
-    public record Efa(boolean ready, @Schema(nullable = true) String operator, @Schema(nullable = true) LocalDate kickoff,
-                      @Schema(nullable = true) String productiveSince) {
-    }
+    public record Efa(
+            boolean ready,
+            @Schema(nullable = true) String operator,
+            @Schema(nullable = true) LocalDate kickoff,
+            @Schema(nullable = true) String productiveSince) {}
 
     /** Digitisation priority as the state assessed it, with the reason. */
-    public record Priority(@Schema(nullable = true) Integer level, @Schema(nullable = true) String note) {
-    }
+    public record Priority(
+            @Schema(nullable = true) Integer level,
+            @Schema(nullable = true) String note) {}
 
-    public record Handling(String mode, @Schema(nullable = true) String url, @Schema(nullable = true) String note) {
-    }
+    public record Handling(
+            String mode,
+            @Schema(nullable = true) String url,
+            @Schema(nullable = true) String note) {}
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -48,7 +47,10 @@ public class CacheableResponses {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(tag).build();
         }
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(cache).build();
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .cacheControl(cache)
+                .build();
     }
 
     private static String digest(byte[] content) {

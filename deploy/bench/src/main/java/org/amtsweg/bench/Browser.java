@@ -1,9 +1,5 @@
 package org.amtsweg.bench;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -13,9 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * One virtual user's browser: its own cookie jar over a client shared by all of them (so that a few dozen
@@ -53,10 +53,14 @@ final class Browser {
     /** Posts a form as a browser submits it (URL-encoded), the fields in the given order. */
     Page post(URI uri, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), uri);
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                uri);
     }
 
     /** Follows redirects from {@code page} as a browser does (a 303 or 302 with GET) until a page answers; fails on anything but 2xx/3xx. */
@@ -68,14 +72,15 @@ final class Browser {
             page = get(page.uri().resolve(page.location()));
         }
         if (page.status() != 200) {
-            throw new IllegalStateException(page.uri() + " answered " + page.status() + ": " + abbreviated(page.body()));
+            throw new IllegalStateException(
+                    page.uri() + " answered " + page.status() + ": " + abbreviated(page.body()));
         }
         return page;
     }
 
     /** The fields of a page's form as its hidden and given inputs carry them (the CSRF token included). */
     static Map<String, String> fields(Element form) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name]")) {
             fields.put(input.attr("name"), input.attr("value"));
         }
@@ -89,9 +94,14 @@ final class Browser {
                 request.header(name, String.join("; ", values));
             }
         });
-        HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         cookies.put(uri, response.headers().map());
-        return new Page(response.statusCode(), uri, response.body(), response.headers().firstValue("Location").orElse(null));
+        return new Page(
+                response.statusCode(),
+                uri,
+                response.body(),
+                response.headers().firstValue("Location").orElse(null));
     }
 
     static String abbreviated(String body) {

@@ -1,19 +1,19 @@
 package org.amtsweg.bench;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Load generator for deploy/bench/cases.sh (a benchmark, not a test):
@@ -33,7 +33,8 @@ public final class CaseBench {
 
     /** Half of the cases belong to Hagen, the rest to nine other authorities; opened over the last year. */
     static void load(String url, int count) throws Exception {
-        try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                Statement sql = db.createStatement()) {
             long started = System.nanoTime();
             sql.execute("""
                     INSERT INTO case_file (id, application_id, reference_number, authority_id, service_key, service_name, form_version, status,
@@ -52,8 +53,11 @@ public final class CaseBench {
                     SELECT opened_at, id FROM case_file WHERE authority_id = 'stadt-hagen'
                     ORDER BY opened_at DESC, id DESC OFFSET DEPTH LIMIT 1""".replace("DEPTH", String.valueOf(count / 4)))) {
                 deep.next();
-                String cursor = deep.getObject("opened_at", java.time.OffsetDateTime.class) + "|" + deep.getString("id");
-                System.out.println("cursor=" + Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8)));
+                String cursor = deep.getObject("opened_at", OffsetDateTime.class) + "|" + deep.getString("id");
+                System.out.println("cursor="
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(cursor.getBytes(StandardCharsets.UTF_8)));
             }
         }
     }
@@ -66,19 +70,30 @@ public final class CaseBench {
                  "municipality":"05914000","trustLevel":"high"},"data":{"wohnung":{"bruttokaltmiete_eur":650.0}},"attachments":[],
                  "registryChecks":["RESIDENT_REGISTER"],"submittedAt":"2026-11-29T10:15:30Z"}""";
         try (Connection db = DriverManager.getConnection(url, "postgres", "");
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.LINGER_MS_CONFIG, 5,
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class))) {
             long before = count(db, "SELECT count(*) FROM registry_check WHERE state = 'DONE'");
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
-                ProducerRecord<String, String> record = new ProducerRecord<>("applications", id, example.formatted(id, i));
-                record.headers().add(new RecordHeader("ce_specversion", bytes("1.0"))).add(new RecordHeader("ce_id", bytes(UUID.randomUUID().toString())))
-                        .add(new RecordHeader("ce_type", bytes("ApplicationSubmitted"))).add(new RecordHeader("ce_source", bytes("urn:amtsweg:bench")))
-                        .add(new RecordHeader("ce_correlationid", bytes(id))).add(new RecordHeader("content-type", bytes("application/json")));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>("applications", id, example.formatted(id, i));
+                record.headers()
+                        .add(new RecordHeader("ce_specversion", bytes("1.0")))
+                        .add(new RecordHeader("ce_id", bytes(UUID.randomUUID().toString())))
+                        .add(new RecordHeader("ce_type", bytes("ApplicationSubmitted")))
+                        .add(new RecordHeader("ce_source", bytes("urn:amtsweg:bench")))
+                        .add(new RecordHeader("ce_correlationid", bytes(id)))
+                        .add(new RecordHeader("content-type", bytes("application/json")));
                 producer.send(record);
             }
             producer.flush();
@@ -87,13 +102,15 @@ public final class CaseBench {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("published %d ApplicationSubmitted in %.1f s; all cases opened and checked after %.1f s: %.0f cases/s%n",
+            System.out.printf(
+                    "published %d ApplicationSubmitted in %.1f s; all cases opened and checked after %.1f s: %.0f cases/s%n",
                     count, published, seconds, count / seconds);
         }
     }
 
     private static long count(Connection db, String sql) throws Exception {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

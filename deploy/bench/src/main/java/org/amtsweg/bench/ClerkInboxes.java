@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.parsetools.RecordParser;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +27,16 @@ final class ClerkInboxes implements AutoCloseable {
 
     ClerkInboxes(String caseService, Supplier<String> clerk, int clerks) throws InterruptedException {
         URI base = URI.create(caseService);
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
                 .setMaxPoolSize(clerks));
         CountDownLatch connected = new CountDownLatch(clerks);
         for (int i = 0; i < clerks; i++) {
             client.request(HttpMethod.GET, "/cases/events")
-                    .compose(request -> request.putHeader("Authorization", "Bearer " + clerk.get()).putHeader("Accept", "text/event-stream").send())
+                    .compose(request -> request.putHeader("Authorization", "Bearer " + clerk.get())
+                            .putHeader("Accept", "text/event-stream")
+                            .send())
                     .onSuccess(response -> {
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException("the live inbox answered " + response.statusCode());
@@ -52,7 +55,8 @@ final class ClerkInboxes implements AutoCloseable {
 
     /** The stream's lines (SSE frames events by lines: "event: …", "data: …", blank line). */
     private static RecordParser lines(Listener listener) {
-        return RecordParser.newDelimited("\n", buffer -> listener.line(buffer.toString().stripTrailing()));
+        return RecordParser.newDelimited(
+                "\n", buffer -> listener.line(buffer.toString().stripTrailing()));
     }
 
     /** One clerk's stream: the event name, then its data. */

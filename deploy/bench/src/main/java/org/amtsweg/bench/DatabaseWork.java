@@ -22,7 +22,8 @@ final class DatabaseWork {
     private final Map<String, long[]> updatesBefore;
     private final boolean statements;
 
-    private DatabaseWork(String adminJdbc, Map<String, Long> commitsBefore, Map<String, long[]> updatesBefore, boolean statements) {
+    private DatabaseWork(
+            String adminJdbc, Map<String, Long> commitsBefore, Map<String, long[]> updatesBefore, boolean statements) {
         this.adminJdbc = adminJdbc;
         this.commitsBefore = commitsBefore;
         this.updatesBefore = updatesBefore;
@@ -31,8 +32,10 @@ final class DatabaseWork {
 
     static DatabaseWork start(String adminJdbc) throws SQLException {
         boolean statements;
-        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement()) {
-            try (ResultSet loaded = statement.executeQuery("SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'")) {
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", "");
+                Statement statement = db.createStatement()) {
+            try (ResultSet loaded = statement.executeQuery(
+                    "SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'")) {
                 loaded.next();
                 statements = loaded.getBoolean(1);
             }
@@ -60,22 +63,31 @@ final class DatabaseWork {
             long[] before = updatesBefore.getOrDefault(table, new long[2]);
             long rows = counts[0] - before[0], hot = counts[1] - before[1];
             if (rows / (double) applications >= 0.01) {
-                updated.append(String.format("  %s %.2f (%d %% HOT)", table, rows / (double) applications, Math.round(100.0 * hot / rows)));
+                updated.append(String.format(
+                        "  %s %.2f (%d %% HOT)", table, rows / (double) applications, Math.round(100.0 * hot / rows)));
             }
         });
         System.out.printf("Rows updated per application:%s%n", updated);
         if (!statements) {
             return;
         }
-        System.out.printf("PostgreSQL's time per application by statement (top %d; planning + execution, calls per application):%n", top);
-        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT d.datname, s.calls, s.total_plan_time + s.total_exec_time, s.total_plan_time, s.query"
-                     + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
-                     + " ORDER BY s.total_plan_time + s.total_exec_time DESC LIMIT " + top)) {
+        System.out.printf(
+                "PostgreSQL's time per application by statement (top %d; planning + execution, calls per application):%n",
+                top);
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", "");
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT d.datname, s.calls, s.total_plan_time + s.total_exec_time, s.total_plan_time, s.query"
+                                + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
+                                + " ORDER BY s.total_plan_time + s.total_exec_time DESC LIMIT " + top)) {
             while (rows.next()) {
                 String query = rows.getString(5).replaceAll("\\s+", " ");
-                System.out.printf("  %-20s %6.3f ms (plan %5.3f)  %5.2f calls  %s%n", rows.getString(1),
-                        rows.getDouble(3) / applications, rows.getDouble(4) / applications, rows.getLong(2) / (double) applications,
+                System.out.printf(
+                        "  %-20s %6.3f ms (plan %5.3f)  %5.2f calls  %s%n",
+                        rows.getString(1),
+                        rows.getDouble(3) / applications,
+                        rows.getDouble(4) / applications,
+                        rows.getLong(2) / (double) applications,
                         query.length() > 110 ? query.substring(0, 110) + "…" : query);
             }
         }
@@ -86,10 +98,14 @@ final class DatabaseWork {
         Map<String, long[]> updates = new LinkedHashMap<>();
         String base = adminJdbc.substring(0, adminJdbc.lastIndexOf('/') + 1);
         for (String database : databases) {
-            try (Connection db = DriverManager.getConnection(base + database, "postgres", ""); Statement statement = db.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables ORDER BY relname")) {
+            try (Connection db = DriverManager.getConnection(base + database, "postgres", "");
+                    Statement statement = db.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables ORDER BY relname")) {
                 while (rows.next()) {
-                    updates.put(database.replace("amtsweg_", "") + "." + rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3)});
+                    updates.put(
+                            database.replace("amtsweg_", "") + "." + rows.getString(1),
+                            new long[] {rows.getLong(2), rows.getLong(3)});
                 }
             }
         }
@@ -98,8 +114,10 @@ final class DatabaseWork {
 
     private static Map<String, Long> commits(String adminJdbc) throws SQLException {
         Map<String, Long> commits = new LinkedHashMap<>();
-        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'amtsweg%' ORDER BY datname")) {
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", "");
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT datname, xact_commit FROM pg_stat_database WHERE datname LIKE 'amtsweg%' ORDER BY datname")) {
             while (rows.next()) {
                 commits.put(rows.getString(1), rows.getLong(2));
             }

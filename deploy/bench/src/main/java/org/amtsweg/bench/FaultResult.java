@@ -35,6 +35,7 @@ public final class FaultResult {
     boolean handNeeded;
     /** Readiness checks answered other than 200 by services that had to stay ready, by service. */
     final Map<String, Integer> notReady = new ConcurrentHashMap<>();
+
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     FaultResult(String scenario, int submissions) {
@@ -76,8 +77,15 @@ public final class FaultResult {
 
     /** Whether the scenario held; the notes say what did not. */
     public boolean held() {
-        return lost == 0 && duplicated == 0 && stuck == 0 && unanswered == 0 && defects == 0 && outboxesLeft == 0 && !handNeeded
-                && notReady.isEmpty() && deadLetters.equals(expectedDeadLetters);
+        return lost == 0
+                && duplicated == 0
+                && stuck == 0
+                && unanswered == 0
+                && defects == 0
+                && outboxesLeft == 0
+                && !handNeeded
+                && notReady.isEmpty()
+                && deadLetters.equals(expectedDeadLetters);
     }
 
     public List<String> notes() {
@@ -92,10 +100,25 @@ public final class FaultResult {
 
     /** One row of the table (Markdown, so that it goes into RESULTS.md as printed). */
     public String row() {
-        return String.format("| %s | %d of %d%s | %d | %d | %d | %s | %d (%d) | %s | %s | %s | %s |", scenario, accepted, submissions,
-                unanswered > 0 ? " (" + unanswered + " gave up)" : "", lost, duplicated, stuck, errors, fiveHundreds, defects,
-                deadLetters.isEmpty() ? "0" : deadLetters.toString(), seconds(backAfter), seconds(flowingAfter), held() ? "yes"
-                        : "**no**" + (outboxesLeft > 0 ? " (" + outboxesLeft + " in outboxes)" : "") + (handNeeded ? " (needed a hand)" : ""));
+        return String.format(
+                "| %s | %d of %d%s | %d | %d | %d | %s | %d (%d) | %s | %s | %s | %s |",
+                scenario,
+                accepted,
+                submissions,
+                unanswered > 0 ? " (" + unanswered + " gave up)" : "",
+                lost,
+                duplicated,
+                stuck,
+                errors,
+                fiveHundreds,
+                defects,
+                deadLetters.isEmpty() ? "0" : deadLetters.toString(),
+                seconds(backAfter),
+                seconds(flowingAfter),
+                held()
+                        ? "yes"
+                        : "**no**" + (outboxesLeft > 0 ? " (" + outboxesLeft + " in outboxes)" : "")
+                                + (handNeeded ? " (needed a hand)" : ""));
     }
 
     /** The whole table for these results, with each failed scenario's notes under it. */
@@ -104,7 +127,8 @@ public final class FaultResult {
         results.forEach(result -> table.append(result.row()).append('\n'));
         for (FaultResult result : results) {
             if (result.republished > 0) {
-                table.append(String.format("%n%s: %d events published again with the same id (dropped by the consumers by their id)",
+                table.append(String.format(
+                        "%n%s: %d events published again with the same id (dropped by the consumers by their id)",
                         result.scenario, result.republished));
             }
             result.notes.forEach(note -> table.append(String.format("%n%s: %s", result.scenario, note)));

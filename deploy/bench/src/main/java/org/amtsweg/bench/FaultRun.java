@@ -1,9 +1,5 @@
 package org.amtsweg.bench;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * One fault scenario against a running platform: prepares complete Wohngeld drafts, streams them in like
@@ -24,21 +23,27 @@ public final class FaultRun {
 
     /** How long the platform has, after the stream, to bring every accepted application to its case and check. */
     private static final Duration SETTLE = Duration.ofMinutes(3);
+
     private static final Duration BACK_WITHIN = Duration.ofMinutes(3);
     /** Every topic the platform dead-letters to. */
-    static final List<String> DEAD_LETTER_TOPICS = List.of("case-service.applications.dlq", "case-service.identity.dlq",
-            "application-service.cases.dlq", "application-service.identity.dlq");
+    static final List<String> DEAD_LETTER_TOPICS = List.of(
+            "case-service.applications.dlq",
+            "case-service.identity.dlq",
+            "application-service.cases.dlq",
+            "application-service.identity.dlq");
 
     /** Where the platform is: its gateway, intake and case-service, its broker and its database server ({@code jdbc:postgresql://host:port/}). */
-    public record Target(String identity, String application, String caseService, String bootstrap, String jdbc) {
-    }
+    public record Target(String identity, String application, String caseService, String bootstrap, String jdbc) {}
 
-    private FaultRun() {
-    }
+    private FaultRun() {}
 
     /** Runs {@code fault} in the middle of {@code submissions} submissions from {@code portals} portals at {@code perSecond}. */
-    public static FaultResult run(Target target, Fault fault, int submissions, double perSecond, int portals) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    public static FaultResult run(Target target, Fault fault, int submissions, double perSecond, int portals)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         Login citizen = Login.citizen(http, target.identity());
         List<String> drafts = WohngeldDrafts.prepare(http, target.application(), citizen, submissions);
         JourneyAudit audit = new JourneyAudit(target.jdbc());
@@ -48,7 +53,9 @@ public final class FaultRun {
             Map<String, Long> deadLettersBefore = deadLetters(target.bootstrap());
             Portals portalsOfCitizens = new Portals(http, target.application(), citizen);
             long[] times = new long[2]; // injected, back
-            System.out.printf("%s: streaming %d submissions at %.0f/s from %d portals ...%n", fault.name, submissions, perSecond, portals);
+            System.out.printf(
+                    "%s: streaming %d submissions at %.0f/s from %d portals ...%n",
+                    fault.name, submissions, perSecond, portals);
             CountDownLatch faultDone = new CountDownLatch(1);
             portalsOfCitizens.stream(drafts, perSecond, portals, submissions / 3, () -> {
                 Thread readiness = new Thread(() -> watchReadiness(fault, result), "readiness");
@@ -56,12 +63,14 @@ public final class FaultRun {
                     fault.inject.run();
                     times[0] = System.nanoTime();
                     readiness.start();
-                    System.out.printf("%s: done at submission %d; waiting for it to be back ...%n", fault.name, submissions / 3);
+                    System.out.printf(
+                            "%s: done at submission %d; waiting for it to be back ...%n", fault.name, submissions / 3);
                     fault.restore.run();
                     long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
                     while (!fault.back.getAsBoolean()) {
                         if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("not back within " + BACK_WITHIN.toSeconds() + " s: needed a hand");
+                            throw new IllegalStateException(
+                                    "not back within " + BACK_WITHIN.toSeconds() + " s: needed a hand");
                         }
                         Thread.sleep(100);
                     }
@@ -75,14 +84,17 @@ public final class FaultRun {
             });
             faultDone.await(); // the stream may end before the part is back
 
-            Map<String, String> accepted = portalsOfCitizens.submissions.values().stream().filter(s -> !s.references.isEmpty())
+            Map<String, String> accepted = portalsOfCitizens.submissions.values().stream()
+                    .filter(s -> !s.references.isEmpty())
                     .collect(Collectors.toMap(s -> s.id, s -> s.references.get(0)));
             Map<String, JourneyAudit.Journey> journeys = awaitJourneys(audit, accepted.keySet());
             long outboxes = awaitOutboxes(audit);
             Map<String, Long> deadLettersAfter = deadLetters(target.bootstrap());
 
             result.accepted = accepted.size();
-            result.unanswered = (int) portalsOfCitizens.submissions.values().stream().filter(s -> s.gaveUp).count();
+            result.unanswered = (int) portalsOfCitizens.submissions.values().stream()
+                    .filter(s -> s.gaveUp)
+                    .count();
             result.errors = portalsOfCitizens.errorSummary();
             result.fiveHundreds = portalsOfCitizens.fiveHundreds();
             result.defects = portalsOfCitizens.defectCount.get();
@@ -97,11 +109,17 @@ public final class FaultRun {
             result.expectedDeadLetters.putAll(fault.deadLetters);
             if (times[1] > 0) {
                 result.backAfter = (times[1] - times[0]) / 1e9;
-                // Flowing again: a submission accepted after the part was back, and a case opened for one accepted after
-                // the fault (a case opened for an earlier one may have been waiting in the outbox of the killed instance).
+                // Flowing again: a submission accepted after the part was back, and a case opened for one accepted
+                // after
+                // the fault (a case opened for an earlier one may have been waiting in the outbox of the killed
+                // instance).
                 Long submitted = portalsOfCitizens.firstAcceptedAfter(times[1]);
-                Long opened = portalsOfCitizens.submissions.values().stream().filter(s -> s.acceptedAt > times[0])
-                        .map(s -> topics.arrival("CaseOpened", s.id)).filter(at -> at != null && at > times[1]).min(Long::compare).orElse(null);
+                Long opened = portalsOfCitizens.submissions.values().stream()
+                        .filter(s -> s.acceptedAt > times[0])
+                        .map(s -> topics.arrival("CaseOpened", s.id))
+                        .filter(at -> at != null && at > times[1])
+                        .min(Long::compare)
+                        .orElse(null);
                 Long flowing = submitted == null ? opened : opened == null ? submitted : Math.max(submitted, opened);
                 result.flowingAfter = flowing == null ? Double.NaN : (flowing - times[1]) / 1e9;
             }
@@ -109,10 +127,16 @@ public final class FaultRun {
             for (Map.Entry<String, String> submission : accepted.entrySet()) {
                 String id = submission.getKey();
                 JourneyAudit.Journey journey = journeys.get(id);
-                if (portalsOfCitizens.submissions.get(id).references.stream().distinct().count() > 1) {
-                    result.duplicated("two reference numbers for " + id + ": " + portalsOfCitizens.submissions.get(id).references);
+                if (portalsOfCitizens.submissions.get(id).references.stream()
+                                .distinct()
+                                .count()
+                        > 1) {
+                    result.duplicated("two reference numbers for " + id + ": "
+                            + portalsOfCitizens.submissions.get(id).references);
                 }
-                if (journey == null || "DRAFT".equals(journey.status()) || !submission.getValue().equals(journey.reference())) {
+                if (journey == null
+                        || "DRAFT".equals(journey.status())
+                        || !submission.getValue().equals(journey.reference())) {
                     result.lost(id + " was accepted as " + submission.getValue() + ", intake holds " + journey);
                 } else if (journey.cases() > 1) {
                     result.duplicated(journey.cases() + " cases for " + id);
@@ -129,13 +153,18 @@ public final class FaultRun {
                 }
                 result.republished += topics.republished(type);
             }
-            // What the citizen sees, through the API: her application received by its authority, under the number she was given.
-            List<String> complete = accepted.keySet().stream().filter(id -> journeys.containsKey(id) && journeys.get(id).complete()).toList();
-            JourneyAudit.citizensView(http, target.application(), citizen, complete).forEach((id, seen) -> {
-                if (!seen.equals("RECEIVED " + accepted.get(id))) {
-                    result.stuck(id + ": the citizen sees " + seen + " instead of RECEIVED " + accepted.get(id));
-                }
-            });
+            // What the citizen sees, through the API: her application received by its authority, under the number she
+            // was given.
+            List<String> complete = accepted.keySet().stream()
+                    .filter(id -> journeys.containsKey(id) && journeys.get(id).complete())
+                    .toList();
+            JourneyAudit.citizensView(http, target.application(), citizen, complete)
+                    .forEach((id, seen) -> {
+                        if (!seen.equals("RECEIVED " + accepted.get(id))) {
+                            result.stuck(
+                                    id + ": the citizen sees " + seen + " instead of RECEIVED " + accepted.get(id));
+                        }
+                    });
         }
         return result;
     }
@@ -156,11 +185,13 @@ public final class FaultRun {
         }
     }
 
-    private static Map<String, JourneyAudit.Journey> awaitJourneys(JourneyAudit audit, Set<String> ids) throws Exception {
+    private static Map<String, JourneyAudit.Journey> awaitJourneys(JourneyAudit audit, Set<String> ids)
+            throws Exception {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
             Map<String, JourneyAudit.Journey> journeys = audit.journeys(ids);
-            boolean done = ids.stream().allMatch(id -> journeys.containsKey(id) && journeys.get(id).complete());
+            boolean done = ids.stream()
+                    .allMatch(id -> journeys.containsKey(id) && journeys.get(id).complete());
             if (done || System.nanoTime() > deadline) {
                 return journeys;
             }
@@ -181,11 +212,17 @@ public final class FaultRun {
     private static Map<String, Long> deadLetters(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            admin.describeTopics(DEAD_LETTER_TOPICS).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
-                    description.partitions().forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            admin.describeTopics(DEAD_LETTER_TOPICS)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description
+                            .partitions()
+                            .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<String, Long> records = new HashMap<>();
-            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((partition, offset) ->
-                    records.merge(partition.topic(), offset.offset(), Long::sum));
+            admin.listOffsets(ends)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> records.merge(partition.topic(), offset.offset(), Long::sum));
             return records;
         }
     }

@@ -28,14 +28,25 @@ public final class FaultsBench {
         List<FaultResult> results = new ArrayList<>();
         for (String scenario : args[9].split(",")) {
             Fault fault = switch (scenario) {
-                case "case-service" -> Fault.killService(scenario, run.resolve("case-service.pid"), target.caseService(), Fault.SUPERVISOR);
-                case "application-service" -> Fault.killService(scenario, run.resolve("application-service.pid"), target.application(), Fault.SUPERVISOR);
-                case "broker" -> Fault.killBroker(run.resolve("kafka.pid"), target.bootstrap(), Fault.SUPERVISOR, target.application(),
-                        target.caseService());
-                case "postgres" -> Fault.killPostgres(data.resolve("postgres"), target.jdbc() + "postgres", Fault.SUPERVISOR);
+                case "case-service" ->
+                    Fault.killService(
+                            scenario, run.resolve("case-service.pid"), target.caseService(), Fault.SUPERVISOR);
+                case "application-service" ->
+                    Fault.killService(
+                            scenario, run.resolve("application-service.pid"), target.application(), Fault.SUPERVISOR);
+                case "broker" ->
+                    Fault.killBroker(
+                            run.resolve("kafka.pid"),
+                            target.bootstrap(),
+                            Fault.SUPERVISOR,
+                            target.application(),
+                            target.caseService());
+                case "postgres" ->
+                    Fault.killPostgres(data.resolve("postgres"), target.jdbc() + "postgres", Fault.SUPERVISOR);
                 case "poison" -> Fault.poison(target.bootstrap());
-                default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: "
-                        + Arrays.asList("case-service", "application-service", "broker", "postgres", "poison"));
+                default ->
+                    throw new IllegalArgumentException("unknown scenario " + scenario + "; known: "
+                            + Arrays.asList("case-service", "application-service", "broker", "postgres", "poison"));
             };
             FaultResult result = FaultRun.run(target, fault, submissions, perSecond, portals);
             System.out.println(result.row());

@@ -17,7 +17,8 @@ public final class IdleInboxBench {
         long pid = Long.parseLong(args[2]);
         int clerks = Integer.parseInt(args[3]), seconds = Integer.parseInt(args[4]);
         Processes caseProcess = new Processes(Map.of("case-service", pid));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         double alone = cpuOver(caseProcess, seconds);
         long memoryAlone = caseProcess.pssMegabytes().get("case-service");
@@ -25,9 +26,15 @@ public final class IdleInboxBench {
             Thread.sleep(2_000);
             double listened = cpuOver(caseProcess, seconds);
             long memoryListened = caseProcess.pssMegabytes().get("case-service");
-            System.out.printf("case-service idle: %.1f ms CPU per second with no live inbox open, %.1f ms with %d clerks connected"
+            System.out.printf(
+                    "case-service idle: %.1f ms CPU per second with no live inbox open, %.1f ms with %d clerks connected"
                             + " (%.3f ms per clerk per second); %d MB -> %d MB PSS%n",
-                    alone * 1000 / seconds, listened * 1000 / seconds, clerks, (listened - alone) * 1000 / seconds / clerks, memoryAlone, memoryListened);
+                    alone * 1000 / seconds,
+                    listened * 1000 / seconds,
+                    clerks,
+                    (listened - alone) * 1000 / seconds / clerks,
+                    memoryAlone,
+                    memoryListened);
         }
         System.exit(0);
     }

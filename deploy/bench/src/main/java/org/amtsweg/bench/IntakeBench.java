@@ -22,12 +22,14 @@ public final class IntakeBench {
         String identity = args[0], application = args[1], bootstrap = args[2];
         int count = Integer.parseInt(args[3]), inFlight = Integer.parseInt(args[4]), rounds = Integer.parseInt(args[5]);
         int warmUp = Integer.parseInt(args[6]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Login citizen = Login.citizen(http, identity);
         List<String> drafts = WohngeldDrafts.prepare(http, application, citizen, warmUp + rounds * count);
 
         try (TopicArrivals topic = new TopicArrivals(bootstrap, List.of("applications"))) {
-            // One client for warm-up and rounds alike, so that every phase finds its connections open; the rounds follow
+            // One client for warm-up and rounds alike, so that every phase finds its connections open; the rounds
+            // follow
             // the warm-up without a pause: an idle service deoptimises code it compiled under load.
             Submissions submissions = new Submissions(application, citizen, inFlight);
             System.out.printf("warming up with %d submissions ...%n", warmUp);
@@ -39,15 +41,35 @@ public final class IntakeBench {
                 long begin = System.nanoTime();
                 submissions.closedLoop(ids, inFlight);
                 if (!topic.awaitAll(SUBMITTED, ids, Duration.ofSeconds(120))) {
-                    throw new IllegalStateException("not all of round " + round + "'s events arrived within 120 s; see the services' logs");
+                    throw new IllegalStateException(
+                            "not all of round " + round + "'s events arrived within 120 s; see the services' logs");
                 }
-                double seconds = (ids.stream().mapToLong(id -> topic.arrival(SUBMITTED, id)).max().orElseThrow() - begin) / 1e9;
-                Percentiles endToEnd = Percentiles.of(ids.stream().map(id -> (topic.arrival(SUBMITTED, id) - submissions.started.get(id)) / 1e6).toList());
-                Percentiles answered = Percentiles.of(ids.stream().map(id -> (submissions.answered.get(id) - submissions.started.get(id)) / 1e6).toList());
-                Percentiles afterAnswer = Percentiles.of(ids.stream().map(id -> (topic.arrival(SUBMITTED, id) - submissions.answered.get(id)) / 1e6).toList());
-                System.out.printf("round %d: end to end (submit -> ApplicationSubmitted on the topic) %.0f submissions/s, p50 %.1f ms, p99 %.1f ms;"
-                                + " submit answered p50 %.1f ms, p99 %.1f ms; on the topic after the answer p50 %.1f ms, p99 %.1f ms%n", round,
-                        count / seconds, endToEnd.at(50), endToEnd.at(99), answered.at(50), answered.at(99), afterAnswer.at(50), afterAnswer.at(99));
+                double seconds = (ids.stream()
+                                        .mapToLong(id -> topic.arrival(SUBMITTED, id))
+                                        .max()
+                                        .orElseThrow()
+                                - begin)
+                        / 1e9;
+                Percentiles endToEnd = Percentiles.of(ids.stream()
+                        .map(id -> (topic.arrival(SUBMITTED, id) - submissions.started.get(id)) / 1e6)
+                        .toList());
+                Percentiles answered = Percentiles.of(ids.stream()
+                        .map(id -> (submissions.answered.get(id) - submissions.started.get(id)) / 1e6)
+                        .toList());
+                Percentiles afterAnswer = Percentiles.of(ids.stream()
+                        .map(id -> (topic.arrival(SUBMITTED, id) - submissions.answered.get(id)) / 1e6)
+                        .toList());
+                System.out.printf(
+                        "round %d: end to end (submit -> ApplicationSubmitted on the topic) %.0f submissions/s, p50 %.1f ms, p99 %.1f ms;"
+                                + " submit answered p50 %.1f ms, p99 %.1f ms; on the topic after the answer p50 %.1f ms, p99 %.1f ms%n",
+                        round,
+                        count / seconds,
+                        endToEnd.at(50),
+                        endToEnd.at(99),
+                        answered.at(50),
+                        answered.at(99),
+                        afterAnswer.at(50),
+                        afterAnswer.at(99));
             }
             submissions.close();
         }

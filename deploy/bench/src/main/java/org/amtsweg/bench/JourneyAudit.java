@@ -2,7 +2,6 @@ package org.amtsweg.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,12 +34,17 @@ final class JourneyAudit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The outboxes of the four services, each in its own database. */
-    static final List<String> DATABASES = List.of("amtsweg_identity", "amtsweg_catalog", "amtsweg_application", "amtsweg_case");
+    static final List<String> DATABASES =
+            List.of("amtsweg_identity", "amtsweg_catalog", "amtsweg_application", "amtsweg_case");
 
     /** An application's state in intake's database and, once opened, its case in case-service's. */
     record Journey(String status, String reference, int cases, String caseReference, int checks, int checksDone) {
         boolean complete() {
-            return !"DRAFT".equals(status) && !"SUBMITTED".equals(status) && cases == 1 && checks > 0 && checks == checksDone;
+            return !"DRAFT".equals(status)
+                    && !"SUBMITTED".equals(status)
+                    && cases == 1
+                    && checks > 0
+                    && checks == checksDone;
         }
     }
 
@@ -55,8 +59,11 @@ final class JourneyAudit {
     Map<String, Journey> journeys(Collection<String> ids) throws Exception {
         Map<String, String[]> intake = new HashMap<>();
         try (Connection db = connect("amtsweg_application");
-             PreparedStatement query = db.prepareStatement("SELECT id::text, status, reference_number FROM application WHERE id = ANY (?)")) {
-            query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT id::text, status, reference_number FROM application WHERE id = ANY (?)")) {
+            query.setArray(
+                    1,
+                    db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     intake.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
@@ -64,11 +71,14 @@ final class JourneyAudit {
             }
         }
         Map<String, List<Object[]>> cases = new HashMap<>();
-        try (Connection db = connect("amtsweg_case"); PreparedStatement query = db.prepareStatement("""
+        try (Connection db = connect("amtsweg_case");
+                PreparedStatement query = db.prepareStatement("""
                 SELECT c.application_id::text, c.reference_number, count(r.id), count(r.id) FILTER (WHERE r.state = 'DONE')
                 FROM case_file c LEFT JOIN registry_check r ON r.case_id = c.id
                 WHERE c.application_id = ANY (?) GROUP BY c.id""")) {
-            query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            query.setArray(
+                    1,
+                    db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     cases.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
@@ -84,7 +94,10 @@ final class JourneyAudit {
             }
             List<Object[]> opened = cases.getOrDefault(id, List.of());
             Object[] first = opened.isEmpty() ? new Object[] {null, 0, 0} : opened.get(0);
-            journeys.put(id, new Journey(application[0], application[1], opened.size(), (String) first[0], (int) first[1], (int) first[2]));
+            journeys.put(
+                    id,
+                    new Journey(application[0], application[1], opened.size(), (String) first[0], (int) first[1], (int)
+                            first[2]));
         }
         return journeys;
     }
@@ -99,20 +112,31 @@ final class JourneyAudit {
     List<String> referencesOnSeveralCases(Collection<String> ids) throws Exception {
         Map<String, List<UUID>> casesByReference = new HashMap<>();
         try (Connection db = connect("amtsweg_case");
-             PreparedStatement query = db.prepareStatement("""
+                PreparedStatement query = db.prepareStatement("""
                      SELECT reference_number, application_id FROM case_file
                      WHERE reference_number IN (SELECT reference_number FROM case_file WHERE application_id = ANY (?))""")) {
-            query.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            query.setArray(
+                    1,
+                    db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    casesByReference.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getObject(2, UUID.class));
+                    casesByReference
+                            .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                            .add(rows.getObject(2, UUID.class));
                 }
             }
         }
         Set<UUID> intakeHolds = new HashSet<>();
         try (Connection db = connect("amtsweg_application");
-             PreparedStatement query = db.prepareStatement("SELECT id FROM application WHERE id = ANY (?)")) {
-            query.setArray(1, db.createArrayOf("uuid", casesByReference.values().stream().flatMap(List::stream).distinct().toArray()));
+                PreparedStatement query = db.prepareStatement("SELECT id FROM application WHERE id = ANY (?)")) {
+            query.setArray(
+                    1,
+                    db.createArrayOf(
+                            "uuid",
+                            casesByReference.values().stream()
+                                    .flatMap(List::stream)
+                                    .distinct()
+                                    .toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     intakeHolds.add(rows.getObject(1, UUID.class));
@@ -120,8 +144,11 @@ final class JourneyAudit {
             }
         }
         return casesByReference.entrySet().stream()
-                .filter(cases -> cases.getValue().stream().filter(intakeHolds::contains).count() > 1)
-                .map(Map.Entry::getKey).sorted().toList();
+                .filter(cases ->
+                        cases.getValue().stream().filter(intakeHolds::contains).count() > 1)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Events still waiting in the four outboxes. */
@@ -134,19 +161,30 @@ final class JourneyAudit {
     }
 
     /** The status and reference number the citizen sees for each application through intake's API, by id. */
-    static Map<String, String> citizensView(HttpClient http, String application, Supplier<String> citizen, List<String> ids) throws Exception {
+    static Map<String, String> citizensView(
+            HttpClient http, String application, Supplier<String> citizen, List<String> ids) throws Exception {
         Map<String, String> seen = new ConcurrentHashMap<>();
         Parallel.run(ids.size(), 8, i -> {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(application + "/applications/" + ids.get(i)))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + citizen.get()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(application + "/applications/" + ids.get(i)))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + citizen.get())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode view = answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
-            seen.put(ids.get(i), view == null ? "HTTP " + answer.statusCode() : view.path("status").asText() + " " + view.path("referenceNumber").asText());
+            seen.put(
+                    ids.get(i),
+                    view == null
+                            ? "HTTP " + answer.statusCode()
+                            : view.path("status").asText() + " "
+                                    + view.path("referenceNumber").asText());
         });
         return seen;
     }
 
     private long single(String database, String sql) throws Exception {
-        try (Connection db = connect(database); ResultSet row = db.createStatement().executeQuery(sql)) {
+        try (Connection db = connect(database);
+                ResultSet row = db.createStatement().executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

@@ -1,7 +1,6 @@
 package org.amtsweg.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,8 +27,8 @@ final class Login implements Supplier<String> {
     private Login(HttpClient http, String identity, String username, String password, String scope) {
         this.http = http;
         this.identity = identity;
-        this.form = "grant_type=password&client_id=amtsweg-cli&username=" + encode(username) + "&password=" + encode(password)
-                + (scope == null ? "" : "&scope=" + encode(scope));
+        this.form = "grant_type=password&client_id=amtsweg-cli&username=" + encode(username) + "&password="
+                + encode(password) + (scope == null ? "" : "&scope=" + encode(scope));
     }
 
     /** Erika Mustermann of Hagen, the demo citizen. */
@@ -46,8 +45,11 @@ final class Login implements Supplier<String> {
     public synchronized String get() {
         if (token == null || System.nanoTime() - obtainedAt > TimeUnit.MINUTES.toNanos(2)) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(identity + "/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(identity + "/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("login answered " + response.statusCode() + ": " + response.body());

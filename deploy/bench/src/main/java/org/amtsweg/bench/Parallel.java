@@ -12,8 +12,7 @@ final class Parallel {
         void run(int index) throws Exception;
     }
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     static void run(int count, int threads, Step step) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -21,7 +20,9 @@ final class Parallel {
         List<Thread> started = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
-                for (int index = next.getAndIncrement(); index < count && failure.get() == null; index = next.getAndIncrement()) {
+                for (int index = next.getAndIncrement();
+                        index < count && failure.get() == null;
+                        index = next.getAndIncrement()) {
                     try {
                         step.run(index);
                     } catch (Exception e) {

@@ -38,22 +38,35 @@ public final class PipelineBench {
     private static final int REFERENCE_IN_FLIGHT = 32;
 
     public static void main(String[] args) throws Exception {
-        String identity = args[0], application = args[1], caseService = args[2], bootstrap = args[3], adminJdbc = args[4];
-        int perRound = Integer.parseInt(args[5]), rounds = Integer.parseInt(args[6]), warmUp = Integer.parseInt(args[7]);
-        int[] levels = Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray();
+        String identity = args[0],
+                application = args[1],
+                caseService = args[2],
+                bootstrap = args[3],
+                adminJdbc = args[4];
+        int perRound = Integer.parseInt(args[5]),
+                rounds = Integer.parseInt(args[6]),
+                warmUp = Integer.parseInt(args[7]);
+        int[] levels =
+                Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray();
         int clerks = Integer.parseInt(args[9]);
-        Processes processes = Processes.parse((args.length > 10 ? args[10] + "," : "") + "load generator=" + ProcessHandle.current().pid());
+        Processes processes = Processes.parse((args.length > 10 ? args[10] + "," : "") + "load generator="
+                + ProcessHandle.current().pid());
         // Scale-out: the pids to kill with SIGKILL halfway through the second measured round at the reference level.
-        List<Long> toKill = args.length > 11 && !args[11].isBlank() ? Arrays.stream(args[11].split(",")).map(Long::parseLong).toList() : List.of();
+        List<Long> toKill = args.length > 11 && !args[11].isBlank()
+                ? Arrays.stream(args[11].split(",")).map(Long::parseLong).toList()
+                : List.of();
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Login citizen = Login.citizen(http, identity);
-        List<String> drafts = WohngeldDrafts.prepare(http, application, citizen, warmUp + (levels.length * rounds + 1) * perRound);
+        List<String> drafts =
+                WohngeldDrafts.prepare(http, application, citizen, warmUp + (levels.length * rounds + 1) * perRound);
         int next = 0;
 
         try (TopicArrivals topic = new TopicArrivals(bootstrap, List.of("cases"));
-             ClerkInboxes inboxes = new ClerkInboxes(caseService, Login.hagenClerk(http, identity), clerks)) {
-            Submissions submissions = new Submissions(application, citizen, Arrays.stream(levels).max().orElse(32));
+                ClerkInboxes inboxes = new ClerkInboxes(caseService, Login.hagenClerk(http, identity), clerks)) {
+            Submissions submissions = new Submissions(
+                    application, citizen, Arrays.stream(levels).max().orElse(32));
             // The rounds follow the warm-up without a pause: an idle JVM deoptimises code it compiled under load.
             System.out.printf("warming up with %d submissions ...%n", warmUp);
             List<String> warm = drafts.subList(next, next += warmUp);
@@ -74,7 +87,9 @@ public final class PipelineBench {
                         for (long pid : toKill) {
                             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                         }
-                        System.out.printf("killed %s with SIGKILL after %d of round %d's submissions; the group rebalances%n", toKill, perRound / 2, round);
+                        System.out.printf(
+                                "killed %s with SIGKILL after %d of round %d's submissions; the group rebalances%n",
+                                toKill, perRound / 2, round);
                         submissions.closedLoop(ids.subList(perRound / 2, perRound), inFlight);
                     } else {
                         submissions.closedLoop(ids, inFlight);
@@ -84,14 +99,16 @@ public final class PipelineBench {
                     rates.computeIfAbsent(inFlight, k -> new ArrayList<>()).add(rate);
                     measured += perRound;
                     processes.pssMegabytes().forEach((name, mb) -> peakMemory.merge(name, mb, Math::max));
-                    System.out.printf("%3d in flight, round %d: %,.0f applications/s end to end; %s%n", inFlight, round, rate,
-                            latencies(submissions, topic, inboxes, ids));
+                    System.out.printf(
+                            "%3d in flight, round %d: %,.0f applications/s end to end; %s%n",
+                            inFlight, round, rate, latencies(submissions, topic, inboxes, ids));
                 }
             }
             Map<String, Double> cpuAfter = processes.cpuSeconds();
             databaseWork.print(measured, 15);
 
-            double peak = median(rates.getOrDefault(REFERENCE_IN_FLIGHT, rates.values().iterator().next()));
+            double peak = median(rates.getOrDefault(
+                    REFERENCE_IN_FLIGHT, rates.values().iterator().next()));
             List<String> half = drafts.subList(next, next += perRound);
             System.out.printf("at half the peak (%,.0f applications/s, open loop): ", peak / 2);
             submissions.openLoop(half, peak / 2);
@@ -100,13 +117,21 @@ public final class PipelineBench {
             submissions.close();
 
             List<String> submitted = drafts.subList(0, next);
-            int doubled = topic.doubled("CaseOpened") + topic.doubled("RegistryCheckCompleted") + timelinesTwice(adminJdbc, submitted);
-            long outOfOrder = submitted.stream().filter(id -> topic.arrival("RegistryCheckCompleted", id) < topic.arrival("CaseOpened", id)).count();
-            System.out.printf("%nnothing lost: every one of %,d submitted applications has its case, its register check and its clerk's"
-                    + " inbox entry; %d opened, checked or applied twice; %d journeys out of order on the topic%n", next, doubled, outOfOrder);
+            int doubled = topic.doubled("CaseOpened")
+                    + topic.doubled("RegistryCheckCompleted")
+                    + timelinesTwice(adminJdbc, submitted);
+            long outOfOrder = submitted.stream()
+                    .filter(id -> topic.arrival("RegistryCheckCompleted", id) < topic.arrival("CaseOpened", id))
+                    .count();
+            System.out.printf(
+                    "%nnothing lost: every one of %,d submitted applications has its case, its register check and its clerk's"
+                            + " inbox entry; %d opened, checked or applied twice; %d journeys out of order on the topic%n",
+                    next, doubled, outOfOrder);
 
             if (!cpuBefore.isEmpty()) {
-                System.out.printf("%nCPU per application over the %,d measured applications, and memory under load (PSS, highest after a round):%n", measured);
+                System.out.printf(
+                        "%nCPU per application over the %,d measured applications, and memory under load (PSS, highest after a round):%n",
+                        measured);
                 double total = 0;
                 for (String name : cpuBefore.keySet()) {
                     if (cpuAfter.get(name) < cpuBefore.get(name)) {
@@ -120,10 +145,12 @@ public final class PipelineBench {
                 System.out.printf("  %-22s %5.2f ms CPU%n", "all", total);
             }
 
-            System.out.printf("%nraw floor (one transaction with a 2 KB row and an outbox row, then one acks=all produce; %d in flight) ...%n",
+            System.out.printf(
+                    "%nraw floor (one transaction with a 2 KB row and an outbox row, then one acks=all produce; %d in flight) ...%n",
                     REFERENCE_IN_FLIGHT);
             double floor = RawFloor.measure(adminJdbc, bootstrap, REFERENCE_IN_FLIGHT, 2_000, 10_000);
-            System.out.printf("raw floor %,.0f applications/s; platform at %d in flight (median of %d rounds) %,.0f applications/s = %.0f %% of the floor%n",
+            System.out.printf(
+                    "raw floor %,.0f applications/s; platform at %d in flight (median of %d rounds) %,.0f applications/s = %.0f %% of the floor%n",
                     floor, REFERENCE_IN_FLIGHT, rounds, peak, 100 * peak / floor);
             if (doubled > 0 || outOfOrder > 0) {
                 System.exit(1);
@@ -139,10 +166,12 @@ public final class PipelineBench {
     private static int timelinesTwice(String adminJdbc, List<String> ids) throws Exception {
         String jdbc = adminJdbc.substring(0, adminJdbc.lastIndexOf('/') + 1) + "amtsweg_application";
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
-             PreparedStatement twice = db.prepareStatement("""
+                PreparedStatement twice = db.prepareStatement("""
                      SELECT count(*) FROM (SELECT application_id FROM timeline_entry WHERE event_type = 'CaseOpened' AND application_id = ANY(?)
                      GROUP BY application_id HAVING count(*) > 1) AS doubled""")) {
-            twice.setArray(1, db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            twice.setArray(
+                    1,
+                    db.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = twice.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
@@ -151,19 +180,30 @@ public final class PipelineBench {
     }
 
     /** Waits for every journey's register check and inbox entry; returns when the last check arrived. A missing one is a loss. */
-    private static long awaitJourneys(TopicArrivals topic, ClerkInboxes inboxes, List<String> ids, String what) throws InterruptedException {
+    private static long awaitJourneys(TopicArrivals topic, ClerkInboxes inboxes, List<String> ids, String what)
+            throws InterruptedException {
         if (!topic.awaitAll("RegistryCheckCompleted", ids, ROUND_DEADLINE)) {
-            long missing = ids.stream().filter(id -> topic.arrival("RegistryCheckCompleted", id) == null).count();
-            long unopened = ids.stream().filter(id -> topic.arrival("CaseOpened", id) == null).count();
-            System.out.printf("%nLOST in %s: %d of %d applications have no register check after %d s (%d not even a case)%n",
+            long missing = ids.stream()
+                    .filter(id -> topic.arrival("RegistryCheckCompleted", id) == null)
+                    .count();
+            long unopened = ids.stream()
+                    .filter(id -> topic.arrival("CaseOpened", id) == null)
+                    .count();
+            System.out.printf(
+                    "%nLOST in %s: %d of %d applications have no register check after %d s (%d not even a case)%n",
                     what, missing, ids.size(), ROUND_DEADLINE.toSeconds(), unopened);
             System.exit(1);
         }
-        long last = ids.stream().mapToLong(id -> topic.arrival("RegistryCheckCompleted", id)).max().orElseThrow();
+        long last = ids.stream()
+                .mapToLong(id -> topic.arrival("RegistryCheckCompleted", id))
+                .max()
+                .orElseThrow();
         long deadline = System.nanoTime() + ROUND_DEADLINE.toNanos();
         while (ids.stream().anyMatch(id -> inboxes.arrival(id) == null)) {
             if (System.nanoTime() > deadline) {
-                System.out.printf("%nin %s: %d cases never reached the clerks' live inbox%n", what,
+                System.out.printf(
+                        "%nin %s: %d cases never reached the clerks' live inbox%n",
+                        what,
                         ids.stream().filter(id -> inboxes.arrival(id) == null).count());
                 System.exit(1);
             }
@@ -172,9 +212,12 @@ public final class PipelineBench {
         return last;
     }
 
-    private static String latencies(Submissions submissions, TopicArrivals topic, ClerkInboxes inboxes, List<String> ids) {
+    private static String latencies(
+            Submissions submissions, TopicArrivals topic, ClerkInboxes inboxes, List<String> ids) {
         Function<Function<String, Long>, String> since = arrival -> Percentiles.of(ids.stream()
-                .map(id -> (arrival.apply(id) - submissions.started.get(id)) / 1e6).toList()).summary();
+                        .map(id -> (arrival.apply(id) - submissions.started.get(id)) / 1e6)
+                        .toList())
+                .summary();
         return "submit answered " + since.apply(submissions.answered::get)
                 + "; → CaseOpened " + since.apply(id -> topic.arrival("CaseOpened", id))
                 + "; → RegistryCheckCompleted " + since.apply(id -> topic.arrival("RegistryCheckCompleted", id))

@@ -1,10 +1,9 @@
 package org.amtsweg.bench;
 
-import org.jsoup.nodes.Element;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 
 /**
  * Logs virtual users in to the portal as a person does it in a browser: a page behind the login sends her
@@ -17,6 +16,7 @@ final class PortalLogins {
 
     /** The demo citizens (test identities of identity-gateway), all of them with the test cards' PIN. */
     static final String[] CITIZENS = {"erika", "lena", "jonas", "max"};
+
     private static final String CARD_PIN = "123456";
     /** Staff of Stadt Hagen (identity-gateway's demo-staff.json). */
     static final String[][] HAGEN_STAFF = {{"clerk.hagen", "Hagen-Demo-2026"}, {"supervisor.hagen", "Hagen-Demo-2026"}};
@@ -48,14 +48,16 @@ final class PortalLogins {
         }
         Element form = loginPage.html().selectFirst("form:has(input[name=method][value=" + method + "])");
         if (form == null) {
-            throw new IllegalStateException("the gateway's login page offers no " + method + " form: " + Browser.abbreviated(loginPage.body()));
+            throw new IllegalStateException(
+                    "the gateway's login page offers no " + method + " form: " + Browser.abbreviated(loginPage.body()));
         }
         Map<String, String> fields = Browser.fields(form);
         fields.put("username", username);
         fields.put("password", password);
         Browser.Page back = browser.follow(browser.post(URI.create(form.absUrl("action")), fields));
         if (!back.uri().equals(portal.resolve(protectedPath))) {
-            throw new IllegalStateException(username + "'s login ended at " + back.uri() + " instead of " + protectedPath);
+            throw new IllegalStateException(
+                    username + "'s login ended at " + back.uri() + " instead of " + protectedPath);
         }
         return browser;
     }

@@ -1,8 +1,5 @@
 package org.amtsweg.bench;
 
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Load generator of deploy/bench/portal.sh (a benchmark, not a test): the portal's server-rendered pages
@@ -52,11 +51,11 @@ public final class PortalPagesBench {
 
     /** Targets of issue 16's Speed clause. */
     private static final double P99_TARGET_MS = 50;
+
     private static final long WEIGHT_TARGET_BYTES = 100 * 1024;
 
     /** One page of the journey: who asks it, and its path for the {@code i}-th of them. */
-    record Journey(String name, boolean clerk, IntFunction<String> path) {
-    }
+    record Journey(String name, boolean clerk, IntFunction<String> path) {}
 
     private final List<Browser> citizens;
     private final List<Browser> clerks;
@@ -81,11 +80,14 @@ public final class PortalPagesBench {
         int rounds = Integer.parseInt(args[5]), warmUpSeconds = Integer.parseInt(args[6]);
         long thinkMillis = Long.parseLong(args[7]);
         long loginSpreadMillis = Long.parseLong(args[8]) * 1000;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         PortalLogins logins = new PortalLogins(http, portal);
 
-        System.out.printf("logging %d citizens (eID) and %d Hagen clerks (password) in through the gateway's login page,"
-                + " one pair after the other over %d s ...%n", users, users, loginSpreadMillis / 1000);
+        System.out.printf(
+                "logging %d citizens (eID) and %d Hagen clerks (password) in through the gateway's login page,"
+                        + " one pair after the other over %d s ...%n",
+                users, users, loginSpreadMillis / 1000);
         List<Browser> citizens = new ArrayList<>();
         List<Browser> clerks = new ArrayList<>();
         long loginsBegan = System.nanoTime();
@@ -113,7 +115,9 @@ public final class PortalPagesBench {
         Journey floor = new Journey("floor: /static/portal.css", false, i -> "/static/portal.css");
 
         PortalPagesBench bench = new PortalPagesBench(portal, citizens, clerks, thinkMillis);
-        System.out.printf("warm-up: %d s, %d citizens and %d clerks at once, no think time (not measured) ...%n", warmUpSeconds, users, users);
+        System.out.printf(
+                "warm-up: %d s, %d citizens and %d clerks at once, no think time (not measured) ...%n",
+                warmUpSeconds, users, users);
         bench.round(pages, floor, warmUpSeconds, false);
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("measured round %d of %d: %d s ...%n", round, rounds, roundSeconds);
@@ -132,30 +136,34 @@ public final class PortalPagesBench {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         long until = System.nanoTime() + seconds * 1_000_000_000L;
-        for (boolean clerk : new boolean[]{false, true}) {
+        for (boolean clerk : new boolean[] {false, true}) {
             List<Browser> browsers = clerk ? clerks : citizens;
-            List<Journey> walk = new ArrayList<>(pages.stream().filter(page -> page.clerk() == clerk).toList());
+            List<Journey> walk = new ArrayList<>(
+                    pages.stream().filter(page -> page.clerk() == clerk).toList());
             walk.add(floor);
             for (int i = 0; i < browsers.size(); i++) {
                 Browser browser = browsers.get(i);
                 int user = i;
-                Thread person = new Thread(() -> {
-                    try {
-                        start.await();
-                        // People who began at different moments, not all at once.
-                        Thread.sleep(measured ? ThreadLocalRandom.current().nextLong(thinkMillis + 1) : 0);
-                        while (System.nanoTime() < until) {
-                            for (Journey page : walk) {
-                                ask(browser, page, user, millis);
-                                if (measured) {
-                                    Thread.sleep(thinkTime());
+                Thread person = new Thread(
+                        () -> {
+                            try {
+                                start.await();
+                                // People who began at different moments, not all at once.
+                                Thread.sleep(
+                                        measured ? ThreadLocalRandom.current().nextLong(thinkMillis + 1) : 0);
+                                while (System.nanoTime() < until) {
+                                    for (Journey page : walk) {
+                                        ask(browser, page, user, millis);
+                                        if (measured) {
+                                            Thread.sleep(thinkTime());
+                                        }
+                                    }
                                 }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
                             }
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, (clerk ? "clerk-" : "citizen-") + i);
+                        },
+                        (clerk ? "clerk-" : "citizen-") + i);
                 person.start();
                 threads.add(person);
             }
@@ -182,9 +190,11 @@ public final class PortalPagesBench {
             double took = (System.nanoTime() - begin) / 1e6;
             if (answer.status() != 200) {
                 wrong(page.name() + ": " + uri + " answered " + answer.status()
-                        + (answer.location() != null ? " -> " + answer.location() : "") + " " + Browser.abbreviated(answer.body()));
+                        + (answer.location() != null ? " -> " + answer.location() : "") + " "
+                        + Browser.abbreviated(answer.body()));
             } else {
-                millis.computeIfAbsent(page.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+                millis.computeIfAbsent(page.name(), k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(took);
             }
         } catch (Exception e) {
             wrong(page.name() + ": " + uri + " failed: " + e);
@@ -205,17 +215,28 @@ public final class PortalPagesBench {
 
     private void report(List<Journey> journey, Journey floor, int users, long thinkMillis) throws Exception {
         Percentiles floorLatency = Percentiles.of(samples.getOrDefault(floor.name(), List.of()));
-        System.out.printf("%nportal pages, %d citizens and %d clerks at once (closed loop, think time %s; latency in ms;"
-                + " weight = HTML + CSS + JS, logo excluded, uncompressed)%n", users, users,
-                thinkMillis == 0 ? "none: the machine saturated" : "about " + thinkMillis + " ms");
-        System.out.printf("%-28s %7s %7s %7s %7s %8s %9s %11s%n", "page", "p50", "p90", "p99", "max", "req/s", "bytes", "p99/floor");
+        System.out.printf(
+                "%nportal pages, %d citizens and %d clerks at once (closed loop, think time %s; latency in ms;"
+                        + " weight = HTML + CSS + JS, logo excluded, uncompressed)%n",
+                users, users, thinkMillis == 0 ? "none: the machine saturated" : "about " + thinkMillis + " ms");
+        System.out.printf(
+                "%-28s %7s %7s %7s %7s %8s %9s %11s%n",
+                "page", "p50", "p90", "p99", "max", "req/s", "bytes", "p99/floor");
         List<String> over = new ArrayList<>();
         for (Journey page : journey) {
             List<Double> measured = samples.getOrDefault(page.name(), List.of());
             Percentiles latency = Percentiles.of(measured);
             long weight = weight(page);
-            System.out.printf("%-28s %7.1f %7.1f %7.1f %7.1f %8.0f %9d %10.1fx%n", page.name(), latency.at(50), latency.at(90), latency.at(99),
-                    latency.at(100), measured.size() / seconds.getOrDefault(page.name(), Double.NaN), weight, latency.at(99) / floorLatency.at(99));
+            System.out.printf(
+                    "%-28s %7.1f %7.1f %7.1f %7.1f %8.0f %9d %10.1fx%n",
+                    page.name(),
+                    latency.at(50),
+                    latency.at(90),
+                    latency.at(99),
+                    latency.at(100),
+                    measured.size() / seconds.getOrDefault(page.name(), Double.NaN),
+                    weight,
+                    latency.at(99) / floorLatency.at(99));
             if (latency.at(99) >= P99_TARGET_MS) {
                 over.add(page.name() + " p99 " + String.format("%.1f", latency.at(99)) + " ms");
             }
@@ -224,12 +245,21 @@ public final class PortalPagesBench {
             }
         }
         List<Double> floorSamples = samples.getOrDefault(floor.name(), List.of());
-        System.out.printf("%-28s %7.1f %7.1f %7.1f %7.1f %8.0f%n", floor.name(), floorLatency.at(50), floorLatency.at(90), floorLatency.at(99),
-                floorLatency.at(100), floorSamples.size() / seconds.getOrDefault(floor.name(), Double.NaN));
-        System.out.printf("targets (issue 16): p99 < %.0f ms, a page < %d bytes: %s%n", P99_TARGET_MS, WEIGHT_TARGET_BYTES,
-                over.isEmpty() ? "met" : "NOT met — " + String.join(", ", over));
+        System.out.printf(
+                "%-28s %7.1f %7.1f %7.1f %7.1f %8.0f%n",
+                floor.name(),
+                floorLatency.at(50),
+                floorLatency.at(90),
+                floorLatency.at(99),
+                floorLatency.at(100),
+                floorSamples.size() / seconds.getOrDefault(floor.name(), Double.NaN));
+        System.out.printf(
+                "targets (issue 16): p99 < %.0f ms, a page < %d bytes: %s%n",
+                P99_TARGET_MS, WEIGHT_TARGET_BYTES, over.isEmpty() ? "met" : "NOT met — " + String.join(", ", over));
         if (wrongAnswers.get() > 0) {
-            System.out.printf("FAILED: %d answers other than 200, the first: %n  %s%n", wrongAnswers.get(), String.join("\n  ", firstWrong));
+            System.out.printf(
+                    "FAILED: %d answers other than 200, the first: %n  %s%n",
+                    wrongAnswers.get(), String.join("\n  ", firstWrong));
         }
     }
 
@@ -262,7 +292,8 @@ public final class PortalPagesBench {
         Browser.Page begin = citizen.follow(citizen.get(portal.resolve("/antraege/neu?leistung=wohngeld")));
         Element form = begin.html().selectFirst("form[action=/antraege/neu]");
         if (form == null) {
-            throw new IllegalStateException("the Wohngeld page offers no form to begin: " + Browser.abbreviated(begin.body()));
+            throw new IllegalStateException(
+                    "the Wohngeld page offers no form to begin: " + Browser.abbreviated(begin.body()));
         }
         Browser.Page step = citizen.follow(citizen.post(URI.create(form.absUrl("action")), Browser.fields(form)));
         if (!step.uri().getPath().matches("/antraege/[^/]+/schritt/1")) {
@@ -275,14 +306,20 @@ public final class PortalPagesBench {
      * One Wohngeld application of Erika's submitted through intake's API (not measured) and, once its case
      * reached Hagen's inbox, that case's id as the clerk's inbox links it.
      */
-    private static String submittedCase(HttpClient http, String identity, String application, Browser clerk, URI portal) throws Exception {
+    private static String submittedCase(HttpClient http, String identity, String application, Browser clerk, URI portal)
+            throws Exception {
         Login erika = Login.citizen(http, identity);
         String draft = WohngeldDrafts.prepare(http, application, erika, 1).get(0);
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(application + "/applications/" + draft + "/submit"))
-                .header("Authorization", "Bearer " + erika.get()).header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = http.send(
+                HttpRequest.newBuilder(URI.create(application + "/applications/" + draft + "/submit"))
+                        .header("Authorization", "Bearer " + erika.get())
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() >= 300) {
-            throw new IllegalStateException("submitting the case's application answered " + submitted.statusCode() + ": " + submitted.body());
+            throw new IllegalStateException(
+                    "submitting the case's application answered " + submitted.statusCode() + ": " + submitted.body());
         }
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {

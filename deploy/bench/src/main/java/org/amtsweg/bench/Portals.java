@@ -1,7 +1,6 @@
 package org.amtsweg.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,6 +31,7 @@ final class Portals {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a portal keeps trying one submission before it tells the citizen it failed. */
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** One application's submission as its portal saw it. */
@@ -40,6 +40,7 @@ final class Portals {
         final String key = UUID.randomUUID().toString();
         /** Every reference number an answer carried: one, however often it was asked. */
         final List<String> references = Collections.synchronizedList(new ArrayList<>());
+
         volatile long acceptedAt;
         volatile boolean gaveUp;
 
@@ -53,6 +54,7 @@ final class Portals {
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     /** Answers that are defects whatever happened (a 5xx other than 503 with Retry-After, a 4xx), the first few with their body. */
     final List<String> defects = Collections.synchronizedList(new ArrayList<>());
+
     final AtomicInteger defectCount = new AtomicInteger();
 
     private final HttpClient http;
@@ -70,22 +72,25 @@ final class Portals {
      * waits for an answer does not send the next one, as a citizen waits), and runs {@code trigger} on its
      * own thread once the submission at {@code triggerAt} is due. Returns when every submission is answered or given up.
      */
-    void stream(List<String> ids, double perSecond, int portals, int triggerAt, Runnable trigger) throws InterruptedException {
+    void stream(List<String> ids, double perSecond, int portals, int triggerAt, Runnable trigger)
+            throws InterruptedException {
         long begin = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < portals; p++) {
-            Thread portal = new Thread(() -> {
-                for (int index = next.getAndIncrement(); index < ids.size(); index = next.getAndIncrement()) {
-                    long due = begin + (long) (index / perSecond * 1e9);
-                    sleepUntil(due);
-                    if (index == triggerAt) {
-                        Thread fault = new Thread(trigger, "fault");
-                        fault.start();
-                    }
-                    submit(ids.get(index));
-                }
-            }, "portal-" + p);
+            Thread portal = new Thread(
+                    () -> {
+                        for (int index = next.getAndIncrement(); index < ids.size(); index = next.getAndIncrement()) {
+                            long due = begin + (long) (index / perSecond * 1e9);
+                            sleepUntil(due);
+                            if (index == triggerAt) {
+                                Thread fault = new Thread(trigger, "fault");
+                                fault.start();
+                            }
+                            submit(ids.get(index));
+                        }
+                    },
+                    "portal-" + p);
             portal.start();
             threads.add(portal);
         }
@@ -100,13 +105,18 @@ final class Portals {
         for (int attempt = 1; ; attempt++) {
             Duration wait = Duration.ofMillis(Math.min(2000, 250L << Math.min(attempt - 1, 3)));
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/submit"))
-                                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + citizen.get())
-                                .header("Idempotency-Key", submission.key).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(application + "/applications/" + id + "/submit"))
+                                .timeout(REQUEST_TIMEOUT)
+                                .header("Authorization", "Bearer " + citizen.get())
+                                .header("Idempotency-Key", submission.key)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 int status = answer.statusCode();
                 if (status < 300) {
-                    String reference = JSON.readTree(answer.body()).path("referenceNumber").asText("");
+                    String reference =
+                            JSON.readTree(answer.body()).path("referenceNumber").asText("");
                     if (reference.isEmpty()) {
                         defect(id + " answered " + status + " without a reference number: " + answer.body());
                         return;
@@ -124,7 +134,8 @@ final class Portals {
                     }
                 }
                 if (retryAfter.isPresent()) {
-                    wait = Duration.ofSeconds(Math.min(5, Long.parseLong(retryAfter.get().trim())));
+                    wait = Duration.ofSeconds(
+                            Math.min(5, Long.parseLong(retryAfter.get().trim())));
                 }
             } catch (HttpTimeoutException e) {
                 count("timeout");
@@ -159,7 +170,11 @@ final class Portals {
 
     /** The first acceptance after {@code nanos}, or null. */
     Long firstAcceptedAfter(long nanos) {
-        return submissions.values().stream().map(s -> s.acceptedAt).filter(at -> at > nanos).min(Long::compare).orElse(null);
+        return submissions.values().stream()
+                .map(s -> s.acceptedAt)
+                .filter(at -> at > nanos)
+                .min(Long::compare)
+                .orElse(null);
     }
 
     /** "84 connection refused, 12 × 503" */
@@ -174,7 +189,10 @@ final class Portals {
 
     /** 5xx answers of any kind (a 503 with Retry-After included). */
     int fiveHundreds() {
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(e -> e.getValue().get()).sum();
+        return errors.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("5"))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 
     private static void sleepUntil(long nanos) {

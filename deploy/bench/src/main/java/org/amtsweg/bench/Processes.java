@@ -45,14 +45,22 @@ final class Processes {
     /** PSS in MB of each process with its running children (PostgreSQL's backends). */
     Map<String, Long> pssMegabytes() {
         Map<String, Long> held = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> held.put(name, (pssKilobytes(pid) + children(pid).stream().mapToLong(Processes::pssKilobytes).sum()) / 1024));
+        pids.forEach((name, pid) -> held.put(
+                name,
+                (pssKilobytes(pid)
+                                + children(pid).stream()
+                                        .mapToLong(Processes::pssKilobytes)
+                                        .sum())
+                        / 1024));
         return held;
     }
 
     private static long pssKilobytes(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup")).stream()
-                    .filter(line -> line.startsWith("Pss:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).sum();
+                    .filter(line -> line.startsWith("Pss:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .sum();
         } catch (Exception gone) {
             return 0;
         }
@@ -88,10 +96,16 @@ final class Processes {
     private static long[] stat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // The command name (field 2) is in parentheses and may contain spaces: the fields after it are split on spaces.
+            // The command name (field 2) is in parentheses and may contain spaces: the fields after it are split on
+            // spaces.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]), Long.parseLong(fields[14]),
-                    Long.parseLong(fields[1])};
+            return new long[] {
+                Long.parseLong(fields[11]),
+                Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]),
+                Long.parseLong(fields[14]),
+                Long.parseLong(fields[1])
+            };
         } catch (Exception gone) {
             return new long[5];
         }

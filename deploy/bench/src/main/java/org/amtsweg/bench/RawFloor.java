@@ -1,13 +1,5 @@
 package org.amtsweg.bench;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The raw floor of one application's way through the platform, on the very same PostgreSQL server and
@@ -31,16 +30,23 @@ final class RawFloor {
     private static final String TOPIC = "bench-floor";
     private static final String ROW = "{\"bench\":\"" + "x".repeat(2000) + "\"}";
 
-    private RawFloor() {
-    }
+    private RawFloor() {}
 
     /** Applications per second over {@code count} after {@code warmUp} not measured. */
     static double measure(String adminJdbc, String bootstrap, int inFlight, int warmUp, int count) throws Exception {
         String jdbc = prepareDatabase(adminJdbc);
         prepareTopic(bootstrap);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
             run(jdbc, producer, inFlight, warmUp);
             long begin = System.nanoTime();
             run(jdbc, producer, inFlight, count);
@@ -48,7 +54,8 @@ final class RawFloor {
         }
     }
 
-    private static void run(String jdbc, KafkaProducer<String, String> producer, int inFlight, int count) throws Exception {
+    private static void run(String jdbc, KafkaProducer<String, String> producer, int inFlight, int count)
+            throws Exception {
         AtomicInteger left = new AtomicInteger(count);
         List<Connection> connections = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -56,8 +63,10 @@ final class RawFloor {
                 Connection db = DriverManager.getConnection(jdbc, "postgres", "");
                 connections.add(db);
                 db.setAutoCommit(false);
-                try (PreparedStatement application = db.prepareStatement("INSERT INTO floor_application (id, data) VALUES (?, ?::jsonb)");
-                     PreparedStatement outbox = db.prepareStatement("INSERT INTO floor_outbox (id, aggregate_id, payload) VALUES (?, ?, ?::jsonb)")) {
+                try (PreparedStatement application =
+                                db.prepareStatement("INSERT INTO floor_application (id, data) VALUES (?, ?::jsonb)");
+                        PreparedStatement outbox = db.prepareStatement(
+                                "INSERT INTO floor_outbox (id, aggregate_id, payload) VALUES (?, ?, ?::jsonb)")) {
                     while (left.getAndDecrement() > 0) {
                         UUID id = UUID.randomUUID();
                         application.setObject(1, id);
@@ -68,7 +77,8 @@ final class RawFloor {
                         outbox.setString(3, ROW);
                         outbox.executeUpdate();
                         db.commit();
-                        producer.send(new ProducerRecord<>(TOPIC, id.toString(), ROW)).get();
+                        producer.send(new ProducerRecord<>(TOPIC, id.toString(), ROW))
+                                .get();
                     }
                 }
             });
@@ -83,29 +93,36 @@ final class RawFloor {
     private static void prepareTopic(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             if (!admin.listTopics().names().get().contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1)))
+                        .all()
+                        .get();
             }
         }
     }
 
     /** A database of its own on the same server, made anew for every run. */
     private static String prepareDatabase(String adminJdbc) throws Exception {
-        try (Connection admin = DriverManager.getConnection(adminJdbc, "postgres", ""); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminJdbc, "postgres", "");
+                Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS amtsweg_bench_floor");
             sql.execute("CREATE DATABASE amtsweg_bench_floor");
         }
         String jdbc = adminJdbc.substring(0, adminJdbc.lastIndexOf('/') + 1) + "amtsweg_bench_floor";
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement sql = db.createStatement()) {
-            sql.execute("CREATE TABLE floor_application (id uuid PRIMARY KEY, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
-            sql.execute("CREATE TABLE floor_outbox (id uuid PRIMARY KEY, aggregate_id uuid NOT NULL, payload jsonb NOT NULL,"
-                    + " created_at timestamptz NOT NULL DEFAULT now())");
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+                Statement sql = db.createStatement()) {
+            sql.execute(
+                    "CREATE TABLE floor_application (id uuid PRIMARY KEY, data jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+            sql.execute(
+                    "CREATE TABLE floor_outbox (id uuid PRIMARY KEY, aggregate_id uuid NOT NULL, payload jsonb NOT NULL,"
+                            + " created_at timestamptz NOT NULL DEFAULT now())");
         }
         return jdbc;
     }
 
     /** {@code RawFloor <admin-jdbc-url> <bootstrap> <in-flight> <warm-up> <count>}: the floor alone. */
     public static void main(String[] args) throws Exception {
-        double rate = measure(args[0], args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        double rate = measure(
+                args[0], args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         System.out.printf("raw floor: %.0f applications/s%n", rate);
     }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,11 @@ final class Submissions {
     Submissions(String application, Supplier<String> citizen, int connections) {
         URI base = URI.create(application);
         this.citizen = citizen;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
-                .setKeepAlive(true).setMaxPoolSize(connections));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
+                .setKeepAlive(true)
+                .setMaxPoolSize(connections));
     }
 
     /** Submits {@code ids} with {@code inFlight} at a time; returns when every one is answered. */
@@ -64,7 +66,8 @@ final class Submissions {
         AtomicReference<String> failure = new AtomicReference<>();
         long begin = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
-        // A timer every millisecond sends what is due by then: evenly spaced at any rate up to a few thousand per second.
+        // A timer every millisecond sends what is due by then: evenly spaced at any rate up to a few thousand per
+        // second.
         long timer = vertx.setPeriodic(1, tick -> {
             long due = Math.min(ids.size(), (long) ((System.nanoTime() - begin) / 1e9 * perSecond) + 1);
             for (int index = next.get(); index < due; index = next.incrementAndGet()) {
@@ -79,7 +82,8 @@ final class Submissions {
     private void submit(String id, AtomicReference<String> failure, Runnable then) {
         started.put(id, System.nanoTime());
         client.request(HttpMethod.POST, "/applications/" + id + "/submit")
-                .compose(request -> request.putHeader("Authorization", "Bearer " + citizen.get()).send())
+                .compose(request -> request.putHeader("Authorization", "Bearer " + citizen.get())
+                        .send())
                 .compose(response -> response.body().map(body -> {
                     if (response.statusCode() >= 300) {
                         failure.compareAndSet(null, id + " answered " + response.statusCode() + ": " + body);

@@ -1,11 +1,5 @@
 package org.amtsweg.bench;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,6 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * When each event of a journey first appeared on a topic, by event type (the CloudEvents {@code ce_type}
@@ -35,25 +34,38 @@ final class TopicArrivals implements AutoCloseable {
 
     TopicArrivals(String bootstrap, List<String> topics) throws InterruptedException {
         CountDownLatch assigned = new CountDownLatch(1);
-        reader = new Thread(() -> {
-            // Fetches wait up to 10 ms for more records, so that the instrument costs the shared cores little;
-            // that wait is part of the figures measured, which makes them conservative.
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65536, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-                consumer.subscribe(topics);
-                while (reading.get()) {
-                    if (assigned.getCount() > 0 && !consumer.assignment().isEmpty()) {
-                        assigned.countDown();
+        reader = new Thread(
+                () -> {
+                    // Fetches wait up to 10 ms for more records, so that the instrument costs the shared cores little;
+                    // that wait is part of the figures measured, which makes them conservative.
+                    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            "bench-" + UUID.randomUUID(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "latest",
+                            ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                            65536,
+                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                            10,
+                            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                            StringDeserializer.class,
+                            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                            StringDeserializer.class))) {
+                        consumer.subscribe(topics);
+                        while (reading.get()) {
+                            if (assigned.getCount() > 0
+                                    && !consumer.assignment().isEmpty()) {
+                                assigned.countDown();
+                            }
+                            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                                seen(record, System.nanoTime());
+                            }
+                        }
                     }
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        seen(record, System.nanoTime());
-                    }
-                }
-            }
-        }, "topic-arrivals");
+                },
+                "topic-arrivals");
         reader.setDaemon(true);
         reader.start();
         if (!assigned.await(60, TimeUnit.SECONDS)) {
@@ -66,12 +78,16 @@ final class TopicArrivals implements AutoCloseable {
         if (type == null || record.key() == null) {
             return;
         }
-        Long before = firstSeen.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).putIfAbsent(record.key(), now);
+        Long before =
+                firstSeen.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).putIfAbsent(record.key(), now);
         String id = header(record, "ce_id");
         String earlierId = eventIds.putIfAbsent(type + "/" + record.key(), String.valueOf(id));
-        // The same event delivered again (same id) is the at-least-once the consumers are built for; a second event is a doubled effect.
+        // The same event delivered again (same id) is the at-least-once the consumers are built for; a second event is
+        // a doubled effect.
         if (before != null && earlierId != null) {
-            (earlierId.equals(id) ? republished : doubled).computeIfAbsent(type, t -> new AtomicInteger()).incrementAndGet();
+            (earlierId.equals(id) ? republished : doubled)
+                    .computeIfAbsent(type, t -> new AtomicInteger())
+                    .incrementAndGet();
         }
     }
 

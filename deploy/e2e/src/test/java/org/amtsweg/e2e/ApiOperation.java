@@ -2,7 +2,6 @@ package org.amtsweg.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,17 +19,23 @@ import java.util.Map;
  * @param bodyType the request body's media type, or null when the operation takes none
  * @param bodySchema the body's schema with every {@code $ref} still in place (resolve against {@code components})
  */
-record ApiOperation(String method, String path, List<Parameter> parameters, String bodyType, JsonNode bodySchema,
-                    JsonNode components) {
+record ApiOperation(
+        String method,
+        String path,
+        List<Parameter> parameters,
+        String bodyType,
+        JsonNode bodySchema,
+        JsonNode components) {
 
-    record Parameter(String name, String in, JsonNode schema) {
-    }
+    record Parameter(String name, String in, JsonNode schema) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every operation of the service at {@code baseUrl}, from its {@code /q/openapi}. */
     static List<ApiOperation> of(HttpClient http, String baseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json")).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(baseUrl + "/q/openapi answered " + answer.statusCode());
@@ -56,7 +61,8 @@ record ApiOperation(String method, String path, List<Parameter> parameters, Stri
     private static ApiOperation operation(String method, String path, JsonNode spec, JsonNode components) {
         List<Parameter> parameters = new ArrayList<>();
         for (JsonNode parameter : spec.path("parameters")) {
-            parameters.add(new Parameter(parameter.path("name").asText(), parameter.path("in").asText(), parameter.path("schema")));
+            parameters.add(new Parameter(
+                    parameter.path("name").asText(), parameter.path("in").asText(), parameter.path("schema")));
         }
         String bodyType = null;
         JsonNode bodySchema = null;

@@ -1,11 +1,18 @@
 package org.amtsweg.e2e;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -13,13 +20,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * One person's browser: Debian's real Chromium, headless, driven through Debian's chromedriver, with
@@ -42,13 +42,33 @@ final class Chromium implements AutoCloseable {
         try {
             this.downloads = Files.createTempDirectory("amtsweg-downloads-" + who);
             Path profile = Files.createTempDirectory("amtsweg-chromium-" + who);
-            ChromeOptions options = new ChromeOptions().setBinary(BINARY)
-                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                            "--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=de-DE", "--user-data-dir=" + profile)
-                    .setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                            "download.prompt_for_download", false, "intl.accept_languages", "de-DE,de"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(BINARY)
+                    .addArguments(
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-dev-shm-usage",
+                            "--window-size=1280,1400",
+                            "--lang=de-DE",
+                            "--user-data-dir=" + profile)
+                    .setExperimentalOption(
+                            "prefs",
+                            Map.of(
+                                    "download.default_directory",
+                                    downloads.toString(),
+                                    "download.prompt_for_download",
+                                    false,
+                                    "intl.accept_languages",
+                                    "de-DE,de"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER))
+                    .build();
             this.driver = new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -60,7 +80,8 @@ final class Chromium implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     void type(String css, String text) {
@@ -90,7 +111,8 @@ final class Chromium implements AutoCloseable {
 
     private WebElement button(String text) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::button or self::a) and normalize-space()='" + text + "']")));
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[(self::button or self::a) and normalize-space()='" + text + "']")));
     }
 
     private void loading(Runnable action) {
@@ -102,7 +124,7 @@ final class Chromium implements AutoCloseable {
             try {
                 page.getTagName();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });
@@ -127,15 +149,18 @@ final class Chromium implements AutoCloseable {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             if (focused.getTagName().equals("body")) {
-                // Past the last element the focus leaves the page (to the browser's own controls); the next Tab starts at the top.
+                // Past the last element the focus leaves the page (to the browser's own controls); the next Tab starts
+                // at the top.
                 continue;
             }
-            String shown = String.valueOf(((JavascriptExecutor) driver).executeScript(
-                    "var s = getComputedStyle(arguments[0]); var w = parseFloat(s.outlineWidth) || 0;"
-                            + "return s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || w >= 2) || s.boxShadow !== 'none';", focused));
+            String shown = String.valueOf(((JavascriptExecutor) driver)
+                    .executeScript(
+                            "var s = getComputedStyle(arguments[0]); var w = parseFloat(s.outlineWidth) || 0;"
+                                    + "return s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || w >= 2) || s.boxShadow !== 'none';",
+                            focused));
             if (!"true".equals(shown)) {
-                throw new AssertionError("the focus is not visible on " + focused.getTagName() + " #" + focused.getAttribute("id")
-                        + " '" + focused.getText() + "' at " + driver.getCurrentUrl());
+                throw new AssertionError("the focus is not visible on " + focused.getTagName() + " #"
+                        + focused.getAttribute("id") + " '" + focused.getText() + "' at " + driver.getCurrentUrl());
             }
             if (focused.equals(target)) {
                 return focused;
@@ -179,7 +204,8 @@ final class Chromium implements AutoCloseable {
     /** The file the browser saved into its download folder, once it is complete. */
     Path downloaded(String fileName) {
         Path file = downloads.resolve(fileName);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> Files.exists(file) && file.toFile().length() > 0);
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ignored -> Files.exists(file) && file.toFile().length() > 0);
         return file;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +13,7 @@ final class Example {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Example() {
-    }
+    private Example() {}
 
     static JsonNode of(ApiOperation operation, JsonNode schema) {
         return of(operation, schema, 0);
@@ -34,7 +32,9 @@ final class Example {
                 return of(operation, schema.get(combinator).get(0), depth);
             }
         }
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText("object");
+        String type = schema.path("type").isArray()
+                ? schema.path("type").get(0).asText()
+                : schema.path("type").asText("object");
         switch (type) {
             case "string":
                 return NODES.textNode(text(schema.path("format").asText("")));
@@ -53,7 +53,8 @@ final class Example {
             }
             default: {
                 ObjectNode object = NODES.objectNode();
-                Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+                Iterator<Map.Entry<String, JsonNode>> properties =
+                        schema.path("properties").fields();
                 if (!properties.hasNext()) {
                     return object.put("feld", "wert");
                 }

@@ -1,14 +1,13 @@
 package org.amtsweg.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.amtsweg.bench.Fault;
 import org.amtsweg.bench.FaultResult;
 import org.amtsweg.bench.FaultRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The short scenario of the fault suite (deploy/bench/faults.sh runs them all, with the supervisor): while
@@ -22,14 +21,23 @@ class FaultsTest {
 
     @Test
     void aKilledCaseServiceLosesNothingDuplicatesNothingAndLeavesNothingStuck() throws Exception {
-        FaultRun.Target platform = new FaultRun.Target(Platform.url(Platform.IDENTITY), Platform.url(Platform.APPLICATION),
-                Platform.url(Platform.CASE), Platform.KAFKA, Platform.DATABASE_SERVER);
-        Fault killed = Fault.killService("case-service", Platform.RUN_DIR.resolve("case-service.pid"), Platform.url(Platform.CASE),
+        FaultRun.Target platform = new FaultRun.Target(
+                Platform.url(Platform.IDENTITY),
+                Platform.url(Platform.APPLICATION),
+                Platform.url(Platform.CASE),
+                Platform.KAFKA,
+                Platform.DATABASE_SERVER);
+        Fault killed = Fault.killService(
+                "case-service",
+                Platform.RUN_DIR.resolve("case-service.pid"),
+                Platform.url(Platform.CASE),
                 () -> Platform.start("case-service"));
 
         FaultResult result = FaultRun.run(platform, killed, 300, 50, 12);
 
         System.out.println(FaultResult.table(List.of(result)));
-        assertThat(result.held()).as("%s%n%s", result.row(), String.join("\n", result.notes())).isTrue();
+        assertThat(result.held())
+                .as("%s%n%s", result.row(), String.join("\n", result.notes()))
+                .isTrue();
     }
 }

@@ -8,8 +8,14 @@ package org.amtsweg.e2e;
  *                   an optional field, a number in free-form draft data) — then it only must not fail
  * @param chunked    send the body without a Content-Length
  */
-record HostileProbe(String name, boolean mustRefuse, String method, String pathAndQuery, String contentType, byte[] body,
-                    boolean chunked) {
+record HostileProbe(
+        String name,
+        boolean mustRefuse,
+        String method,
+        String pathAndQuery,
+        String contentType,
+        byte[] body,
+        boolean chunked) {
 
     HostileProbe(String name, boolean mustRefuse, String method, String pathAndQuery, String contentType, byte[] body) {
         this(name, mustRefuse, method, pathAndQuery, contentType, body, false);

@@ -2,11 +2,12 @@ package org.amtsweg.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,19 +38,30 @@ final class HostileProbes {
             "boolean for anything", "true",
             "long text", "\"" + "x".repeat(5_000) + "\"");
 
-    private static final Map<String, String> REFUSED_PARAMETERS = Map.of(
-            "NUL", "a\u0000b", "vertical tab", "a\u000Bb", "U+FFFE", "\uFFFE", "unit separator", "\u001F");
+    private static final Map<String, String> REFUSED_PARAMETERS =
+            Map.of("NUL", "a\u0000b", "vertical tab", "a\u000Bb", "U+FFFE", "\uFFFE", "unit separator", "\u001F");
     private static final Map<String, String> ODD_PARAMETERS = Map.of(
-            "long", "x".repeat(3_000), "negative", "-1", "not a number", "abc", "huge", "1e400",
-            "path traversal", "../../x", "quotes and operators", "'\"&|!:*()\\", "empty", "");
+            "long",
+            "x".repeat(3_000),
+            "negative",
+            "-1",
+            "not a number",
+            "abc",
+            "huge",
+            "1e400",
+            "path traversal",
+            "../../x",
+            "quotes and operators",
+            "'\"&|!:*()\\",
+            "empty",
+            "");
 
-    private HostileProbes() {
-    }
+    private HostileProbes() {}
 
     static List<HostileProbe> of(ApiOperation operation, Map<String, String> knownValues) {
         List<HostileProbe> probes = new ArrayList<>();
-        Map<String, String> path = new java.util.LinkedHashMap<>();
-        Map<String, String> query = new java.util.LinkedHashMap<>();
+        Map<String, String> path = new LinkedHashMap<>();
+        Map<String, String> query = new LinkedHashMap<>();
         for (ApiOperation.Parameter parameter : operation.parameters()) {
             String value = knownValues.getOrDefault(parameter.name(), Example.parameter(operation, parameter.schema()));
             if ("path".equals(parameter.in())) {
@@ -60,7 +72,8 @@ final class HostileProbes {
         }
         JsonNode base = operation.takesJson() ? Example.of(operation, operation.bodySchema()) : null;
         String baseType = operation.bodyType();
-        byte[] baseBody = base != null ? bytes(base.toString()) : operation.takesForm() ? formBody(operation, null, null) : null;
+        byte[] baseBody =
+                base != null ? bytes(base.toString()) : operation.takesForm() ? formBody(operation, null, null) : null;
         if (operation.takesMultipart()) {
             baseBody = null; // multipart probes below carry their own bodies
         }
@@ -83,18 +96,30 @@ final class HostileProbes {
         return probes;
     }
 
-    private static void addParameterProbes(List<HostileProbe> probes, ApiOperation operation, ApiOperation.Parameter parameter,
-                                           Map<String, String> path, Map<String, String> query, String bodyType, byte[] body,
-                                           Map<String, String> values, boolean mustRefuse) {
+    private static void addParameterProbes(
+            List<HostileProbe> probes,
+            ApiOperation operation,
+            ApiOperation.Parameter parameter,
+            Map<String, String> path,
+            Map<String, String> query,
+            String bodyType,
+            byte[] body,
+            Map<String, String> values,
+            boolean mustRefuse) {
         for (Map.Entry<String, String> value : values.entrySet()) {
             if ("path".equals(parameter.in()) && value.getValue().isEmpty()) {
                 continue; // an empty path segment is another address, not a parameter value
             }
-            Map<String, String> mutatedPath = new java.util.LinkedHashMap<>(path);
-            Map<String, String> mutatedQuery = new java.util.LinkedHashMap<>(query);
+            Map<String, String> mutatedPath = new LinkedHashMap<>(path);
+            Map<String, String> mutatedQuery = new LinkedHashMap<>(query);
             ("path".equals(parameter.in()) ? mutatedPath : mutatedQuery).put(parameter.name(), value.getValue());
-            probes.add(new HostileProbe(parameter.in() + " parameter " + parameter.name() + ": " + value.getKey(), mustRefuse,
-                    operation.method(), target(operation.path(), mutatedPath, mutatedQuery), bodyType, body));
+            probes.add(new HostileProbe(
+                    parameter.in() + " parameter " + parameter.name() + ": " + value.getKey(),
+                    mustRefuse,
+                    operation.method(),
+                    target(operation.path(), mutatedPath, mutatedQuery),
+                    bodyType,
+                    body));
         }
     }
 
@@ -105,13 +130,19 @@ final class HostileProbes {
         probes.add(new HostileProbe("body: cut off", true, method, target, type, bytes("{\"a\": ")));
         probes.add(new HostileProbe("body: trailing garbage", true, method, target, type, bytes(base + " {\"b\": 2}")));
         probes.add(new HostileProbe("body: a key twice", true, method, target, type, bytes("{\"k\": 1, \"k\": 2}")));
-        probes.add(new HostileProbe("body: invalid UTF-8", true, method, target, type,
-                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+        probes.add(new HostileProbe("body: invalid UTF-8", true, method, target, type, new byte[] {
+            '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+        }));
         probes.add(new HostileProbe("body: empty", false, method, target, type, new byte[0]));
         probes.add(new HostileProbe("body: top-level array", false, method, target, type, bytes("[" + base + "]")));
         probes.add(new HostileProbe("body: top-level string", false, method, target, type, bytes("\"wohngeld\"")));
         for (Map.Entry<String, String> value : REFUSED_VALUES.entrySet()) {
-            probes.add(new HostileProbe("body: " + value.getKey() + " as the whole body", true, method, target, type,
+            probes.add(new HostileProbe(
+                    "body: " + value.getKey() + " as the whole body",
+                    true,
+                    method,
+                    target,
+                    type,
                     bytes(value.getValue())));
         }
         if (!(base instanceof ObjectNode object)) {
@@ -119,15 +150,30 @@ final class HostileProbes {
         }
         for (String pointer : pointers(object, "")) {
             for (Map.Entry<String, String> value : REFUSED_VALUES.entrySet()) {
-                probes.add(new HostileProbe("body " + pointer + ": " + value.getKey(), true, method, target, type,
+                probes.add(new HostileProbe(
+                        "body " + pointer + ": " + value.getKey(),
+                        true,
+                        method,
+                        target,
+                        type,
                         bytes(replaced(object, pointer, value.getValue()))));
             }
             for (Map.Entry<String, String> value : ODD_VALUES.entrySet()) {
-                probes.add(new HostileProbe("body " + pointer + ": " + value.getKey(), false, method, target, type,
+                probes.add(new HostileProbe(
+                        "body " + pointer + ": " + value.getKey(),
+                        false,
+                        method,
+                        target,
+                        type,
                         bytes(replaced(object, pointer, value.getValue()))));
             }
         }
-        probes.add(new HostileProbe("body: NUL in a key", true, method, target, type,
+        probes.add(new HostileProbe(
+                "body: NUL in a key",
+                true,
+                method,
+                target,
+                type,
                 bytes(object.toString().replaceFirst("\\{", "{\"x\\\\u0000y\": 1, "))));
     }
 
@@ -156,18 +202,32 @@ final class HostileProbes {
 
     private static void addFormProbes(List<HostileProbe> probes, ApiOperation operation, String target) {
         String type = "application/x-www-form-urlencoded";
-        probes.add(new HostileProbe("form: undecodable %zz", true, operation.method(), target, type, bytes("grant_type=%zz&username=%")));
-        probes.add(new HostileProbe("form: invalid UTF-8", false, operation.method(), target, type,
-                new byte[] {'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '=', '%', 'C', '3', '%', '2', '8'}));
+        probes.add(new HostileProbe(
+                "form: undecodable %zz", true, operation.method(), target, type, bytes("grant_type=%zz&username=%")));
+        probes.add(new HostileProbe("form: invalid UTF-8", false, operation.method(), target, type, new byte[] {
+            'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '=', '%', 'C', '3', '%', '2', '8'
+        }));
         JsonNode schema = operation.resolve(operation.bodySchema());
-        Iterator<String> fields = schema == null ? java.util.Collections.emptyIterator() : schema.path("properties").fieldNames();
+        Iterator<String> fields = schema == null
+                ? Collections.emptyIterator()
+                : schema.path("properties").fieldNames();
         while (fields.hasNext()) {
             String field = fields.next();
             for (Map.Entry<String, String> value : REFUSED_PARAMETERS.entrySet()) {
-                probes.add(new HostileProbe("form " + field + ": " + value.getKey(), true, operation.method(), target, type,
+                probes.add(new HostileProbe(
+                        "form " + field + ": " + value.getKey(),
+                        true,
+                        operation.method(),
+                        target,
+                        type,
                         formBody(operation, field, value.getValue())));
             }
-            probes.add(new HostileProbe("form " + field + ": long", false, operation.method(), target, type,
+            probes.add(new HostileProbe(
+                    "form " + field + ": long",
+                    false,
+                    operation.method(),
+                    target,
+                    type,
                     formBody(operation, field, "x".repeat(10_000))));
         }
     }
@@ -175,11 +235,17 @@ final class HostileProbes {
     private static byte[] formBody(ApiOperation operation, String mutatedField, String mutatedValue) {
         JsonNode schema = operation.resolve(operation.bodySchema());
         StringBuilder body = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> fields = schema == null ? java.util.Collections.emptyIterator() : schema.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = schema == null
+                ? Collections.emptyIterator()
+                : schema.path("properties").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String value = field.getKey().equals(mutatedField) ? mutatedValue : Example.parameter(operation, field.getValue());
-            body.append(body.length() == 0 ? "" : "&").append(encode(field.getKey())).append('=').append(encode(value));
+            String value =
+                    field.getKey().equals(mutatedField) ? mutatedValue : Example.parameter(operation, field.getValue());
+            body.append(body.length() == 0 ? "" : "&")
+                    .append(encode(field.getKey()))
+                    .append('=')
+                    .append(encode(value));
         }
         return bytes(body.toString());
     }
@@ -187,16 +253,44 @@ final class HostileProbes {
     private static void addMultipartProbes(List<HostileProbe> probes, ApiOperation operation, String target) {
         String boundary = "hostileBoundary";
         String type = "multipart/form-data; boundary=" + boundary;
-        probes.add(new HostileProbe("multipart: boundary does not match", true, operation.method(), target, type,
-                bytes("--otherBoundary\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nx\r\n--otherBoundary--\r\n")));
-        probes.add(new HostileProbe("multipart: never closed", true, operation.method(), target, type,
+        probes.add(
+                new HostileProbe(
+                        "multipart: boundary does not match",
+                        true,
+                        operation.method(),
+                        target,
+                        type,
+                        bytes(
+                                "--otherBoundary\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nx\r\n--otherBoundary--\r\n")));
+        probes.add(new HostileProbe(
+                "multipart: never closed",
+                true,
+                operation.method(),
+                target,
+                type,
                 bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nmietbescheinigung")));
-        probes.add(new HostileProbe("multipart: no parts", true, operation.method(), target, type, bytes("--" + boundary + "--\r\n")));
-        probes.add(new HostileProbe("multipart: NUL in a text part", true, operation.method(), target, type,
+        probes.add(new HostileProbe(
+                "multipart: no parts", true, operation.method(), target, type, bytes("--" + boundary + "--\r\n")));
+        probes.add(new HostileProbe(
+                "multipart: NUL in a text part",
+                true,
+                operation.method(),
+                target,
+                type,
                 bytes(multipart(boundary, "miet\u0000bescheinigung"))));
-        probes.add(new HostileProbe("multipart: vertical tab in a text part", true, operation.method(), target, type,
+        probes.add(new HostileProbe(
+                "multipart: vertical tab in a text part",
+                true,
+                operation.method(),
+                target,
+                type,
                 bytes(multipart(boundary, "miet\u000Bbescheinigung"))));
-        probes.add(new HostileProbe("multipart: no boundary in the type", true, operation.method(), target, "multipart/form-data",
+        probes.add(new HostileProbe(
+                "multipart: no boundary in the type",
+                true,
+                operation.method(),
+                target,
+                "multipart/form-data",
                 bytes(multipart(boundary, "mietbescheinigung"))));
     }
 
@@ -209,12 +303,16 @@ final class HostileProbes {
     static String target(String template, Map<String, String> path, Map<String, String> query) {
         String target = template;
         for (Map.Entry<String, String> parameter : path.entrySet()) {
-            target = target.replace("{" + parameter.getKey() + "}", encode(parameter.getValue()).replace("+", "%20"));
+            target = target.replace(
+                    "{" + parameter.getKey() + "}", encode(parameter.getValue()).replace("+", "%20"));
         }
         StringBuilder result = new StringBuilder(target);
         char separator = '?';
         for (Map.Entry<String, String> parameter : query.entrySet()) {
-            result.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            result.append(separator)
+                    .append(encode(parameter.getKey()))
+                    .append('=')
+                    .append(encode(parameter.getValue()));
             separator = '&';
         }
         return result.toString();

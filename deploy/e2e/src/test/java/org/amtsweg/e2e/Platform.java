@@ -13,9 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class Platform {
 
-    static final Path ROOT = Path.of(System.getProperty("amtsweg.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("amtsweg.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
     /** The first of the platform's ports; AMTSWEG_E2E_PORT_BASE moves them all, so that two runs can share a machine. */
     private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080"));
+
     static final int IDENTITY = BASE;
     static final int CATALOG = BASE + 1;
     static final int APPLICATION = BASE + 2;
@@ -24,15 +27,16 @@ final class Platform {
     static final int USAGE = BASE + 5;
     /** A second identity gateway, the upstream provider the platform's gateway delegates logins to. */
     static final int UPSTREAM = BASE + 10;
+
     static final String FEDERATION_SECRET = "e2e-federation-secret";
     static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
     /** The test run's database server, as JDBC sees it; the services' databases are named under it. */
-    static final String DATABASE_SERVER = "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432") + "/";
+    static final String DATABASE_SERVER =
+            "jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432") + "/";
     /** Where services.sh keeps the platform's pid files and logs. */
     static final Path RUN_DIR = ROOT.resolve("deploy/e2e/target/e2e-run");
 
-    private Platform() {
-    }
+    private Platform() {}
 
     static String url(int port) {
         return "http://127.0.0.1:" + port;
@@ -54,11 +58,11 @@ final class Platform {
     }
 
     private static void run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/services.sh").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", ROOT.resolve("deploy/local/services.sh").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(ROOT.toFile())
-                .inheritIO();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
         Map<String, String> env = builder.environment();
         env.put("AMTSWEG_RUN_DIR", RUN_DIR.toString());
         env.put("AMTSWEG_IDENTITY_PORT", String.valueOf(IDENTITY));
@@ -76,7 +80,8 @@ final class Platform {
         try {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("services.sh " + String.join(" ", arguments) + " failed; logs in deploy/e2e/target/e2e-run/");
+                throw new IllegalStateException(
+                        "services.sh " + String.join(" ", arguments) + " failed; logs in deploy/e2e/target/e2e-run/");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run services.sh", e);

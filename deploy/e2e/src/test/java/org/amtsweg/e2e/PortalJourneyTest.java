@@ -1,20 +1,24 @@
 package org.amtsweg.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole journey in real Chromium through the portal, as the people do it: a citizen of Hagen finds
@@ -31,7 +35,8 @@ class PortalJourneyTest {
 
     @Test
     void aCitizenOfHagenAppliesAndHagensClerkDecidesInTheBrowser() throws Exception {
-        try (Chromium clerk = new Chromium("sachbearbeitung-hagen"); Chromium erika = new Chromium("buergerin-hagen")) {
+        try (Chromium clerk = new Chromium("sachbearbeitung-hagen");
+                Chromium erika = new Chromium("buergerin-hagen")) {
             staffLogin(clerk, "clerk.hagen", "Hagen-Demo-2026");
             assertThat(clerk.find(".marke-name").getText()).isEqualTo("Stadt Hagen");
             clerk.record("posteingang");
@@ -53,7 +58,7 @@ class PortalJourneyTest {
             erika.press("Online beantragen");
             erika.find("#eid-card");
             erika.record("anmeldung");
-            new org.openqa.selenium.support.ui.Select(erika.find("#eid-card")).selectByValue("erika");
+            new Select(erika.find("#eid-card")).selectByValue("erika");
             erika.type("#eid-pin", "123456");
             erika.press("Mit Online-Ausweis anmelden");
             erika.find("form[action='/antraege/neu']");
@@ -62,9 +67,10 @@ class PortalJourneyTest {
             erika.press("Antrag beginnen");
 
             // Step 1: name, birth date and address come from the eID.
-            assertThat(erika.find("#f-antragsteller-vorname").getAttribute("value")).isEqualTo("Erika");
+            assertThat(erika.find("#f-antragsteller-vorname").getAttribute("value"))
+                    .isEqualTo("Erika");
             assertThat(erika.text()).contains("Schritt 1 von 7").contains("Aus Ihrem Online-Ausweis übernommen");
-            new org.openqa.selenium.support.ui.Select(erika.find("#f-antragsteller-familienstand")).selectByValue("verheiratet");
+            new Select(erika.find("#f-antragsteller-familienstand")).selectByValue("verheiratet");
             erika.record("schritt-antragsteller");
             erika.press("Speichern und weiter");
 
@@ -106,17 +112,23 @@ class PortalJourneyTest {
             erika.find("#datei-mietbescheinigung").sendKeys(certificate.toString());
             erika.submit("form:has(#datei-mietbescheinigung) button");
             assertThat(erika.find(".angaben").isDisplayed()).isTrue();
-            assertThat(erika.text()).contains(certificate.getFileName().toString().substring(0, 10));
+            assertThat(erika.text())
+                    .contains(certificate.getFileName().toString().substring(0, 10));
             erika.record("pruefen");
             erika.press("Antrag verbindlich absenden");
 
             // Refused: the summary at the top takes focus and links to the IBAN, which carries the message too.
             erika.find("#fehler-zusammenfassung");
-            new WebDriverWait(erika.raw(), Duration.ofSeconds(5)).until(driver ->
-                    "fehler-zusammenfassung".equals(driver.switchTo().activeElement().getAttribute("id")));
-            assertThat(erika.find("#fehler-zusammenfassung a[href$='#f-bankverbindung-iban']").getText()).startsWith("IBAN");
-            assertThat(erika.find("#f-bankverbindung-iban-fehler").isDisplayed()).isTrue();
-            assertThat(erika.find("#f-bankverbindung-iban").getAttribute("aria-invalid")).isEqualTo("true");
+            new WebDriverWait(erika.raw(), Duration.ofSeconds(5))
+                    .until(driver -> "fehler-zusammenfassung"
+                            .equals(driver.switchTo().activeElement().getAttribute("id")));
+            assertThat(erika.find("#fehler-zusammenfassung a[href$='#f-bankverbindung-iban']")
+                            .getText())
+                    .startsWith("IBAN");
+            assertThat(erika.find("#f-bankverbindung-iban-fehler").isDisplayed())
+                    .isTrue();
+            assertThat(erika.find("#f-bankverbindung-iban").getAttribute("aria-invalid"))
+                    .isEqualTo("true");
             erika.record("iban-fehlt");
             erika.type("#f-bankverbindung-iban", "DE02 1203 0000 0000 2020 51");
             erika.press("Speichern und weiter");
@@ -124,7 +136,9 @@ class PortalJourneyTest {
             erika.press("Antrag verbindlich absenden");
 
             String reference = erika.find("#aktenzeichen").getText();
-            String application = erika.raw().getCurrentUrl().substring(erika.raw().getCurrentUrl().lastIndexOf('/') + 1);
+            String application = erika.raw()
+                    .getCurrentUrl()
+                    .substring(erika.raw().getCurrentUrl().lastIndexOf('/') + 1);
             String request = "a[data-antrag='" + application + "'][data-art='INFORMATION_REQUEST']";
             String decision = "a[data-antrag='" + application + "'][data-art='DECISION']";
             assertThat(reference).startsWith("HA-");
@@ -134,17 +148,26 @@ class PortalJourneyTest {
 
             // Hagen's clerk had the inbox open: the case appears without a reload.
             // ... and, a moment later, the register check's result (so the row stays as it is while she clicks it).
-            new WebDriverWait(clerk.raw(), Duration.ofSeconds(45)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(driver -> driver.findElements(By.xpath("//tbody[@id='vorgaenge']/tr[contains(., '" + reference + "')]")).stream()
-                            .anyMatch(row -> row.getText().contains("Übereinstimmung")));
+            new WebDriverWait(clerk.raw(), Duration.ofSeconds(45))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(
+                            driver -> driver
+                                    .findElements(
+                                            By.xpath("//tbody[@id='vorgaenge']/tr[contains(., '" + reference + "')]"))
+                                    .stream()
+                                    .anyMatch(row -> row.getText().contains("Übereinstimmung")));
             clerk.record("vorgang-live-eingegangen");
             clerk.press(reference);
-            assertThat(clerk.text()).contains("Monatliche Bruttokaltmiete in Euro").contains("650");
+            assertThat(clerk.text())
+                    .contains("Monatliche Bruttokaltmiete in Euro")
+                    .contains("650");
             clerk.record("vorgang");
             clerk.press("Vorgang übernehmen");
             clerk.click("#frage-wohnung-bruttokaltmiete_eur");
             clerk.click("#unterlage-einkommensnachweis");
-            clerk.type("#nachricht", "Bitte reichen Sie Ihren Rentenbescheid nach und nennen Sie die Miete nach der Erhöhung.");
+            clerk.type(
+                    "#nachricht",
+                    "Bitte reichen Sie Ihren Rentenbescheid nach und nennen Sie die Miete nach der Erhöhung.");
             clerk.record("nachforderung");
             clerk.press("Nachforderung senden");
             assertThat(clerk.find("#stand").getText()).isEqualTo("Nachforderung offen");
@@ -159,7 +182,8 @@ class PortalJourneyTest {
             erika.submit(request);
             erika.find("#datei-einkommensnachweis").sendKeys(certificate.toString());
             erika.submit("form:has(#datei-einkommensnachweis) button");
-            assertThat(erika.raw().findElements(By.cssSelector("input[name='/bankverbindung/iban']"))).isEmpty();
+            assertThat(erika.raw().findElements(By.cssSelector("input[name='/bankverbindung/iban']")))
+                    .isEmpty();
             erika.type("#f-wohnung-bruttokaltmiete_eur", "705");
             erika.type("#nachricht", "Anbei der Rentenbescheid; seit Oktober 705 Euro.");
             erika.record("nachforderung-beantworten");
@@ -174,16 +198,20 @@ class PortalJourneyTest {
             assertThat(clerk.text()).contains("705");
             clerk.type("#notiz", "Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
             clerk.press("Notiz speichern");
-            assertThat(clerk.find("main").getText()).contains("Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
+            assertThat(clerk.find("main").getText())
+                    .contains("Rentenbescheid liegt vor, Miete laut Nachweis 705 Euro.");
             // A page older than the case (here: its revision made stale) is refused with 412, said in words.
-            String current = clerk.find("form[action$='/entscheidung'] input[name=revision]").getAttribute("value");
-            ((org.openqa.selenium.JavascriptExecutor) clerk.raw()).executeScript(
-                    "document.querySelector(\"form[action$='/entscheidung'] input[name=revision]\").value = arguments[0];",
-                    String.valueOf(Integer.parseInt(current) - 1));
+            String current = clerk.find("form[action$='/entscheidung'] input[name=revision]")
+                    .getAttribute("value");
+            ((JavascriptExecutor) clerk.raw())
+                    .executeScript(
+                            "document.querySelector(\"form[action$='/entscheidung'] input[name=revision]\").value = arguments[0];",
+                            String.valueOf(Integer.parseInt(current) - 1));
             clerk.type("#begruendung", "Vorläufig.");
             clerk.type("#bescheidtext", "Vorläufig.");
             clerk.press("Entscheiden");
-            assertThat(clerk.find("#fehler-zusammenfassung").getText()).contains("Der Vorgang wurde inzwischen geändert — neu laden");
+            assertThat(clerk.find("#fehler-zusammenfassung").getText())
+                    .contains("Der Vorgang wurde inzwischen geändert — neu laden");
             clerk.record("veraltet");
             clerk.press("Vorgang neu laden");
             assertThat(clerk.find("#stand").getText()).isEqualTo("In Prüfung");
@@ -225,23 +253,37 @@ class PortalJourneyTest {
             max.type("#ort", "44137");
             max.press("Behörde finden");
             assertThat(max.find(".marke-name").getText()).isEqualTo("Stadt Dortmund");
-            assertThat(max.text()).contains("Für Ihren Wohnort ist Stadt Dortmund zuständig").doesNotContain("Hagen");
+            assertThat(max.text())
+                    .contains("Für Ihren Wohnort ist Stadt Dortmund zuständig")
+                    .doesNotContain("Hagen");
             max.record("leistung");
         }
     }
 
     /** The browser holds a random session id, never a token; a form sent without its CSRF token changes nothing. */
     private static void sessionIsServerSideAndFormsNeedTheirToken(Chromium browser) {
-        org.openqa.selenium.Cookie session = browser.raw().manage().getCookieNamed("q_session");
+        Cookie session = browser.raw().manage().getCookieNamed("q_session");
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Lax");
         assertThat(session.getValue()).doesNotContain(".").hasSizeLessThan(100);
-        given().baseUri(PORTAL).redirects().follow(false).cookie("q_session", session.getValue())
-                .formParam("leistung", "wohngeld").post("/antraege/neu")
-                .then().statusCode(400);
-        given().baseUri(PORTAL).get("/").then().statusCode(200)
-                .header("Content-Security-Policy", allOf(containsString("script-src 'self';"),
-                        containsString("style-src 'self';"), not(containsString("unsafe-inline"))));
+        given().baseUri(PORTAL)
+                .redirects()
+                .follow(false)
+                .cookie("q_session", session.getValue())
+                .formParam("leistung", "wohngeld")
+                .post("/antraege/neu")
+                .then()
+                .statusCode(400);
+        given().baseUri(PORTAL)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Content-Security-Policy",
+                        allOf(
+                                containsString("script-src 'self';"),
+                                containsString("style-src 'self';"),
+                                not(containsString("unsafe-inline"))));
     }
 
     private static void staffLogin(Chromium browser, String username, String password) {
@@ -250,13 +292,13 @@ class PortalJourneyTest {
         browser.type("#password", password);
         browser.press("Anmelden");
         browser.find("#posteingang");
-        new WebDriverWait(browser.raw(), Duration.ofSeconds(10)).until(driver ->
-                "ja".equals(driver.findElement(By.id("posteingang")).getAttribute("data-verbunden")));
+        new WebDriverWait(browser.raw(), Duration.ofSeconds(10))
+                .until(driver ->
+                        "ja".equals(driver.findElement(By.id("posteingang")).getAttribute("data-verbunden")));
     }
 
-    private static String head(Path pdf) throws java.io.IOException {
+    private static String head(Path pdf) throws IOException {
         byte[] bytes = Files.readAllBytes(pdf);
         return new String(bytes, 0, 5, StandardCharsets.US_ASCII);
     }
-
 }

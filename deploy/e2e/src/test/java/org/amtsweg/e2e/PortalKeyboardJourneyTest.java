@@ -1,14 +1,13 @@
 package org.amtsweg.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.Keys;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
 
 /**
  * A citizen of Hagen applies for Wohngeld with the keyboard alone, in real Chromium: Tab, Enter, Space and typing,
@@ -52,7 +51,8 @@ class PortalKeyboardJourneyTest {
             assertThat(erika.text()).contains("Schritt 1 von 7");
             erika.tabTo("#f-antragsteller-familienstand");
             erika.keys("verheiratet");
-            assertThat(erika.find("#f-antragsteller-familienstand").getAttribute("value")).isEqualTo("verheiratet");
+            assertThat(erika.find("#f-antragsteller-familienstand").getAttribute("value"))
+                    .isEqualTo("verheiratet");
             erika.record("tastatur-schritt-1");
             next(erika);
 
@@ -62,7 +62,9 @@ class PortalKeyboardJourneyTest {
             type(erika, "#f-wohnung-bruttokaltmiete_eur", "650");
             erika.tabTo("#f-wohnung-heizkosten_in_miete_enthalten-true");
             erika.keys(Keys.SPACE);
-            assertThat(erika.find("#f-wohnung-heizkosten_in_miete_enthalten-true").isSelected()).isTrue();
+            assertThat(erika.find("#f-wohnung-heizkosten_in_miete_enthalten-true")
+                            .isSelected())
+                    .isTrue();
             type(erika, "#f-wohnung-vermieter-name", "Hagener Wohnungsbau eG");
             type(erika, "#f-wohnung-vermieter-anschrift-strasse_hausnummer", "Bahnhofstraße 1");
             type(erika, "#f-wohnung-vermieter-anschrift-postleitzahl", "58095");
@@ -86,7 +88,8 @@ class PortalKeyboardJourneyTest {
             erika.keys(Keys.SPACE);
             next(erika);
 
-            // The rent certificate: the file input takes the file's path as typed keys (the keyboard's way past the dialog).
+            // The rent certificate: the file input takes the file's path as typed keys (the keyboard's way past the
+            // dialog).
             Path certificate = Files.createTempFile("mietbescheinigung", ".pdf");
             Files.writeString(certificate, Journeys.RENT_CERTIFICATE, StandardCharsets.US_ASCII);
             erika.tabTo("#datei-mietbescheinigung").sendKeys(certificate.toString());

@@ -1,13 +1,12 @@
 package org.amtsweg.e2e;
 
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The citizen portal's way in: the code flow with PKCE through the gateway's login page, and the
@@ -21,10 +20,14 @@ class PortalLoginTest {
         String token = Journeys.portalLogin("max", "123456").getString("access_token");
 
         // Max lives in Dortmund: his Wohngeld goes to Stadt Dortmund, prefilled from his eID.
-        given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(token).contentType(ContentType.JSON)
+        given().baseUri(Platform.url(Platform.APPLICATION))
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
                 .body(Map.of("service", "wohngeld"))
                 .post("/applications")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("authority.id", equalTo("stadt-dortmund"))
                 .body("data.antragsteller.vorname", equalTo("Max"));
     }

@@ -1,11 +1,11 @@
 package org.amtsweg.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Step-up in real Chromium: a citizen logged in with her ELSTER certificate (trust level "substantial", enough for
@@ -34,7 +34,9 @@ class PortalStepUpTest {
             // At the gateway, asked for "high": the eID card only.
             erika.find("#eid-card");
             assertThat(erika.raw().getCurrentUrl()).contains("acr_values=high");
-            assertThat(erika.find("section[aria-labelledby='elster-title'] button").isEnabled()).isFalse();
+            assertThat(erika.find("section[aria-labelledby='elster-title'] button")
+                            .isEnabled())
+                    .isFalse();
             erika.record("hoeherstufung-anmeldung");
             new Select(erika.find("#eid-card")).selectByValue("erika");
             erika.type("#eid-pin", "123456");
@@ -46,7 +48,8 @@ class PortalStepUpTest {
             erika.record("hoeherstufung-zurueck");
             erika.press("Antrag beginnen");
             assertThat(erika.text()).contains("Schritt 1 von");
-            assertThat(erika.raw().findElements(By.id("fehler-zusammenfassung"))).isEmpty();
+            assertThat(erika.raw().findElements(By.id("fehler-zusammenfassung")))
+                    .isEmpty();
             assertThat(erika.raw().getCurrentUrl()).matches(".*/antraege/[0-9a-f-]{36}/schritt/1");
         }
     }

@@ -6,11 +6,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +27,7 @@ final class ProcedureEndpoint implements AutoCloseable {
     record Delivery(String path, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
-            List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
@@ -38,8 +39,14 @@ final class ProcedureEndpoint implements AutoCloseable {
 
     ProcedureEndpoint() {
         try {
-            encryptionKey = new RSAKeyGenerator(2048).keyUse(KeyUse.ENCRYPTION).keyID("enc-" + UUID.randomUUID()).generate();
-            signingKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("sig-" + UUID.randomUUID()).generate();
+            encryptionKey = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.ENCRYPTION)
+                    .keyID("enc-" + UUID.randomUUID())
+                    .generate();
+            signingKey = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID("sig-" + UUID.randomUUID())
+                    .generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -55,8 +62,9 @@ final class ProcedureEndpoint implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> headers = new java.util.HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         byte[] body = exchange.getRequestBody().readAllBytes();
         deliveries.add(new Delivery(exchange.getRequestURI().getPath(), headers, body));
         exchange.sendResponseHeaders(202, -1);

@@ -1,16 +1,16 @@
 package org.amtsweg.e2e;
 
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A token the gateway withdraws stops working at the resource servers within two seconds, although they
@@ -30,7 +30,9 @@ class RevocationTest {
 
         revoke(citizen);
 
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> applications(citizen).then().statusCode(401));
+        await().atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> applications(citizen).then().statusCode(401));
     }
 
     @Test
@@ -41,7 +43,9 @@ class RevocationTest {
 
         revoke(clerk);
 
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> cases(clerk).then().statusCode(401));
+        await().atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> cases(clerk).then().statusCode(401));
     }
 
     @Test
@@ -50,21 +54,34 @@ class RevocationTest {
         String token = login.getString("access_token");
         applications(token).then().statusCode(200);
 
-        given().baseUri(Platform.url(Platform.IDENTITY)).redirects().follow(false)
+        given().baseUri(Platform.url(Platform.IDENTITY))
+                .redirects()
+                .follow(false)
                 .queryParams(Map.of("id_token_hint", login.getString("id_token"), "client_id", "citizen-portal"))
                 .get("/end-session")
-                .then().statusCode(anyOf(equalTo(200), equalTo(303)));
+                .then()
+                .statusCode(anyOf(equalTo(200), equalTo(303)));
 
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> applications(token).then().statusCode(401));
+        await().atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> applications(token).then().statusCode(401));
         // And the gateway agrees.
-        given().baseUri(Platform.url(Platform.IDENTITY)).auth().oauth2(token).get("/userinfo").then().statusCode(401);
+        given().baseUri(Platform.url(Platform.IDENTITY))
+                .auth()
+                .oauth2(token)
+                .get("/userinfo")
+                .then()
+                .statusCode(401);
     }
 
-    private static io.restassured.response.Response applications(String token) {
-        return given().baseUri(Platform.url(Platform.APPLICATION)).auth().oauth2(token).get("/applications");
+    private static Response applications(String token) {
+        return given().baseUri(Platform.url(Platform.APPLICATION))
+                .auth()
+                .oauth2(token)
+                .get("/applications");
     }
 
-    private static io.restassured.response.Response cases(String token) {
+    private static Response cases(String token) {
         return given().baseUri(Platform.url(Platform.CASE)).auth().oauth2(token).get("/cases");
     }
 
@@ -72,6 +89,7 @@ class RevocationTest {
         given().baseUri(Platform.url(Platform.IDENTITY))
                 .formParams(Map.of("token", token, "token_type_hint", "access_token", "client_id", "amtsweg-cli"))
                 .post("/revoke")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 }

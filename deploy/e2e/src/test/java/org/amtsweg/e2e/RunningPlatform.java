@@ -11,9 +11,11 @@ public class RunningPlatform implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(RunningPlatform.class, key -> {
-            Platform.start();
-            return (ExtensionContext.Store.CloseableResource) Platform::stop;
-        });
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningPlatform.class, key -> {
+                    Platform.start();
+                    return (ExtensionContext.Store.CloseableResource) Platform::stop;
+                });
     }
 }

@@ -25,8 +25,15 @@ final class UpstreamGateway implements AutoCloseable {
     static UpstreamGateway start() throws IOException, InterruptedException {
         Path log = Platform.ROOT.resolve("deploy/e2e/target/e2e-run/upstream-gateway.log");
         log.getParent().toFile().mkdirs();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-jar",
-                Platform.ROOT.resolve("identity-gateway/target/quarkus-app/quarkus-run.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-Dquarkus.profile=local",
+                        "-jar",
+                        Platform.ROOT
+                                .resolve("identity-gateway/target/quarkus-app/quarkus-run.jar")
+                                .toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -44,7 +51,9 @@ final class UpstreamGateway implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(Platform.url(Platform.UPSTREAM) + "/q/health/ready")).build(),
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(Platform.url(Platform.UPSTREAM) + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return gateway;

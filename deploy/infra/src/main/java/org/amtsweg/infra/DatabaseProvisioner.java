@@ -41,7 +41,8 @@ public final class DatabaseProvisioner {
                 if (!database.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a plain database name: " + database);
                 }
-                try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                try (PreparedStatement exists =
+                        connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                     exists.setString(1, database);
                     try (ResultSet found = exists.executeQuery()) {
                         if (found.next()) {

@@ -1,5 +1,11 @@
 package org.amtsweg.infra;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,13 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The operator's look at a dead-letter topic, and the way back: once the cause of a dead-lettered event
@@ -35,8 +34,7 @@ public final class DeadLetters {
     private static final String ORIGIN = "dead-letter-topic";
     private static final String REASON = "dead-letter-reason";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     public static void main(String[] args) {
         if (args.length != 3 || !List.of("list", "redrive").contains(args[1])) {
@@ -47,30 +45,44 @@ public final class DeadLetters {
         String topic = args[2];
         List<ConsumerRecord<byte[], byte[]>> waiting = waiting(args[0], topic, redrive);
         for (ConsumerRecord<byte[], byte[]> record : waiting) {
-            System.out.printf("%s offset %d: %s %s from %s — %s%n", topic, record.offset(), header(record, "ce_type"), header(record, "ce_id"),
-                    header(record, ORIGIN), header(record, REASON));
+            System.out.printf(
+                    "%s offset %d: %s %s from %s — %s%n",
+                    topic,
+                    record.offset(),
+                    header(record, "ce_type"),
+                    header(record, "ce_id"),
+                    header(record, ORIGIN),
+                    header(record, REASON));
         }
-        System.out.printf("%d event(s) %s%n", waiting.size(), redrive ? "sent back to the topics they came from" : "waiting");
+        System.out.printf(
+                "%d event(s) %s%n", waiting.size(), redrive ? "sent back to the topics they came from" : "waiting");
     }
 
     /** What the redrive group has not handled yet; with {@code redrive}, sends each back and commits. */
     private static List<ConsumerRecord<byte[], byte[]>> waiting(String bootstrap, String topic, boolean redrive) {
         Map<String, Object> consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "amtsweg-redrive." + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "amtsweg-redrive." + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
         Map<String, Object> producerConfig = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                        new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
             // Only what waits now: an event that fails again is dead-lettered again behind this end, and is
             // left for the next run instead of going round in a loop.
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             consumer.subscribe(List.of(topic));
             while (!readTo(consumer, end)) {
@@ -101,11 +113,13 @@ public final class DeadLetters {
         if (!consumer.assignment().containsAll(end.keySet())) {
             return false;
         }
-        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        return end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 
     /** The positions to commit, never beyond the snapshot's end: what came after it waits for the next run. */
-    private static Map<TopicPartition, OffsetAndMetadata> committable(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    private static Map<TopicPartition, OffsetAndMetadata> committable(
+            KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : consumer.assignment()) {
             offsets.put(partition, new OffsetAndMetadata(Math.min(consumer.position(partition), end.get(partition))));
@@ -116,7 +130,8 @@ public final class DeadLetters {
     private static void sendBack(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record) {
         String origin = header(record, ORIGIN);
         if (origin == null) {
-            throw new IllegalStateException("offset " + record.offset() + " names no topic it came from (no " + ORIGIN + " header)");
+            throw new IllegalStateException(
+                    "offset " + record.offset() + " names no topic it came from (no " + ORIGIN + " header)");
         }
         ProducerRecord<byte[], byte[]> back = new ProducerRecord<>(origin, record.key(), record.value());
         for (Header header : record.headers()) {

@@ -1,13 +1,12 @@
 package org.amtsweg.infra;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Creates the platform's topics explicitly, each with several partitions so that consumers can scale
@@ -39,11 +38,10 @@ public final class KafkaTopics {
      * topic from its beginning when it starts (to know which unexpired tokens were withdrawn): an hour
      * of it is plenty, since an access token lives minutes.
      */
-    static final Map<String, Map<String, String>> CONFIGS = Map.of(
-            "identity", Map.of("retention.ms", String.valueOf(TimeUnit.HOURS.toMillis(1))));
+    static final Map<String, Map<String, String>> CONFIGS =
+            Map.of("identity", Map.of("retention.ms", String.valueOf(TimeUnit.HOURS.toMillis(1))));
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
@@ -57,7 +55,8 @@ public final class KafkaTopics {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
-            System.out.println("Kafka topics ready: " + TOPICS.keySet().stream().sorted().toList());
+            System.out.println(
+                    "Kafka topics ready: " + TOPICS.keySet().stream().sorted().toList());
         }
     }
 }

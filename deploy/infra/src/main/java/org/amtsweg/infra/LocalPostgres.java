@@ -1,7 +1,6 @@
 package org.amtsweg.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -27,8 +26,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgres {
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -40,7 +38,8 @@ public final class LocalPostgres {
         List<String> databases = List.of(args).subList(2, args.length);
 
         if (portInUse(port)) {
-            System.err.println("PostgreSQL: port " + port + " busy. Stop what listens there, or name a running server with AMTSWEG_PG_HOST.");
+            System.err.println("PostgreSQL: port " + port
+                    + " busy. Stop what listens there, or name a running server with AMTSWEG_PG_HOST.");
             System.exit(3);
         }
         boolean durable = Boolean.parseBoolean(System.getProperty("amtsweg.postgres.durable", "true"));
@@ -48,7 +47,8 @@ public final class LocalPostgres {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-binaries").toFile())
+                .setOverrideWorkingDirectory(
+                        dataDir.getParent().resolve("pg-binaries").toFile())
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
@@ -59,7 +59,8 @@ public final class LocalPostgres {
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off");
         if (Boolean.parseBoolean(System.getenv("AMTSWEG_PG_STATEMENTS"))) {
-            // For finding where the database's time goes (deploy/bench/pipeline.sh prints it); costs a little on every statement.
+            // For finding where the database's time goes (deploy/bench/pipeline.sh prints it); costs a little on every
+            // statement.
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("pg_stat_statements.track_planning", "on");
         }
@@ -67,36 +68,44 @@ public final class LocalPostgres {
 
         new DatabaseProvisioner("127.0.0.1", port, "postgres", "").ensure(databases);
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (data in " + dataDir + ", "
-                + (durable ? "durable: fsync and synchronous commit on" : "NOT durable: fsync off, for tests only") + ")");
+                + (durable ? "durable: fsync and synchronous commit on" : "NOT durable: fsync off, for tests only")
+                + ")");
         watchPostmaster(dataDir);
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (IOException e) {
+                                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "postgres-stop"));
         stopped.await();
     }
 
     /** Exits the launcher once the postmaster named in {@code postmaster.pid} is no longer alive. */
     private static void watchPostmaster(Path dataDir) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        Thread watcher = new Thread(() -> {
-            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            System.err.println("PostgreSQL (pid " + pid + ") is gone; the launcher exits so that it can be started again.");
-            Runtime.getRuntime().halt(4);
-        }, "postmaster-watch");
+        long pid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        Thread watcher = new Thread(
+                () -> {
+                    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    System.err.println("PostgreSQL (pid " + pid
+                            + ") is gone; the launcher exits so that it can be started again.");
+                    Runtime.getRuntime().halt(4);
+                },
+                "postmaster-watch");
         watcher.setDaemon(true);
         watcher.start();
     }

@@ -1,16 +1,15 @@
 package org.amtsweg.kubernetes;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The environment each Deployment gives matches what its service reads: every variable read without a default is
@@ -21,7 +20,8 @@ class EnvironmentTest {
     /** Names that carry a secret: never a ConfigMap's value, never a literal in a manifest. */
     private static final Pattern SECRET = Pattern.compile(".*(SECRET|PASSWORD|MASTER_KEY|CSRF_KEY|JAAS).*");
     /** Read by the runtime rather than by a line of application.properties: Quarkus, MicroProfile, the JVM. */
-    private static final Pattern RUNTIME = Pattern.compile("QUARKUS_.+|MP_MESSAGING_.+|JAVA_TOOL_OPTIONS|KUBERNETES_NAMESPACE");
+    private static final Pattern RUNTIME =
+            Pattern.compile("QUARKUS_.+|MP_MESSAGING_.+|JAVA_TOOL_OPTIONS|KUBERNETES_NAMESPACE");
 
     static Stream<ServiceDeployment> deployments() {
         return DeploymentInvariantsTest.deployments();
@@ -44,7 +44,9 @@ class EnvironmentTest {
         Set<String> own = new TreeSet<>(deployment.environment().keySet());
         own.removeAll(platform.keySet());
         own.removeIf(name -> RUNTIME.matcher(name).matches());
-        assertThat(configuration.readEnvironment()).as("variables of %s that it reads", deployment.service()).containsAll(own);
+        assertThat(configuration.readEnvironment())
+                .as("variables of %s that it reads", deployment.service())
+                .containsAll(own);
     }
 
     @ParameterizedTest
@@ -52,8 +54,10 @@ class EnvironmentTest {
     void everySharedVariableIsReadBySomeService(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         Set<String> read = new TreeSet<>();
-        Repository.SERVICES.forEach(service -> read.addAll(ServiceConfiguration.of(service).readEnvironment()));
-        Set<String> shared = new TreeSet<>(rendered.configMap("amtsweg-platform").keySet());
+        Repository.SERVICES.forEach(
+                service -> read.addAll(ServiceConfiguration.of(service).readEnvironment()));
+        Set<String> shared =
+                new TreeSet<>(rendered.configMap("amtsweg-platform").keySet());
         shared.removeIf(name -> RUNTIME.matcher(name).matches());
         assertThat(read).containsAll(shared);
     }
@@ -67,7 +71,8 @@ class EnvironmentTest {
             }
         });
         deployment.overlay().ofKind("Secret").forEach(secret -> {
-            throw new AssertionError("a Secret in the manifests: " + secret.path("metadata").path("name").asText());
+            throw new AssertionError("a Secret in the manifests: "
+                    + secret.path("metadata").path("name").asText());
         });
     }
 }

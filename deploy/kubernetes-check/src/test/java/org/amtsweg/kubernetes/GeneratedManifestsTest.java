@@ -1,20 +1,18 @@
 package org.amtsweg.kubernetes;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The base's generated Deployment and Service of each service are what quarkus-kubernetes generates from the
@@ -28,7 +26,9 @@ class GeneratedManifestsTest {
     @FieldSource("SERVICES")
     void theBaseHoldsWhatTheBuildGenerates(String service) throws IOException {
         Path generated = Repository.ROOT.resolve(service).resolve("target/kubernetes/kubernetes.yml");
-        assertThat(generated).as("%s's build output (build the services first: ./mvnw package)", service).exists();
+        assertThat(generated)
+                .as("%s's build output (build the services first: ./mvnw package)", service)
+                .exists();
         Path copy = Repository.KUBERNETES.resolve("base").resolve(service).resolve("generated.yml");
         assertThat(normalized(Files.readString(copy)))
                 .as("deploy/kubernetes/base/%s/generated.yml is stale: run deploy/kubernetes/generate.sh", service)

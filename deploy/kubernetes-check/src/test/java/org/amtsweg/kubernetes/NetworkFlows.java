@@ -1,7 +1,6 @@
 package org.amtsweg.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +18,7 @@ import java.util.TreeSet;
 final class NetworkFlows {
 
     /** A party: its namespace, its pods' labels, and the ports it listens on ("5432/TCP"); none for a pure client. */
-    record Party(String name, String namespace, Map<String, String> labels, List<String> ports) {
-    }
+    record Party(String name, String namespace, Map<String, String> labels, List<String> ports) {}
 
     private final RenderedOverlay overlay;
     private final String namespace;
@@ -32,9 +30,11 @@ final class NetworkFlows {
     NetworkFlows(RenderedOverlay overlay) {
         this.overlay = overlay;
         this.namespace = overlay.namespace();
-        this.policies = overlay.ofKind("NetworkPolicy").map(JsonNode.class::cast).toList();
+        this.policies =
+                overlay.ofKind("NetworkPolicy").map(JsonNode.class::cast).toList();
         overlay.ofKind("Kafka").forEach(kafka -> {
-            brokerLabels.put("strimzi.io/cluster", kafka.path("metadata").path("name").asText());
+            brokerLabels.put(
+                    "strimzi.io/cluster", kafka.path("metadata").path("name").asText());
             brokerLabels.put("strimzi.io/broker-role", "true");
             for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
                 kafkaPorts.add(listener.path("port").asInt() + "/TCP");
@@ -48,23 +48,41 @@ final class NetworkFlows {
         List<Party> parties = new ArrayList<>();
         for (String service : Repository.SERVICES) {
             ServiceDeployment deployment = ServiceDeployment.of(overlay, service);
-            Map<String, String> labels = RenderedOverlay.YAML.convertValue(deployment.deployment().path("spec").path("template")
-                    .path("metadata").path("labels"), RenderedOverlay.YAML.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+            Map<String, String> labels = RenderedOverlay.YAML.convertValue(
+                    deployment
+                            .deployment()
+                            .path("spec")
+                            .path("template")
+                            .path("metadata")
+                            .path("labels"),
+                    RenderedOverlay.YAML.getTypeFactory().constructMapType(Map.class, String.class, String.class));
             parties.add(new Party(service, namespace, labels, List.of(deployment.port() + "/TCP")));
         }
-        overlay.ofKind("Cluster").forEach(cluster -> parties.add(new Party("database", namespace,
-                Map.of("cnpg.io/cluster", cluster.path("metadata").path("name").asText()), List.of("5432/TCP", "8000/TCP"))));
+        overlay.ofKind("Cluster")
+                .forEach(cluster -> parties.add(new Party(
+                        "database",
+                        namespace,
+                        Map.of(
+                                "cnpg.io/cluster",
+                                cluster.path("metadata").path("name").asText()),
+                        List.of("5432/TCP", "8000/TCP"))));
         parties.add(new Party("kafka", namespace, brokerLabels, kafkaPorts));
         parties.add(new Party("dns", "kube-system", Map.of("k8s-app", "kube-dns"), List.of("53/UDP", "53/TCP")));
-        parties.add(new Party("ingress-controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"), List.of()));
+        parties.add(new Party(
+                "ingress-controller", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"), List.of()));
         parties.add(new Party("monitoring", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), List.of()));
         parties.add(new Party("keda", "keda", Map.of("app", "keda-operator"), List.of()));
-        parties.add(new Party("database-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"), List.of()));
+        parties.add(new Party(
+                "database-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"), List.of()));
         return parties;
     }
 
     /** Which policies a connection must pass: both sides, as a cluster enforces them, or one side alone. */
-    enum Sides { BOTH, SOURCE_EGRESS, DESTINATION_INGRESS }
+    enum Sides {
+        BOTH,
+        SOURCE_EGRESS,
+        DESTINATION_INGRESS
+    }
 
     /** Every allowed connection, as "source -> destination:port/protocol". */
     Set<String> allowed() {
@@ -91,7 +109,8 @@ final class NetworkFlows {
 
     private boolean egressAllows(Party source, Party destination, String port) {
         List<JsonNode> selecting = selecting(source, "Egress");
-        return selecting.isEmpty() || selecting.stream().anyMatch(policy -> anyRule(policy, "egress", "to", destination, port));
+        return selecting.isEmpty()
+                || selecting.stream().anyMatch(policy -> anyRule(policy, "egress", "to", destination, port));
     }
 
     private boolean ingressAllows(Party destination, Party source, String port) {
@@ -99,7 +118,8 @@ final class NetworkFlows {
             return kafkaPeers.stream().anyMatch(peer -> peerMatches(peer, namespace, source));
         }
         List<JsonNode> selecting = selecting(destination, "Ingress");
-        return selecting.isEmpty() || selecting.stream().anyMatch(policy -> anyRule(policy, "ingress", "from", source, port));
+        return selecting.isEmpty()
+                || selecting.stream().anyMatch(policy -> anyRule(policy, "ingress", "from", source, port));
     }
 
     private List<JsonNode> selecting(Party party, String type) {
@@ -107,7 +127,8 @@ final class NetworkFlows {
             return List.of();
         }
         return policies.stream()
-                .filter(policy -> policy.path("spec").path("policyTypes").toString().contains(type))
+                .filter(policy ->
+                        policy.path("spec").path("policyTypes").toString().contains(type))
                 .filter(policy -> selectorMatches(policy.path("spec").path("podSelector"), party.labels()))
                 .toList();
     }
@@ -134,7 +155,9 @@ final class NetworkFlows {
 
     private static boolean portMatches(JsonNode ports, String port) {
         for (JsonNode candidate : ports) {
-            if ((candidate.path("port").asText() + "/" + candidate.path("protocol").asText("TCP")).equals(port)) {
+            if ((candidate.path("port").asText() + "/"
+                            + candidate.path("protocol").asText("TCP"))
+                    .equals(port)) {
                 return true;
             }
         }
@@ -147,9 +170,11 @@ final class NetworkFlows {
             throw new AssertionError("ipBlock peers are not evaluated by this check: " + peer);
         }
         boolean namespaceMatches = peer.has("namespaceSelector")
-                ? selectorMatches(peer.path("namespaceSelector"), Map.of("kubernetes.io/metadata.name", party.namespace()))
+                ? selectorMatches(
+                        peer.path("namespaceSelector"), Map.of("kubernetes.io/metadata.name", party.namespace()))
                 : party.namespace().equals(policyNamespace);
-        return namespaceMatches && (!peer.has("podSelector") || selectorMatches(peer.path("podSelector"), party.labels()));
+        return namespaceMatches
+                && (!peer.has("podSelector") || selectorMatches(peer.path("podSelector"), party.labels()));
     }
 
     private static boolean selectorMatches(JsonNode selector, Map<String, String> labels) {

@@ -1,12 +1,11 @@
 package org.amtsweg.kubernetes;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The NetworkPolicies allow exactly the flows of the architecture (ARCHITECTURE.md and the README's picture): the
@@ -87,7 +86,8 @@ class NetworkPolicyTest {
         assertThat(ingress).isEqualTo(only(expected, ".* -> (" + SERVICE + "|database|kafka):.*"));
     }
 
-    private static final String SERVICE = "(identity-gateway|catalog-service|application-service|case-service|usage-service|portal)";
+    private static final String SERVICE =
+            "(identity-gateway|catalog-service|application-service|case-service|usage-service|portal)";
     private static final String OUTSIDE = "(dns|ingress-controller|monitoring|keda|database-operator|kafka|database)";
     private static final String OUTSIDE_ONLY = "(dns|ingress-controller|monitoring|keda|database-operator)";
 
@@ -108,7 +108,9 @@ class NetworkPolicyTest {
                     String target = value.substring("http://".length()).split("[:/]")[0];
                     int port = ServiceDeployment.of(rendered, target).port();
                     if (!target.equals(service)) {
-                        assertThat(allowed).as("%s=%s of %s", name, value, service).contains(service + " -> " + target + ":" + port + "/TCP");
+                        assertThat(allowed)
+                                .as("%s=%s of %s", name, value, service)
+                                .contains(service + " -> " + target + ":" + port + "/TCP");
                     }
                 }
             });

@@ -1,12 +1,11 @@
 package org.amtsweg.kubernetes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Browsers reach the portal at the address the gateway sends them back to: an Ingress with TLS for exactly the host
@@ -29,8 +28,17 @@ class PortalEntranceTest {
         JsonNode path = rule.path("http").path("paths").get(0);
         assertThat(path.path("path").asText()).isEqualTo("/");
         assertThat(path.path("backend").path("service").path("name").asText()).isEqualTo("portal");
-        assertThat(path.path("backend").path("service").path("port").path("name").asText())
-                .isEqualTo(rendered.get("Service", "portal").path("spec").path("ports").get(0).path("name").asText());
+        assertThat(path.path("backend")
+                        .path("service")
+                        .path("port")
+                        .path("name")
+                        .asText())
+                .isEqualTo(rendered.get("Service", "portal")
+                        .path("spec")
+                        .path("ports")
+                        .get(0)
+                        .path("name")
+                        .asText());
     }
 
     @ParameterizedTest
@@ -38,11 +46,19 @@ class PortalEntranceTest {
     void severalPortalPodsKeepEachBrowserOnTheOneHoldingItsLogin(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         int pods = ServiceDeployment.of(rendered, "portal").maxPods();
-        JsonNode annotations = rendered.get("Ingress", "portal").path("metadata").path("annotations");
+        JsonNode annotations =
+                rendered.get("Ingress", "portal").path("metadata").path("annotations");
         if (pods > 1) {
-            assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity").asText()).isEqualTo("cookie");
-            assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity-mode").asText()).isEqualTo("persistent");
-            assertThat(annotations.path("nginx.ingress.kubernetes.io/session-cookie-secure").asText()).isEqualTo("true");
+            assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity").asText())
+                    .isEqualTo("cookie");
+            assertThat(annotations
+                            .path("nginx.ingress.kubernetes.io/affinity-mode")
+                            .asText())
+                    .isEqualTo("persistent");
+            assertThat(annotations
+                            .path("nginx.ingress.kubernetes.io/session-cookie-secure")
+                            .asText())
+                    .isEqualTo("true");
         } else {
             assertThat(overlay).isEqualTo("local");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +35,16 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
             Path out = Files.createTempFile("kustomize-" + overlay, ".yml");
             Path err = Files.createTempFile("kustomize-" + overlay, ".err");
             Process process = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + Files.readString(err));
             }
             return new RenderedOverlay(overlay, parse(Files.readString(out, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run kubectl (deploy/local/test.sh installs it; deploy/README.md)", e);
+            throw new IllegalStateException(
+                    "cannot run kubectl (deploy/local/test.sh installs it; deploy/README.md)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -51,7 +53,9 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
 
     /** KUBECTL names another kubectl (or kustomize-capable client); else the one on the PATH. */
     static String kubectl() {
-        return Optional.ofNullable(System.getenv("KUBECTL")).filter(s -> !s.isBlank()).orElse("kubectl");
+        return Optional.ofNullable(System.getenv("KUBECTL"))
+                .filter(s -> !s.isBlank())
+                .orElse("kubectl");
     }
 
     static List<ObjectNode> parse(String yaml) throws IOException {
@@ -72,7 +76,10 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
     }
 
     Optional<ObjectNode> find(String kind, String name) {
-        return ofKind(kind).filter(object -> name.equals(object.path("metadata").path("name").asText())).findFirst();
+        return ofKind(kind)
+                .filter(object ->
+                        name.equals(object.path("metadata").path("name").asText()))
+                .findFirst();
     }
 
     ObjectNode get(String kind, String name) {
@@ -81,12 +88,18 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
 
     /** The data of a ConfigMap by name. */
     Map<String, String> configMap(String name) {
-        return YAML.convertValue(get("ConfigMap", name).path("data"), YAML.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        return YAML.convertValue(
+                get("ConfigMap", name).path("data"),
+                YAML.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 
     /** The namespace every object is placed in by the overlay. */
     String namespace() {
-        return ofKind("Namespace").findFirst().orElseThrow(() -> new AssertionError(name + " renders no Namespace"))
-                .path("metadata").path("name").asText();
+        return ofKind("Namespace")
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " renders no Namespace"))
+                .path("metadata")
+                .path("name")
+                .asText();
     }
 }

@@ -24,8 +24,11 @@ final class ServiceConfiguration {
 
     /** An environment variable in a property expression; a ':' after the name gives it a default. */
     private static final Pattern ENVIRONMENT_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
-    private static final Pattern CHANNEL_TOPIC = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
-    private static final Pattern DEAD_LETTER_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
+
+    private static final Pattern CHANNEL_TOPIC =
+            Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.topic");
+    private static final Pattern DEAD_LETTER_TOPIC =
+            Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
 
     /** The channel the messaging library's OutboxRelay publishes every outbox row through. */
     static final String RELAY_CHANNEL = "events-out";
@@ -46,7 +49,9 @@ final class ServiceConfiguration {
         try {
             String pom = Files.readString(Repository.ROOT.resolve(service).resolve("pom.xml"));
             for (String library : LIBRARIES) {
-                Path defaults = Repository.ROOT.resolve(library).resolve("src/main/resources/META-INF/microprofile-config.properties");
+                Path defaults = Repository.ROOT
+                        .resolve(library)
+                        .resolve("src/main/resources/META-INF/microprofile-config.properties");
                 if (pom.contains("<artifactId>" + library + "</artifactId>") && Files.exists(defaults)) {
                     load(defaults, properties);
                 }
@@ -70,11 +75,13 @@ final class ServiceConfiguration {
 
     Map<String, String> effective(List<String> profiles) {
         Map<String, String> effective = new TreeMap<>();
-        lines.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
+        lines.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
                 .forEach(key -> effective.put(key, lines.getProperty(key)));
         for (String profile : profiles) {
             String prefix = "%" + profile + ".";
-            lines.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+            lines.stringPropertyNames().stream()
+                    .filter(key -> key.startsWith(prefix))
                     .forEach(key -> effective.put(key.substring(prefix.length()), lines.getProperty(key)));
         }
         return effective;
@@ -165,6 +172,7 @@ final class ServiceConfiguration {
     int concurrency(List<String> profiles, String channel, Map<String, String> environment) {
         String key = "mp.messaging.incoming." + channel + ".concurrency";
         String fromEnvironment = environment.get(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
-        return Integer.parseInt(fromEnvironment != null ? fromEnvironment : effective(profiles).getOrDefault(key, "1"));
+        return Integer.parseInt(
+                fromEnvironment != null ? fromEnvironment : effective(profiles).getOrDefault(key, "1"));
     }
 }

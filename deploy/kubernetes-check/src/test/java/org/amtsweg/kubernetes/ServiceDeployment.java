@@ -2,7 +2,6 @@ package org.amtsweg.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ record ServiceDeployment(RenderedOverlay overlay, String service, ObjectNode dep
         Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode source : container().path("envFrom")) {
             if (source.has("configMapRef")) {
-                environment.putAll(overlay.configMap(source.path("configMapRef").path("name").asText()));
+                environment.putAll(overlay.configMap(
+                        source.path("configMapRef").path("name").asText()));
             } else {
                 throw new AssertionError(service + ": only ConfigMaps may supply whole environments, not " + source);
             }
@@ -51,9 +51,18 @@ record ServiceDeployment(RenderedOverlay overlay, String service, ObjectNode dep
             if (variable.has("value")) {
                 environment.put(name, variable.path("value").asText());
             } else if (from.has("secretKeyRef")) {
-                environment.put(name, secrets.apply(from.path("secretKeyRef").path("name").asText(), from.path("secretKeyRef").path("key").asText()));
+                environment.put(
+                        name,
+                        secrets.apply(
+                                from.path("secretKeyRef").path("name").asText(),
+                                from.path("secretKeyRef").path("key").asText()));
             } else if (from.has("configMapKeyRef")) {
-                environment.put(name, overlay.configMap(from.path("configMapKeyRef").path("name").asText()).get(from.path("configMapKeyRef").path("key").asText()));
+                environment.put(
+                        name,
+                        overlay.configMap(from.path("configMapKeyRef")
+                                        .path("name")
+                                        .asText())
+                                .get(from.path("configMapKeyRef").path("key").asText()));
             } else if (from.has("fieldRef")) {
                 environment.put(name, overlay.namespace());
             } else {
@@ -75,8 +84,10 @@ record ServiceDeployment(RenderedOverlay overlay, String service, ObjectNode dep
 
     /** The most pods of this service at once: the autoscaler's maximum, else the Deployment's replicas. */
     int maxPods() {
-        return overlay.find("ScaledObject", service).map(scaled -> scaled.path("spec").path("maxReplicaCount").asInt())
-                .or(() -> overlay.find("HorizontalPodAutoscaler", service).map(hpa -> hpa.path("spec").path("maxReplicas").asInt()))
+        return overlay.find("ScaledObject", service)
+                .map(scaled -> scaled.path("spec").path("maxReplicaCount").asInt())
+                .or(() -> overlay.find("HorizontalPodAutoscaler", service)
+                        .map(hpa -> hpa.path("spec").path("maxReplicas").asInt()))
                 .orElse(deployment.path("spec").path("replicas").asInt(1));
     }
 }

@@ -12,16 +12,24 @@ import java.util.Map;
  */
 final class ServiceProcess {
 
-    private ServiceProcess() {
-    }
+    private ServiceProcess() {}
 
     static Process start(String service, Map<String, String> environment, Path logs) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", Repository.ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                Repository.ROOT
+                        .resolve(service)
+                        .resolve("target/quarkus-app/quarkus-run.jar")
+                        .toString());
         Path workingDirectory = Files.createDirectories(logs.resolve(service));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(logs.resolve(service + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile());
         Map<String, String> processEnvironment = builder.environment();
         String path = processEnvironment.get("PATH");
         processEnvironment.clear();

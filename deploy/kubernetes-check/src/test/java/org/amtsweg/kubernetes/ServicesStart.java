@@ -1,14 +1,13 @@
 package org.amtsweg.kubernetes;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The built services start with exactly the environment an overlay's Deployments give them (their ConfigMaps,
@@ -48,20 +48,41 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServicesStart {
 
-
-    private static final int BASE = Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
+    private static final int BASE =
+            Integer.parseInt(System.getenv().getOrDefault("AMTSWEG_E2E_PORT_BASE", "18080")) + 20;
     private static final Map<String, Integer> PORTS = Map.of(
-            "identity-gateway", BASE, "catalog-service", BASE + 1, "application-service", BASE + 2, "case-service", BASE + 3,
-            "portal", BASE + 4, "usage-service", BASE + 5);
+            "identity-gateway",
+            BASE,
+            "catalog-service",
+            BASE + 1,
+            "application-service",
+            BASE + 2,
+            "case-service",
+            BASE + 3,
+            "portal",
+            BASE + 4,
+            "usage-service",
+            BASE + 5);
     private static final Map<String, String> PORT_VARIABLES = Map.of(
-            "identity-gateway", "AMTSWEG_IDENTITY_PORT", "catalog-service", "AMTSWEG_CATALOG_PORT",
-            "application-service", "AMTSWEG_APPLICATION_PORT", "case-service", "AMTSWEG_CASE_PORT", "portal", "AMTSWEG_PORTAL_PORT",
-            "usage-service", "AMTSWEG_USAGE_PORT");
+            "identity-gateway",
+            "AMTSWEG_IDENTITY_PORT",
+            "catalog-service",
+            "AMTSWEG_CATALOG_PORT",
+            "application-service",
+            "AMTSWEG_APPLICATION_PORT",
+            "case-service",
+            "AMTSWEG_CASE_PORT",
+            "portal",
+            "AMTSWEG_PORTAL_PORT",
+            "usage-service",
+            "AMTSWEG_USAGE_PORT");
     private static final String PG_PORT = System.getenv().getOrDefault("AMTSWEG_TEST_PG_PORT", "15432");
     private static final String KAFKA = "127.0.0.1:" + System.getenv().getOrDefault("AMTSWEG_TEST_KAFKA_PORT", "19092");
     private static final Path LOGS = Repository.ROOT.resolve("deploy/kubernetes-check/target/started");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final Map<String, String> secrets = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -96,14 +117,18 @@ abstract class ServicesStart {
     @Test
     void everyServiceBecomesReadyWithTheManifestsConfiguration() {
         for (String service : Repository.SERVICES) {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
-                if (!processes.get(Repository.SERVICES.indexOf(service)).isAlive()) {
-                    throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
-                }
-                HttpResponse<String> ready = get(service, "/q/health/ready", null);
-                assertThat(ready.statusCode()).as("%s ready: %s", service, ready.body()).isEqualTo(200);
-            });
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .untilAsserted(() -> {
+                        if (!processes.get(Repository.SERVICES.indexOf(service)).isAlive()) {
+                            throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+                        }
+                        HttpResponse<String> ready = get(service, "/q/health/ready", null);
+                        assertThat(ready.statusCode())
+                                .as("%s ready: %s", service, ready.body())
+                                .isEqualTo(200);
+                    });
         }
     }
 
@@ -111,18 +136,26 @@ abstract class ServicesStart {
     void theGatewayNamesThePublicIssuerAndTheServicesTrustItsTokensThroughItsInternalAddress() throws Exception {
         everyServiceBecomesReadyWithTheManifestsConfiguration();
         String issuer = overlay.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
-        JsonNode discovery = RenderedOverlay.YAML.readTree(get("identity-gateway", "/.well-known/openid-configuration", null).body());
+        JsonNode discovery =
+                RenderedOverlay.YAML.readTree(get("identity-gateway", "/.well-known/openid-configuration", null)
+                        .body());
         assertThat(discovery.path("issuer").asText()).isEqualTo(issuer);
 
         // The case service's own client, with the secret the manifests hand both the gateway and the case service.
         String secret = secrets.get("case-service-client/secret");
         HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(url("identity-gateway", "/token")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("case-service:" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("case-service:" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=attachments.read")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=attachments.read"))
+                .build();
         HttpResponse<String> token = HTTP.send(tokenRequest, HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        String accessToken = RenderedOverlay.YAML.readTree(token.body()).path("access_token").asText();
+        String accessToken =
+                RenderedOverlay.YAML.readTree(token.body()).path("access_token").asText();
 
         // application-service checks the token's issuer (the public one) with keys fetched from the gateway's
         // in-cluster address: a decided case's notice that does not exist is a 404, not a 401.
@@ -141,11 +174,18 @@ abstract class ServicesStart {
         everyServiceBecomesReadyWithTheManifestsConfiguration();
         String issuer = overlay.configMap("amtsweg-platform").get("AMTSWEG_ISSUER");
         String portal = overlay.configMap("identity-gateway").get("AMTSWEG_PORTAL_URL");
-        for (Map.Entry<String, String> page : Map.of("/antraege", "portal", "/sachbearbeitung", "portal-staff").entrySet()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url("portal", page.getKey()))).timeout(Duration.ofSeconds(10))
-                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", URI.create(portal).getHost()).GET().build();
+        for (Map.Entry<String, String> page : Map.of("/antraege", "portal", "/sachbearbeitung", "portal-staff")
+                .entrySet()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url("portal", page.getKey())))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-Host", URI.create(portal).getHost())
+                    .GET()
+                    .build();
             HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("%s: %s", page.getKey(), answer.body()).isEqualTo(302);
+            assertThat(answer.statusCode())
+                    .as("%s: %s", page.getKey(), answer.body())
+                    .isEqualTo(302);
             String location = answer.headers().firstValue("Location").orElseThrow();
             assertThat(location).startsWith(issuer + "/authorize?");
             Map<String, String> query = query(URI.create(location));
@@ -153,7 +193,9 @@ abstract class ServicesStart {
             String callback = page.getKey().equals("/antraege") ? "/anmeldung" : "/sachbearbeitung/anmeldung";
             assertThat(query).containsEntry("redirect_uri", portal + callback);
             HttpResponse<String> login = get("identity-gateway", location.substring(issuer.length()), null);
-            assertThat(login.statusCode()).as("the gateway's answer to %s: %s", location, login.body()).isEqualTo(200);
+            assertThat(login.statusCode())
+                    .as("the gateway's answer to %s: %s", location, login.body())
+                    .isEqualTo(200);
         }
     }
 
@@ -161,8 +203,9 @@ abstract class ServicesStart {
         Map<String, String> parameters = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int equals = pair.indexOf('=');
-            parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            parameters.put(
+                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return parameters;
     }
@@ -177,7 +220,8 @@ abstract class ServicesStart {
             environment.put("AMTSWEG_PG_PORT", PG_PORT);
             environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
-            // The test database speaks no TLS and there is no CloudNativePG CA mounted: plain, as towards the broker, and
+            // The test database speaks no TLS and there is no CloudNativePG CA mounted: plain, as towards the broker,
+            // and
             // a CA certificate where the mount would be (the pool reads it all the same). What the manifests demand of
             // the connection (verify-full against the mounted CA) is PostgresTlsTest's to check.
             environment.put("AMTSWEG_PG_SSL_MODE", "disable");
@@ -195,13 +239,17 @@ abstract class ServicesStart {
     private Path someCaCertificate() throws IOException {
         Path pem = logs.resolve("postgres-ca.crt");
         if (!Files.exists(pem)) {
-            try (InputStream cacerts = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+            try (InputStream cacerts =
+                    Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
                 KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
                 roots.load(cacerts, null);
                 Certificate root = roots.getCertificate(roots.aliases().nextElement());
-                Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(root.getEncoded())
-                        + "\n-----END CERTIFICATE-----\n");
+                Files.writeString(
+                        pem,
+                        "-----BEGIN CERTIFICATE-----\n"
+                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                        .encodeToString(root.getEncoded())
+                                + "\n-----END CERTIFICATE-----\n");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot read the JDK's trusted roots", e);
             }
@@ -239,8 +287,9 @@ abstract class ServicesStart {
     /** An empty database of this check's own, so that nothing of the other tests' data is read or changed. */
     private String freshDatabase(String service) throws SQLException {
         String database = "k8s_check_" + overlay.name() + "_" + service.replace('-', '_');
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + database);
         }
@@ -251,8 +300,11 @@ abstract class ServicesStart {
         return "http://127.0.0.1:" + PORTS.get(service) + path;
     }
 
-    private static HttpResponse<String> get(String service, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service, path))).timeout(Duration.ofSeconds(10)).GET();
+    private static HttpResponse<String> get(String service, String path, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service, path)))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

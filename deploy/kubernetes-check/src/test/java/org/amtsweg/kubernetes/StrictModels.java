@@ -26,7 +26,6 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -59,23 +58,28 @@ final class StrictModels {
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
     private static final List<String> SCHEMAS = List.of(
-            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/ScheduledBackup",
-            "barmancloud.cnpg.io/v1/ObjectStore", "keda.sh/v1alpha1/ScaledObject", "keda.sh/v1alpha1/TriggerAuthentication");
+            "postgresql.cnpg.io/v1/Cluster",
+            "postgresql.cnpg.io/v1/Database",
+            "postgresql.cnpg.io/v1/ScheduledBackup",
+            "barmancloud.cnpg.io/v1/ObjectStore",
+            "keda.sh/v1alpha1/ScaledObject",
+            "keda.sh/v1alpha1/TriggerAuthentication");
 
-    private StrictModels() {
-    }
+    private StrictModels() {}
 
     private static ObjectMapper strictMapper() {
         SimpleModule closed = new SimpleModule("closed-models");
         closed.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description, BeanDeserializerBuilder builder) {
+            public BeanDeserializerBuilder updateBuilder(
+                    DeserializationConfig config, BeanDescription description, BeanDeserializerBuilder builder) {
                 builder.setAnySetter(null);
                 builder.setIgnoreUnknownProperties(false);
                 return builder;
             }
         });
-        return new ObjectMapper().registerModule(closed)
+        return new ObjectMapper()
+                .registerModule(closed)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -96,9 +100,13 @@ final class StrictModels {
             }
             if (SCHEMAS.contains(type)) {
                 STRICT.treeToValue(object.path("metadata"), ObjectMeta.class);
-                List<ValidationMessage> messages = schema(type).validate(object).stream().toList();
-                return messages.isEmpty() ? Optional.empty()
-                        : Optional.of(messages.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
+                List<ValidationMessage> messages =
+                        schema(type).validate(object).stream().toList();
+                return messages.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(messages.stream()
+                                .map(ValidationMessage::getMessage)
+                                .collect(Collectors.joining("; ")));
             }
             return Optional.of("no schema for " + type + ": an object of a kind this check does not know");
         } catch (IOException | IllegalArgumentException e) {
@@ -113,7 +121,8 @@ final class StrictModels {
             if (in == null) {
                 throw new IllegalStateException("missing " + file);
             }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(new ObjectMapper().readTree(in));
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(new ObjectMapper().readTree(in));
         }
     }
 }

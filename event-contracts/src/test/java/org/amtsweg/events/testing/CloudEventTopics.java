@@ -1,5 +1,13 @@
 package org.amtsweg.events.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,15 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Reads and writes the real broker's topics the way another service would: CloudEvents in Kafka
@@ -48,19 +47,26 @@ public final class CloudEventTopics {
      * Every event of this type with this key on the topic (an aggregate's key carries other types too), waiting up
      * to {@code wait} for at least {@code atLeast} of them.
      */
-    public List<ConsumerRecord<String, String>> eventsOfType(String topic, String key, String type, int atLeast, Duration wait) {
-        return recordsMatching(topic, record -> key.equals(record.key()) && type.equals(header(record, "ce_type")), atLeast, wait);
+    public List<ConsumerRecord<String, String>> eventsOfType(
+            String topic, String key, String type, int atLeast, Duration wait) {
+        return recordsMatching(
+                topic, record -> key.equals(record.key()) && type.equals(header(record, "ce_type")), atLeast, wait);
     }
 
     /** Every record on the topic that {@code wanted} accepts, waiting up to {@code wait} for at least {@code atLeast} of them. */
-    public List<ConsumerRecord<String, String>> recordsMatching(String topic, Predicate<ConsumerRecord<String, String>> wanted, int atLeast,
-                                                                Duration wait) {
+    public List<ConsumerRecord<String, String>> recordsMatching(
+            String topic, Predicate<ConsumerRecord<String, String>> wanted, int atLeast, Duration wait) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
@@ -91,12 +97,17 @@ public final class CloudEventTopics {
     }
 
     /** Publishes a CloudEvent in Kafka binary mode, as the other services' outbox relays do. */
-    public void publishCloudEvent(String topic, String key, String id, String type, String source, String correlationId, String json) {
+    public void publishCloudEvent(
+            String topic, String key, String id, String type, String source, String correlationId, String json) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             if (id != null) {

@@ -9,10 +9,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,26 +26,38 @@ public final class EventContracts {
 
     /** Every event type of the platform, in the order of a journey. */
     public static final List<String> TYPES = List.of(
-            "DraftStarted", "DocumentStored", "DocumentRemoved", "ApplicationSubmitted", "ApplicationSupplemented", "CaseOpened", "RegistryCheckCompleted",
-            "CaseStatusChanged", "InformationRequested", "DecisionIssued", "CatalogChanged", "TokensRevoked",
+            "DraftStarted",
+            "DocumentStored",
+            "DocumentRemoved",
+            "ApplicationSubmitted",
+            "ApplicationSupplemented",
+            "CaseOpened",
+            "RegistryCheckCompleted",
+            "CaseStatusChanged",
+            "InformationRequested",
+            "DecisionIssued",
+            "CatalogChanged",
+            "TokensRevoked",
             "AdministrativeChange");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     /** The violations of {@code data} against the schema of {@code type}; empty when it conforms. */
     public static List<String> violations(String type, JsonNode data) {
-        JsonSchema schema = SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(resource("schemas/" + t + ".schema.json"), CONFIG));
-        return schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList();
+        JsonSchema schema = SCHEMAS.computeIfAbsent(
+                type, t -> FACTORY.getSchema(resource("schemas/" + t + ".schema.json"), CONFIG));
+        return schema.validate(data).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     /** The violations of a serialised event payload (as Kafka carries it). */
@@ -65,7 +77,7 @@ public final class EventContracts {
     /** The published example of {@code type}, as JSON text. */
     public static String example(String type) {
         try (InputStream in = resource("examples/" + type + ".json")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

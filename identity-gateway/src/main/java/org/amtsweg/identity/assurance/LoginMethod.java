@@ -40,6 +40,8 @@ public enum LoginMethod {
     }
 
     public static Optional<LoginMethod> fromCode(String code) {
-        return Arrays.stream(values()).filter(method -> method.code.equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(method -> method.code.equals(code))
+                .findFirst();
     }
 }

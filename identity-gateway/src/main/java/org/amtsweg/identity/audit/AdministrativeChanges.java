@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.amtsweg.messaging.audit.AuditTrail;
 import org.amtsweg.messaging.outbox.OutboxRelay;
-
-import java.time.Instant;
 
 /**
  * The audit trail of the gateway's administration: an {@code AdministrativeChange} in the outbox, in the
@@ -28,9 +27,17 @@ public class AdministrativeChanges {
     }
 
     /** @param before the entity as its administration API shows it, without secrets; null before a creation */
-    public Uni<Void> record(SqlConnection connection, String entity, String entityId, String authority, String action, String actor,
-                            JsonNode before, JsonNode after) {
-        return trail.record(connection, entity, entityId, authority, action, actor, Instant.now(), before, after).replaceWithVoid();
+    public Uni<Void> record(
+            SqlConnection connection,
+            String entity,
+            String entityId,
+            String authority,
+            String action,
+            String actor,
+            JsonNode before,
+            JsonNode after) {
+        return trail.record(connection, entity, entityId, authority, action, actor, Instant.now(), before, after)
+                .replaceWithVoid();
     }
 
     /** After the transaction committed: publish now rather than at the next sweep. */

@@ -9,6 +9,14 @@ import org.amtsweg.identity.assurance.TrustLevel;
  * @param csrfToken   the synchronizer token the login forms must return
  * @param browserHash the hash of the browser's login cookie ({@link BrowserBinding}); the forms count only from that browser
  */
-public record AuthorizationRequest(String id, String clientId, String redirectUri, String scope, String state, String nonce,
-                                   String codeChallenge, TrustLevel minimum, String csrfToken, String browserHash) {
-}
+public record AuthorizationRequest(
+        String id,
+        String clientId,
+        String redirectUri,
+        String scope,
+        String state,
+        String nonce,
+        String codeChallenge,
+        TrustLevel minimum,
+        String csrfToken,
+        String browserHash) {}

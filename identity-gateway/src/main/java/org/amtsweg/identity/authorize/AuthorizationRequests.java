@@ -5,14 +5,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.assurance.TrustLevel;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.assurance.TrustLevel;
 
 /** Pending authorization requests, kept server-side so that the login forms carry only an id and a CSRF token. */
 @ApplicationScoped
@@ -43,7 +42,9 @@ public class AuthorizationRequests {
         values.put("createdAt", now);
         values.put("expiresAt", now.plus(config.loginRequestLifetime()));
         // On a connection: a template takes no CDI proxy of the pool.
-        return pool.withConnection(connection -> SqlTemplate.forUpdate(connection, SAVE).execute(values)).replaceWithVoid();
+        return pool.withConnection(
+                        connection -> SqlTemplate.forUpdate(connection, SAVE).execute(values))
+                .replaceWithVoid();
     }
 
     private static final String SAVE = """
@@ -55,16 +56,27 @@ public class AuthorizationRequests {
     public Uni<Optional<AuthorizationRequest>> find(String id) {
         return pool.preparedQuery("SELECT * FROM authorization_request WHERE id = $1 AND expires_at > now()")
                 .execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(row ->
-                        new AuthorizationRequest(row.getString("id"), row.getString("client_id"), row.getString("redirect_uri"),
-                                row.getString("scope"), row.getString("state"), row.getString("nonce"), row.getString("code_challenge"),
-                                TrustLevel.fromAcr(row.getString("acr_minimum")).orElse(TrustLevel.LOW), row.getString("csrf_token"),
-                                row.getString("browser_hash"))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next())
+                                .map(row -> new AuthorizationRequest(
+                                        row.getString("id"),
+                                        row.getString("client_id"),
+                                        row.getString("redirect_uri"),
+                                        row.getString("scope"),
+                                        row.getString("state"),
+                                        row.getString("nonce"),
+                                        row.getString("code_challenge"),
+                                        TrustLevel.fromAcr(row.getString("acr_minimum"))
+                                                .orElse(TrustLevel.LOW),
+                                        row.getString("csrf_token"),
+                                        row.getString("browser_hash"))));
     }
 
     /** A login transaction ends with its code; the same form cannot be posted twice. */
     public Uni<Boolean> complete(String id) {
-        return pool.preparedQuery("DELETE FROM authorization_request WHERE id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery("DELETE FROM authorization_request WHERE id = $1")
+                .execute(Tuple.of(id))
                 .map(result -> result.rowCount() == 1);
     }
 }

@@ -2,12 +2,11 @@ package org.amtsweg.identity.authorize;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.token.OpaqueTokens;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.regex.Pattern;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.token.OpaqueTokens;
 
 /**
  * Binds a pending login to the browser that opened the login page (against login CSRF): the page sets
@@ -33,12 +32,19 @@ public class BrowserBinding {
 
     /** The browser's binding value: the one its cookie carries (so that two open login tabs both work), else a new one. */
     public String valueFor(String presentedCookie) {
-        return presentedCookie != null && WELL_FORMED.matcher(presentedCookie).matches() ? presentedCookie : OpaqueTokens.random();
+        return presentedCookie != null && WELL_FORMED.matcher(presentedCookie).matches()
+                ? presentedCookie
+                : OpaqueTokens.random();
     }
 
     public NewCookie cookie(String value) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).secure(config.secureCookies())
-                .sameSite(NewCookie.SameSite.LAX).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(config.secureCookies())
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 
     /** What the login request stores: the hash, so that the database holds nothing a browser could present. */
@@ -48,14 +54,20 @@ public class BrowserBinding {
 
     /** True when the browser presents the cookie the request was bound to. */
     public static boolean sameBrowser(AuthorizationRequest request, String presentedCookie) {
-        return presentedCookie != null && request.browserHash() != null && WELL_FORMED.matcher(presentedCookie).matches()
-                && MessageDigest.isEqual(hash(presentedCookie).getBytes(StandardCharsets.US_ASCII),
-                request.browserHash().getBytes(StandardCharsets.US_ASCII));
+        return presentedCookie != null
+                && request.browserHash() != null
+                && WELL_FORMED.matcher(presentedCookie).matches()
+                && MessageDigest.isEqual(
+                        hash(presentedCookie).getBytes(StandardCharsets.US_ASCII),
+                        request.browserHash().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** True when a login form comes from this request's login page, in the browser that opened it. */
     public static boolean genuineForm(AuthorizationRequest request, String csrf, String presentedCookie) {
-        return csrf != null && MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), request.csrfToken().getBytes(StandardCharsets.UTF_8))
+        return csrf != null
+                && MessageDigest.isEqual(
+                        csrf.getBytes(StandardCharsets.UTF_8),
+                        request.csrfToken().getBytes(StandardCharsets.UTF_8))
                 && sameBrowser(request, presentedCookie);
     }
 }

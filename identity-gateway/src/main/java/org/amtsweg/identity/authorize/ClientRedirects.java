@@ -4,13 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.session.LoginSession;
 import org.amtsweg.identity.token.TokenStore;
 import org.jboss.logging.Logger;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The two ways a login ends at the client's (verified) redirect URI: with a code, or with an error. */
 @ApplicationScoped
@@ -28,18 +27,33 @@ public class ClientRedirects {
 
     /** Issues the code and sends the browser back, setting the session cookie of a new session. */
     public Uni<Response> code(AuthorizationRequest request, LoginSession session, String newCookie) {
-        return store.issueCode(request.clientId(), session.sid(), request.scope(), request.redirectUri(), request.nonce(), request.codeChallenge())
+        return store.issueCode(
+                        request.clientId(),
+                        session.sid(),
+                        request.scope(),
+                        request.redirectUri(),
+                        request.nonce(),
+                        request.codeChallenge())
                 .map(code -> {
-                    AUDIT.infof("authorization code issued: client=%s sid=%s acr=%s", request.clientId(), session.sid(),
+                    AUDIT.infof(
+                            "authorization code issued: client=%s sid=%s acr=%s",
+                            request.clientId(),
+                            session.sid(),
                             session.method().trustLevel().acr());
                     Map<String, String> parameters = new LinkedHashMap<>();
                     parameters.put("code", code);
                     parameters.put("state", request.state());
                     parameters.put("iss", config.issuer());
-                    Response.ResponseBuilder response = Pages.redirect(RedirectUris.withParameters(request.redirectUri(), parameters));
+                    Response.ResponseBuilder response =
+                            Pages.redirect(RedirectUris.withParameters(request.redirectUri(), parameters));
                     if (newCookie != null) {
-                        response.cookie(new NewCookie.Builder(AuthorizeResource.SESSION_COOKIE).value(newCookie).path("/").httpOnly(true)
-                                .secure(config.secureCookies()).sameSite(NewCookie.SameSite.LAX).build());
+                        response.cookie(new NewCookie.Builder(AuthorizeResource.SESSION_COOKIE)
+                                .value(newCookie)
+                                .path("/")
+                                .httpOnly(true)
+                                .secure(config.secureCookies())
+                                .sameSite(NewCookie.SameSite.LAX)
+                                .build());
                     }
                     return response.build();
                 });
@@ -52,6 +66,8 @@ public class ClientRedirects {
         parameters.put("error_description", description);
         parameters.put("state", state);
         parameters.put("iss", config.issuer());
-        return Uni.createFrom().item(Pages.redirect(RedirectUris.withParameters(redirectUri, parameters)).build());
+        return Uni.createFrom()
+                .item(Pages.redirect(RedirectUris.withParameters(redirectUri, parameters))
+                        .build());
     }
 }

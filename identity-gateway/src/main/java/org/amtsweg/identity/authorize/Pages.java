@@ -1,7 +1,6 @@
 package org.amtsweg.identity.authorize;
 
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +12,11 @@ import java.util.Map;
  */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static Response html(int status, String body, String formTarget) {
-        Response.ResponseBuilder response = Response.status(status).type("text/html; charset=UTF-8").entity(body);
+        Response.ResponseBuilder response =
+                Response.status(status).type("text/html; charset=UTF-8").entity(body);
         headers(formTarget).forEach(response::header);
         return response.build();
     }
@@ -30,8 +29,10 @@ public final class Pages {
     public static Map<String, String> headers(String formTarget) {
         String formAction = formTarget == null ? "'self'" : "'self' " + origin(formTarget);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-                + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'");
+        headers.put(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; " + "form-action " + formAction
+                        + "; frame-ancestors 'none'; base-uri 'none'");
         headers.put("X-Frame-Options", "DENY");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "same-origin");

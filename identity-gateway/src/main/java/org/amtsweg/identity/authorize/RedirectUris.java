@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class RedirectUris {
 
-    private RedirectUris() {
-    }
+    private RedirectUris() {}
 
     /**
      * The base address (a registered, already checked URI) with the parameters appended to its query;
@@ -23,7 +22,9 @@ public final class RedirectUris {
         int hash = base.indexOf('#');
         String withoutFragment = hash < 0 ? base : base.substring(0, hash);
         StringBuilder target = new StringBuilder(withoutFragment);
-        char separator = withoutFragment.indexOf('?') < 0 ? '?' : (withoutFragment.endsWith("?") || withoutFragment.endsWith("&") ? 0 : '&');
+        char separator = withoutFragment.indexOf('?') < 0
+                ? '?'
+                : (withoutFragment.endsWith("?") || withoutFragment.endsWith("&") ? 0 : '&');
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             if (parameter.getValue() == null) {
                 continue;

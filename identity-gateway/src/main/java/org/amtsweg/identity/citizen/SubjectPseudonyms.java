@@ -1,13 +1,12 @@
 package org.amtsweg.identity.citizen;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.amtsweg.identity.IdentityConfig;
 
 /**
  * Derives the stable pseudonymous {@code sub} of a person: the same person always gets the same
@@ -27,7 +26,10 @@ public class SubjectPseudonyms {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             byte[] digest = mac.doFinal((kind + ":" + personId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 27);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -1,9 +1,8 @@
 package org.amtsweg.identity.citizen;
 
-import org.amtsweg.identity.assurance.LoginMethod;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.amtsweg.identity.assurance.LoginMethod;
 
 /**
  * A person of the eID simulator's test card set: the data an Online-Ausweis would deliver.
@@ -25,8 +24,7 @@ public record TestIdentity(
         List<String> methods) {
 
     /** The OIDC address claim. */
-    public record Address(String streetAddress, String postalCode, String locality, String country) {
-    }
+    public record Address(String streetAddress, String postalCode, String locality, String country) {}
 
     public boolean offers(LoginMethod method) {
         return methods.contains(method.code());

@@ -4,21 +4,21 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.ResourceFiles;
-import org.amtsweg.identity.assurance.LoginMethod;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.ResourceFiles;
+import org.amtsweg.identity.assurance.LoginMethod;
+import org.jboss.logging.Logger;
 
 /**
  * The eID and ELSTER simulator: a test card set loaded from a file, like the test cards issuers hand
@@ -38,20 +38,23 @@ public class TestIdentityCards {
             return;
         }
         try (InputStream in = ResourceFiles.open(config.testIdentities().file())) {
-            List<TestIdentity> identities = mapper.readValue(in, new TypeReference<>() {
-            });
-            this.byId = identities.stream().collect(Collectors.toUnmodifiableMap(TestIdentity::id, Function.identity()));
+            List<TestIdentity> identities = mapper.readValue(in, new TypeReference<>() {});
+            this.byId =
+                    identities.stream().collect(Collectors.toUnmodifiableMap(TestIdentity::id, Function.identity()));
             LOG.infof("eID simulator active with %d test identities", byId.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read test identities " + config.testIdentities().file(), e);
+            throw new UncheckedIOException(
+                    "cannot read test identities " + config.testIdentities().file(), e);
         }
     }
 
     /** The person whose simulated card or certificate was presented with the right PIN by that method. */
     public Optional<TestIdentity> authenticate(String id, String pin, LoginMethod method) {
         TestIdentity identity = byId.get(id);
-        if (identity == null || !identity.offers(method)
-                || !MessageDigest.isEqual(identity.pin().getBytes(StandardCharsets.UTF_8), pin.getBytes(StandardCharsets.UTF_8))) {
+        if (identity == null
+                || !identity.offers(method)
+                || !MessageDigest.isEqual(
+                        identity.pin().getBytes(StandardCharsets.UTF_8), pin.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         return Optional.of(identity);
@@ -62,6 +65,8 @@ public class TestIdentityCards {
     }
 
     public List<TestIdentity> all() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(TestIdentity::id)).toList();
+        return byId.values().stream()
+                .sorted(Comparator.comparing(TestIdentity::id))
+                .toList();
     }
 }

@@ -1,11 +1,10 @@
 package org.amtsweg.identity.client;
 
-import org.amtsweg.identity.token.OAuthError;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.amtsweg.identity.token.OAuthError;
 
 /**
  * The client id and secret of a token request, from HTTP Basic ({@code client_secret_basic}) or the
@@ -20,7 +19,8 @@ public record ClientCredentials(String clientId, Optional<String> secret) {
             }
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 throw OAuthError.invalidClient("malformed Basic credentials");
             }

@@ -1,9 +1,8 @@
 package org.amtsweg.identity.client;
 
-import org.amtsweg.identity.IdentityConfig;
-
 import java.util.List;
 import java.util.Optional;
+import org.amtsweg.identity.IdentityConfig;
 
 /**
  * What a specialist-procedure client registered at run time may do: always the same as a configured one

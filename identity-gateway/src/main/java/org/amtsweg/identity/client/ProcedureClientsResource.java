@@ -12,6 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.scim.AdministeringClient;
 import org.amtsweg.identity.scim.AdministeringClients;
@@ -21,17 +25,14 @@ import org.amtsweg.resourceserver.security.SecurityProblems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * {@code /admin/clients}: the specialist-procedure clients of the authorities, for the same callers as SCIM
  * (the operator's client, or an authority's own, which sees and registers only its authority's clients).
  */
 @Path("/admin/clients")
-@Tag(name = "Procedure clients", description = "Registration of specialist-procedure (Fachverfahren) clients at run time")
+@Tag(
+        name = "Procedure clients",
+        description = "Registration of specialist-procedure (Fachverfahren) clients at run time")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureClientsResource {
 
@@ -46,13 +47,14 @@ public class ProcedureClientsResource {
     }
 
     /** The body of a registration: both optional for an authority's own client (its authority, procedure-&lt;authority&gt;). */
-    public record Registration(String clientId, String authority) {
-    }
+    public record Registration(String clientId, String authority) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a procedure client", description = "client_credentials, scope handover, audience case-service, role procedure, "
-            + "for the authority; the answer carries the generated clientSecret, shown this once")
+    @Operation(
+            summary = "Register a procedure client",
+            description = "client_credentials, scope handover, audience case-service, role procedure, "
+                    + "for the authority; the answer carries the generated clientSecret, shown this once")
     public Uni<Response> register(@HeaderParam("Authorization") String authorization, JsonNode body) {
         AdministeringClient caller = caller(authorization);
         if (body != null && !body.isObject()) {
@@ -64,10 +66,12 @@ public class ProcedureClientsResource {
         if (!violations.isEmpty()) {
             throw PlatformProblem.validationFailed(violations, "Der Client wurde nicht registriert.");
         }
-        return clients.register(caller, clientId, authority).map(issued -> Response.created(URI.create(config.issuer() + "/admin/clients/"
-                        + issued.view().path("clientId").asText()))
-                .header("Cache-Control", "no-store")
-                .entity(withSecret(issued)).build());
+        return clients.register(caller, clientId, authority)
+                .map(issued -> Response.created(URI.create(config.issuer() + "/admin/clients/"
+                                + issued.view().path("clientId").asText()))
+                        .header("Cache-Control", "no-store")
+                        .entity(withSecret(issued))
+                        .build());
     }
 
     @GET
@@ -80,29 +84,37 @@ public class ProcedureClientsResource {
     @GET
     @Path("/{clientId}")
     @Operation(summary = "One procedure client (without secret)")
-    public Uni<ObjectNode> get(@HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
+    public Uni<ObjectNode> get(
+            @HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
         return clients.one(caller(authorization), clientId);
     }
 
     @POST
     @Path("/{clientId}/secret")
-    @Operation(summary = "Rotate the secret", description = "The old secret stops working at once; the new one is shown this once")
-    public Uni<Response> rotate(@HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
+    @Operation(
+            summary = "Rotate the secret",
+            description = "The old secret stops working at once; the new one is shown this once")
+    public Uni<Response> rotate(
+            @HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
         return clients.rotate(caller(authorization), clientId)
-                .map(issued -> Response.ok(withSecret(issued)).header("Cache-Control", "no-store").build());
+                .map(issued -> Response.ok(withSecret(issued))
+                        .header("Cache-Control", "no-store")
+                        .build());
     }
 
     @POST
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable the client", description = "Its secret is refused from now on (invalid_client)")
-    public Uni<ObjectNode> disable(@HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
+    public Uni<ObjectNode> disable(
+            @HeaderParam("Authorization") String authorization, @PathParam("clientId") String clientId) {
         return clients.disable(caller(authorization), clientId);
     }
 
     private AdministeringClient caller(String authorization) {
         var token = callers.token(authorization).orElseThrow(SecurityProblems::unauthenticated);
-        return callers.mayAdminister(token).orElseThrow(() -> PlatformProblem.FORBIDDEN.problem(
-                "Verfahrens-Clients verwalten nur Clients mit dem Scope scim."));
+        return callers.mayAdminister(token)
+                .orElseThrow(() -> PlatformProblem.FORBIDDEN.problem(
+                        "Verfahrens-Clients verwalten nur Clients mit dem Scope scim."));
     }
 
     private static ObjectNode withSecret(ProcedureClients.Issued issued) {
@@ -117,7 +129,8 @@ public class ProcedureClientsResource {
             return null;
         }
         if (!value.isTextual()) {
-            violations.add(new Violation("/" + field, "type", field + " muss eine Zeichenkette sein.", field + " must be a string"));
+            violations.add(new Violation(
+                    "/" + field, "type", field + " muss eine Zeichenkette sein.", field + " must be a string"));
             return null;
         }
         return value.asText();

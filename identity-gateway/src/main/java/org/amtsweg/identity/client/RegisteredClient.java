@@ -1,10 +1,9 @@
 package org.amtsweg.identity.client;
 
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.token.OAuthError;
-
 import java.util.Arrays;
 import java.util.List;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.token.OAuthError;
 
 /** An authenticated client and what it may do. */
 public record RegisteredClient(String id, IdentityConfig.Client settings) {
@@ -20,8 +19,11 @@ public record RegisteredClient(String id, IdentityConfig.Client settings) {
         if (requested == null || requested.isBlank()) {
             return settings.scopes();
         }
-        List<String> asked = Arrays.stream(requested.trim().split("\\s+")).distinct().toList();
-        List<String> refused = asked.stream().filter(scope -> !settings.scopes().contains(scope)).toList();
+        List<String> asked =
+                Arrays.stream(requested.trim().split("\\s+")).distinct().toList();
+        List<String> refused = asked.stream()
+                .filter(scope -> !settings.scopes().contains(scope))
+                .toList();
         if (!refused.isEmpty()) {
             throw OAuthError.invalidScope("scope not allowed for this client: " + String.join(" ", refused));
         }

@@ -2,14 +2,13 @@ package org.amtsweg.identity.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.throttle.AuthThrottle;
 import org.amtsweg.identity.token.OAuthError;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
 
 /** The OAuth clients registered with the gateway, and their authentication. */
 @ApplicationScoped
@@ -54,7 +53,8 @@ public class RegisteredClients {
             if (expected.length == 0 || !MessageDigest.isEqual(expected, given)) {
                 AUDIT.infof("client authentication failed: client=%s", clientId);
                 return throttle.clientFailed(clientId, address)
-                        .chain(() -> Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
+                        .chain(() ->
+                                Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
             }
             return throttle.clientSucceeded(clientId).replaceWith(new RegisteredClient(clientId, client));
         });
@@ -75,10 +75,13 @@ public class RegisteredClients {
                 if (found.isEmpty()) {
                     AUDIT.infof("client authentication failed: client=%s", clientId);
                     return throttle.clientFailed(clientId, address)
-                            .chain(() -> Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
+                            .chain(() ->
+                                    Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed")));
                 }
                 return throttle.clientSucceeded(clientId)
-                        .replaceWith(new RegisteredClient(clientId, new ProcedureClientSettings(found.get().authority())));
+                        .replaceWith(new RegisteredClient(
+                                clientId,
+                                new ProcedureClientSettings(found.get().authority())));
             });
         });
     }

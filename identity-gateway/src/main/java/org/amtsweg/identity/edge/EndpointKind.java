@@ -5,7 +5,9 @@ package org.amtsweg.identity.edge;
  * parse exactly that), the browser pages as an HTML page, everything else as an RFC 9457 problem.
  */
 public enum EndpointKind {
-    OAUTH, PAGE, OTHER;
+    OAUTH,
+    PAGE,
+    OTHER;
 
     public static EndpointKind of(String path) {
         if (path == null) {
@@ -14,7 +16,10 @@ public enum EndpointKind {
         if (path.equals("/token") || path.equals("/introspect") || path.equals("/revoke") || path.equals("/userinfo")) {
             return OAUTH;
         }
-        if (path.equals("/authorize") || path.startsWith("/authorize/") || path.equals("/end-session") || path.equals("/activate")) {
+        if (path.equals("/authorize")
+                || path.startsWith("/authorize/")
+                || path.equals("/end-session")
+                || path.equals("/activate")) {
             return PAGE;
         }
         return OTHER;

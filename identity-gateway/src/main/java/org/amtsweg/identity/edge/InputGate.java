@@ -14,19 +14,19 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.authorize.Pages;
-import org.amtsweg.resourceserver.input.PlainText;
-import org.amtsweg.identity.GatewayProblem;
-import org.amtsweg.resourceserver.problem.PlatformProblem;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
-
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.amtsweg.identity.GatewayProblem;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.authorize.Pages;
+import org.amtsweg.resourceserver.input.PlainText;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * What the gateway refuses before any endpoint sees a request, answered in the endpoint's own form
@@ -68,14 +68,23 @@ public class InputGate {
             EndpointKind kind = EndpointKind.of(context.normalizedPath());
             HttpServerRequest request = context.request();
             if (kind == EndpointKind.PAGE && request.method() == HttpMethod.POST && isCrossSite(request)) {
-                LOG.warnf("cross-site post to %s refused (Origin %s, Sec-Fetch-Site %s)", context.normalizedPath(),
-                        request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
-                refuse(context, kind, GatewayProblem.CROSS_SITE, "Anmeldung nicht möglich",
+                LOG.warnf(
+                        "cross-site post to %s refused (Origin %s, Sec-Fetch-Site %s)",
+                        context.normalizedPath(), request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"));
+                refuse(
+                        context,
+                        kind,
+                        GatewayProblem.CROSS_SITE,
+                        "Anmeldung nicht möglich",
                         "Dieses Formular wurde von einer fremden Seite abgeschickt. Bitte melden Sie sich nur über die Seiten des Nutzerkontos an.");
                 return;
             }
             if (!mediaTypesReadable(request)) {
-                refuse(context, kind, GatewayProblem.MALFORMED_HEADER, "Anfrage nicht lesbar",
+                refuse(
+                        context,
+                        kind,
+                        GatewayProblem.MALFORMED_HEADER,
+                        "Anfrage nicht lesbar",
                         "Die Kopfzeile Accept oder Content-Type der Anfrage ist kein gültiger Medientyp.");
                 return;
             }
@@ -91,7 +100,11 @@ public class InputGate {
                 request.exceptionHandler(failure -> {
                     if (!context.response().ended()) {
                         LOG.debugf("form body of %s unreadable: %s", context.normalizedPath(), failure.getMessage());
-                        refuse(context, kind, GatewayProblem.UNREADABLE_FORM, "Eingabe nicht lesbar",
+                        refuse(
+                                context,
+                                kind,
+                                GatewayProblem.UNREADABLE_FORM,
+                                "Eingabe nicht lesbar",
                                 "Das Formular enthält eine ungültige Prozent-Kodierung oder ein Feld, das länger ist, als dieser Dienst annimmt.");
                     }
                 });
@@ -111,7 +124,10 @@ public class InputGate {
             }
             EndpointKind kind = EndpointKind.of(context.normalizedPath());
             String body = context.body().available() ? context.body().asString(StandardCharsets.UTF_8.name()) : null;
-            if (acceptable(context, kind, body == null || body.isEmpty() ? MultiMap.caseInsensitiveMultiMap() : decodeForm(body))) {
+            if (acceptable(
+                    context,
+                    kind,
+                    body == null || body.isEmpty() ? MultiMap.caseInsensitiveMultiMap() : decodeForm(body))) {
                 context.next();
             }
         });
@@ -140,7 +156,9 @@ public class InputGate {
     private static MultiMap decodeForm(String encoded) {
         try {
             MultiMap decoded = MultiMap.caseInsensitiveMultiMap();
-            new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false, Integer.MAX_VALUE).parameters().forEach(decoded::add);
+            new QueryStringDecoder(encoded, StandardCharsets.UTF_8, false, Integer.MAX_VALUE)
+                    .parameters()
+                    .forEach(decoded::add);
             return decoded;
         } catch (IllegalArgumentException undecodable) {
             return null;
@@ -148,35 +166,51 @@ public class InputGate {
     }
 
     private void refuseUndecodable(RoutingContext context, EndpointKind kind) {
-        refuse(context, kind, GatewayProblem.MALFORMED_PARAMETERS, "Anfrage nicht lesbar",
+        refuse(
+                context,
+                kind,
+                GatewayProblem.MALFORMED_PARAMETERS,
+                "Anfrage nicht lesbar",
                 "Die Anfrage enthält eine ungültige Prozent-Kodierung (z. B. %zz) und kann nicht gelesen werden.");
     }
 
     private void refuseText(RoutingContext context, EndpointKind kind, String parameter, String character) {
-        String shown = parameter == null ? null : (parameter.length() > 40 ? parameter.substring(0, 40) + "…" : parameter);
+        String shown =
+                parameter == null ? null : (parameter.length() > 40 ? parameter.substring(0, 40) + "…" : parameter);
         String detail = shown == null
                 ? "Ein Parametername enthält ein nicht erlaubtes Zeichen (" + character + ")."
                 : "Der Parameter " + shown + " enthält ein nicht erlaubtes Zeichen (" + character + ").";
         if (kind == EndpointKind.OAUTH) {
-            oauthError(context, shown == null
-                    ? "a parameter name contains a character that is not allowed (" + character + ")"
-                    : "the parameter " + shown + " contains a character that is not allowed (" + character + ")");
+            oauthError(
+                    context,
+                    shown == null
+                            ? "a parameter name contains a character that is not allowed (" + character + ")"
+                            : "the parameter " + shown + " contains a character that is not allowed (" + character
+                                    + ")");
         } else if (kind == EndpointKind.PAGE) {
-            page(context, 400, "Eingabe nicht möglich", detail + " Bitte kehren Sie zur Anmeldeseite zurück und versuchen Sie es erneut.");
+            page(
+                    context,
+                    400,
+                    "Eingabe nicht möglich",
+                    detail + " Bitte kehren Sie zur Anmeldeseite zurück und versuchen Sie es erneut.");
         } else {
             PlatformProblem.invalidParameter(shown, detail).send(context.response());
         }
     }
 
     /** {@code pageTitle}: the heading of the HTML page a browser gets; an API client gets the type's title. */
-    private void refuse(RoutingContext context, EndpointKind kind, GatewayProblem type, String pageTitle, String detail) {
+    private void refuse(
+            RoutingContext context, EndpointKind kind, GatewayProblem type, String pageTitle, String detail) {
         if (kind == EndpointKind.OAUTH) {
-            oauthError(context, switch (type) {
-                case MALFORMED_PARAMETERS -> "the request's percent-encoding is malformed";
-                case MALFORMED_HEADER -> "the Accept or Content-Type header is not a valid media type";
-                case UNREADABLE_FORM -> "the form's percent-encoding is malformed or a parameter is longer than this endpoint accepts";
-                case CROSS_SITE -> detail;
-            });
+            oauthError(
+                    context,
+                    switch (type) {
+                        case MALFORMED_PARAMETERS -> "the request's percent-encoding is malformed";
+                        case MALFORMED_HEADER -> "the Accept or Content-Type header is not a valid media type";
+                        case UNREADABLE_FORM ->
+                            "the form's percent-encoding is malformed or a parameter is longer than this endpoint accepts";
+                        case CROSS_SITE -> detail;
+                    });
         } else if (kind == EndpointKind.PAGE) {
             page(context, type.status(), pageTitle, detail);
         } else {
@@ -185,14 +219,17 @@ public class InputGate {
     }
 
     private static void oauthError(RoutingContext context, String description) {
-        context.response().setStatusCode(400)
+        context.response()
+                .setStatusCode(400)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(Json.encode(Map.of("error", "invalid_request", "error_description", description)));
     }
 
     private void page(RoutingContext context, int status, String title, String text) {
-        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
+        var response = context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
         Pages.headers(null).forEach(response::putHeader);
         response.end(message.data("title", title).data("text", text).render());
     }
@@ -239,13 +276,13 @@ public class InputGate {
             if (accept != null) {
                 for (String range : accept.split(",")) {
                     if (!range.isBlank()) {
-                        jakarta.ws.rs.core.MediaType.valueOf(range.trim());
+                        MediaType.valueOf(range.trim());
                     }
                 }
             }
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
             if (type != null) {
-                jakarta.ws.rs.core.MediaType.valueOf(type.trim());
+                MediaType.valueOf(type.trim());
             }
             return true;
         } catch (IllegalArgumentException malformed) {
@@ -255,7 +292,8 @@ public class InputGate {
 
     private static boolean isForm(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return type != null && type.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length())
+        return type != null
+                && type.regionMatches(true, 0, FORM_TYPE, 0, FORM_TYPE.length())
                 && List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH).contains(request.method());
     }
 }

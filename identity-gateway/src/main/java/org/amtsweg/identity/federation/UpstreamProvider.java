@@ -10,9 +10,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.authorize.RedirectUris;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +22,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.authorize.RedirectUris;
 
 /**
  * The upstream OpenID provider this gateway delegates citizen logins to, spoken to as a confidential
@@ -36,7 +35,8 @@ public class UpstreamProvider {
 
     private final IdentityConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private volatile JsonNode metadata;
 
     public UpstreamProvider(IdentityConfig config, ObjectMapper mapper) {
@@ -45,7 +45,9 @@ public class UpstreamProvider {
     }
 
     public boolean enabled() {
-        return config.upstream().enabled() && config.upstream().issuer().isPresent() && config.upstream().clientId().isPresent();
+        return config.upstream().enabled()
+                && config.upstream().issuer().isPresent()
+                && config.upstream().clientId().isPresent();
     }
 
     public String displayName() {
@@ -69,20 +71,33 @@ public class UpstreamProvider {
             parameters.put("code_challenge", codeChallenge);
             parameters.put("code_challenge_method", "S256");
             parameters.put("acr_values", acrMinimum);
-            return RedirectUris.withParameters(meta.get("authorization_endpoint").asText(), parameters);
+            return RedirectUris.withParameters(
+                    meta.get("authorization_endpoint").asText(), parameters);
         });
     }
 
     /** Exchanges the upstream's code and returns the verified claims of its ID token. */
     public Uni<JWTClaimsSet> exchange(String code, String verifier, String nonce) {
         return metadata().chain(meta -> {
-            String form = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", callbackUri(), "code_verifier", verifier)
-                    .entrySet().stream()
+            String form = Map.of(
+                            "grant_type",
+                            "authorization_code",
+                            "code",
+                            code,
+                            "redirect_uri",
+                            callbackUri(),
+                            "code_verifier",
+                            verifier)
+                    .entrySet()
+                    .stream()
                     .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            String basic = Base64.getEncoder().encodeToString((encode(config.upstream().clientId().orElseThrow()) + ":"
-                    + encode(config.upstream().clientSecret().orElse(""))).getBytes(StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(meta.get("token_endpoint").asText()))
+            String basic = Base64.getEncoder()
+                    .encodeToString((encode(config.upstream().clientId().orElseThrow()) + ":"
+                                    + encode(config.upstream().clientSecret().orElse("")))
+                            .getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(meta.get("token_endpoint").asText()))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Authorization", "Basic " + basic)
@@ -90,9 +105,12 @@ public class UpstreamProvider {
                     .build();
             return send(request).chain(tokens -> {
                 if (!tokens.hasNonNull("id_token")) {
-                    return Uni.createFrom().failure(new UpstreamFailure("the upstream provider returned no ID token: " + tokens.path("error").asText()));
+                    return Uni.createFrom()
+                            .failure(new UpstreamFailure("the upstream provider returned no ID token: "
+                                    + tokens.path("error").asText()));
                 }
-                return get(meta.get("jwks_uri").asText()).map(jwks -> verify(tokens.get("id_token").asText(), jwks, nonce));
+                return get(meta.get("jwks_uri").asText())
+                        .map(jwks -> verify(tokens.get("id_token").asText(), jwks, nonce));
             });
         });
     }
@@ -100,7 +118,8 @@ public class UpstreamProvider {
     private JWTClaimsSet verify(String idToken, JsonNode jwks, String nonce) {
         try {
             SignedJWT jwt = SignedJWT.parse(idToken);
-            JWK key = JWKSet.parse(jwks.toString()).getKeyByKeyId(jwt.getHeader().getKeyID());
+            JWK key =
+                    JWKSet.parse(jwks.toString()).getKeyByKeyId(jwt.getHeader().getKeyID());
             if (key == null) {
                 throw new UpstreamFailure("the upstream's ID token is signed with an unknown key");
             }
@@ -110,10 +129,13 @@ public class UpstreamProvider {
                 default -> false;
             };
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!valid || !config.upstream().issuer().orElseThrow().equals(claims.getIssuer())
-                    || !claims.getAudience().contains(config.upstream().clientId().orElseThrow())
+            if (!valid
+                    || !config.upstream().issuer().orElseThrow().equals(claims.getIssuer())
+                    || !claims.getAudience()
+                            .contains(config.upstream().clientId().orElseThrow())
                     || !nonce.equals(claims.getStringClaim("nonce"))
-                    || claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date())) {
+                    || claims.getExpirationTime() == null
+                    || claims.getExpirationTime().before(new Date())) {
                 throw new UpstreamFailure("the upstream's ID token failed verification");
             }
             return claims;
@@ -129,20 +151,26 @@ public class UpstreamProvider {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return get(config.upstream().issuer().orElseThrow() + "/.well-known/openid-configuration").invoke(found -> metadata = found);
+        return get(config.upstream().issuer().orElseThrow() + "/.well-known/openid-configuration")
+                .invoke(found -> metadata = found);
     }
 
     private Uni<JsonNode> get(String uri) {
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build());
     }
 
     private Uni<JsonNode> send(HttpRequest request) {
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> {
                     try {
                         return mapper.readTree(response.body());
                     } catch (Exception e) {
-                        throw new UpstreamFailure("the upstream provider answered " + response.statusCode() + " with no JSON");
+                        throw new UpstreamFailure(
+                                "the upstream provider answered " + response.statusCode() + " with no JSON");
                     }
                 });
     }

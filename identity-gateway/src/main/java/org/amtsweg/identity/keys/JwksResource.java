@@ -29,6 +29,8 @@ public class JwksResource {
         // Short enough that a newly published key reaches every resource server before it signs.
         cache.setMaxAge(300);
         // Written as text: the JSON writer is not chosen for every media type the client may accept (application/*).
-        return Response.ok(JSONObjectUtils.toJSONString(keyRing.publicJwks())).cacheControl(cache).build();
+        return Response.ok(JSONObjectUtils.toJSONString(keyRing.publicJwks()))
+                .cacheControl(cache)
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package org.amtsweg.identity.keys;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -7,13 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.amtsweg.identity.token.TokenVerifier;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.security.SecurityProblems;
 import org.jboss.logging.Logger;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /admin/keys/rotate}: rotates the signing key now (e.g. after a suspected leak), for an
@@ -36,18 +37,24 @@ public class KeyAdministrationResource {
     @Path("/rotate")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> rotate(@HeaderParam("Authorization") String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
-        var claims = token == null ? java.util.Optional.<com.nimbusds.jwt.JWTClaimsSet>empty() : verifier.verify(token);
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
+        var claims = token == null ? Optional.<JWTClaimsSet>empty() : verifier.verify(token);
         if (claims.isEmpty()) {
             return Uni.createFrom().item(SecurityProblems.unauthenticated().toResponse());
         }
         Object roles = claims.get().getClaim("roles");
         if (!(roles instanceof List<?> list) || !list.contains("admin")) {
-            return Uni.createFrom().item(PlatformProblem.FORBIDDEN.problem("Signaturschlüssel rotieren nur Administratorinnen und Administratoren.").toResponse());
+            return Uni.createFrom()
+                    .item(PlatformProblem.FORBIDDEN
+                            .problem("Signaturschlüssel rotieren nur Administratorinnen und Administratoren.")
+                            .toResponse());
         }
         return keyRing.rotate().map(key -> {
             AUDIT.infof("signing key rotated by an administrator: new kid=%s", key.kid);
-            return Response.ok(Map.of("kid", key.kid, "activatesAt", key.activatesAt.toString())).build();
+            return Response.ok(Map.of("kid", key.kid, "activatesAt", key.activatesAt.toString()))
+                    .build();
         });
     }
 }

@@ -9,10 +9,6 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.AESDecrypter;
 import com.nimbusds.jose.crypto.AESEncrypter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.amtsweg.identity.IdentityConfig;
 
 /**
  * Envelope encryption of the private signing keys at rest: each signing key is encrypted with a data
@@ -72,7 +71,8 @@ public class MasterKeys {
         }
         return config.keys().masterKeyFile().filter(file -> !file.isBlank()).map(file -> {
             try {
-                return Files.readString(Path.of(file), StandardCharsets.US_ASCII).trim();
+                return Files.readString(Path.of(file), StandardCharsets.US_ASCII)
+                        .trim();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the master key file " + file, e);
             }
@@ -81,8 +81,9 @@ public class MasterKeys {
 
     /** The JWE that holds a private key (as JWK JSON), wrapped with the current master key. */
     public String wrap(String signingKeyId, String privateJwk) {
-        SecretKey key = current.orElseThrow(() -> new IllegalStateException(
-                "no master key for the signing keys: set AMTSWEG_IDENTITY_MASTER_KEY or amtsweg.identity.keys.master-key-file"));
+        SecretKey key = current.orElseThrow(
+                () -> new IllegalStateException(
+                        "no master key for the signing keys: set AMTSWEG_IDENTITY_MASTER_KEY or amtsweg.identity.keys.master-key-file"));
         JWEHeader header = new JWEHeader.Builder(JWEAlgorithm.A256KW, EncryptionMethod.A256GCM)
                 .keyID(fingerprint(key))
                 .contentType("jwk+json")
@@ -106,16 +107,19 @@ public class MasterKeys {
             JWEObject jwe = JWEObject.parse(stored);
             SecretKey key = readable.get(jwe.getHeader().getKeyID());
             if (key == null) {
-                throw new IllegalStateException("signing key " + signingKeyId + " is wrapped with a master key that is not configured ("
+                throw new IllegalStateException("signing key " + signingKeyId
+                        + " is wrapped with a master key that is not configured ("
                         + jwe.getHeader().getKeyID() + "); add it to amtsweg.identity.keys.previous-master-keys");
             }
             if (!signingKeyId.equals(jwe.getHeader().getCustomParam(SIGNING_KEY_ID))) {
-                throw new IllegalStateException("the stored material of signing key " + signingKeyId + " belongs to another key");
+                throw new IllegalStateException(
+                        "the stored material of signing key " + signingKeyId + " belongs to another key");
             }
             jwe.decrypt(new AESDecrypter(key));
             return jwe.getPayload().toString();
         } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException("the stored material of signing key " + signingKeyId + " cannot be unwrapped", e);
+            throw new IllegalStateException(
+                    "the stored material of signing key " + signingKeyId + " cannot be unwrapped", e);
         }
     }
 
@@ -128,7 +132,8 @@ public class MasterKeys {
             return true;
         }
         try {
-            return !fingerprint(current.get()).equals(JWEObject.parse(stored).getHeader().getKeyID());
+            return !fingerprint(current.get())
+                    .equals(JWEObject.parse(stored).getHeader().getKeyID());
         } catch (ParseException e) {
             return true;
         }
@@ -146,7 +151,8 @@ public class MasterKeys {
             throw new IllegalStateException("a master key is not base64", e);
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("a master key must be 256 bits (32 bytes, base64), not " + bytes.length * 8);
+            throw new IllegalStateException(
+                    "a master key must be 256 bits (32 bytes, base64), not " + bytes.length * 8);
         }
         return new SecretKeySpec(bytes, "AES");
     }
@@ -155,7 +161,10 @@ public class MasterKeys {
     static String fingerprint(SecretKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

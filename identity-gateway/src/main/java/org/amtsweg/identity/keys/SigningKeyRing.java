@@ -18,9 +18,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.amtsweg.identity.IdentityConfig;
-import org.jboss.logging.Logger;
-
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.amtsweg.identity.IdentityConfig;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's signing keys, held in memory so that issuing a token never touches the database: one
@@ -46,12 +45,10 @@ public class SigningKeyRing {
     private static final Logger LOG = Logger.getLogger(SigningKeyRing.class);
 
     /** A key that signs now: its id, algorithm and signer. */
-    public record Signing(String kid, JWSAlgorithm algorithm, JWSSigner signer) {
-    }
+    public record Signing(String kid, JWSAlgorithm algorithm, JWSSigner signer) {}
 
     /** What signs now and what is published; replaced as a whole so that readers never see half a rotation. */
-    private record Snapshot(Map<JWSAlgorithm, Signing> active, JWKSet published) {
-    }
+    private record Snapshot(Map<JWSAlgorithm, Signing> active, JWKSet published) {}
 
     private volatile Snapshot snapshot;
     private final IdentityConfig config;
@@ -65,8 +62,10 @@ public class SigningKeyRing {
     void load(@Observes StartupEvent event) throws Throwable {
         // A configuration error stops the start here, not at the first token.
         accessTokenAlgorithm();
-        config.clients().forEach((id, client) -> supported(client.idTokenSignedResponseAlg(),
-                "amtsweg.identity.clients." + id + ".id-token-signed-response-alg"));
+        config.clients()
+                .forEach((id, client) -> supported(
+                        client.idTokenSignedResponseAlg(),
+                        "amtsweg.identity.clients." + id + ".id-token-signed-response-alg"));
         loadFromStore();
     }
 
@@ -79,23 +78,31 @@ public class SigningKeyRing {
         List<SigningKey> keys = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> published()
                 .call(this::wrapUnwrapped)
                 .chain(found -> {
-                    Instant activation = found.isEmpty() ? Instant.now() : Instant.now().plus(config.keys().publishAhead());
+                    Instant activation = found.isEmpty()
+                            ? Instant.now()
+                            : Instant.now().plus(config.keys().publishAhead());
                     List<JWSAlgorithm> missing = ALGORITHMS.stream()
-                            .filter(algorithm -> found.stream().noneMatch(key -> algorithm.getName().equals(key.algorithm)))
+                            .filter(algorithm -> found.stream()
+                                    .noneMatch(key -> algorithm.getName().equals(key.algorithm)))
                             .toList();
                     if (missing.isEmpty()) {
                         return Uni.createFrom().item(found);
                     }
-                    return Multi.createFrom().iterable(missing)
-                            .onItem().transformToUniAndConcatenate(algorithm -> generate(algorithm, activation))
-                            .collect().asList()
+                    return Multi.createFrom()
+                            .iterable(missing)
+                            .onItem()
+                            .transformToUniAndConcatenate(algorithm -> generate(algorithm, activation))
+                            .collect()
+                            .asList()
                             .chain(SigningKeyRing::published);
                 })));
         install(keys);
     }
 
     private Uni<Void> wrapUnwrapped(List<SigningKey> keys) {
-        List<SigningKey> toWrap = keys.stream().filter(key -> masterKeys.needsWrapping(key.keyMaterial)).toList();
+        List<SigningKey> toWrap = keys.stream()
+                .filter(key -> masterKeys.needsWrapping(key.keyMaterial))
+                .toList();
         for (SigningKey key : toWrap) {
             key.keyMaterial = masterKeys.wrap(key.kid, masterKeys.unwrap(key.kid, key.keyMaterial));
             LOG.infof("signing key %s wrapped with the current master key", key.kid);
@@ -104,23 +111,31 @@ public class SigningKeyRing {
     }
 
     /** Every instance re-reads the keys, so that all of them publish a new key and switch to it together. */
-    @Scheduled(every = "${amtsweg.identity.keys.reload-every:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${amtsweg.identity.keys.reload-every:30s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
-        return Panache.withSession(SigningKeyRing::published).invoke(keys -> {
-            try {
-                install(keys);
-            } catch (RuntimeException | ParseException | JOSEException e) {
-                LOG.error("cannot install the signing keys", e);
-            }
-        }).replaceWithVoid();
+        return Panache.withSession(SigningKeyRing::published)
+                .invoke(keys -> {
+                    try {
+                        install(keys);
+                    } catch (RuntimeException | ParseException | JOSEException e) {
+                        LOG.error("cannot install the signing keys", e);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Rotates when the active keys are older than the rotation period (checked hourly). */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rotateWhenDue() {
         Instant due = Instant.now().minus(config.keys().rotationPeriod());
-        return Panache.withSession(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult())
-                .chain(newest -> newest != null && newest.activatesAt.isBefore(due) ? rotate().replaceWithVoid() : Uni.createFrom().voidItem());
+        return Panache.withSession(() ->
+                        SigningKey.<SigningKey>find("order by activatesAt desc").firstResult())
+                .chain(newest -> newest != null && newest.activatesAt.isBefore(due)
+                        ? rotate().replaceWithVoid()
+                        : Uni.createFrom().voidItem());
     }
 
     /**
@@ -132,9 +147,12 @@ public class SigningKeyRing {
         JWSAlgorithm access = accessTokenAlgorithm();
         return Panache.withTransaction(this::rotation)
                 .call(keys -> reload())
-                .invoke(keys -> keys.forEach(key ->
-                        LOG.infof("signing key %s (%s) published, signs from %s", key.kid, key.algorithm, key.activatesAt)))
-                .map(keys -> keys.stream().filter(key -> access.getName().equals(key.algorithm)).findFirst().orElseThrow());
+                .invoke(keys -> keys.forEach(key -> LOG.infof(
+                        "signing key %s (%s) published, signs from %s", key.kid, key.algorithm, key.activatesAt)))
+                .map(keys -> keys.stream()
+                        .filter(key -> access.getName().equals(key.algorithm))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     /** In the caller's transaction: retires the keys that sign now (after their tokens expire) and adds the next ones. */
@@ -142,9 +160,12 @@ public class SigningKeyRing {
         Instant activation = Instant.now().plus(config.keys().publishAhead());
         Instant retirement = activation.plus(config.accessTokenLifetime()).plusSeconds(60);
         return SigningKey.update("retiresAt = ?1 where retiresAt is null and activatesAt <= ?2", retirement, activation)
-                .chain(() -> Multi.createFrom().iterable(ALGORITHMS)
-                        .onItem().transformToUniAndConcatenate(algorithm -> generate(algorithm, activation))
-                        .collect().asList());
+                .chain(() -> Multi.createFrom()
+                        .iterable(ALGORITHMS)
+                        .onItem()
+                        .transformToUniAndConcatenate(algorithm -> generate(algorithm, activation))
+                        .collect()
+                        .asList());
     }
 
     private static Uni<List<SigningKey>> published() {
@@ -176,7 +197,8 @@ public class SigningKeyRing {
         if (signing != null) {
             return signing;
         }
-        return Optional.ofNullable(active.get(accessTokenAlgorithm())).orElseGet(() -> active.values().iterator().next());
+        return Optional.ofNullable(active.get(accessTokenAlgorithm()))
+                .orElseGet(() -> active.values().iterator().next());
     }
 
     /** A published key by id (public part), for checking the gateway's own tokens. */
@@ -195,9 +217,17 @@ public class SigningKeyRing {
             JWK key;
             if (JWSAlgorithm.RS256.equals(algorithm)) {
                 // 3072 bits: the length BSI TR-02102-1 asks for RSA signatures.
-                key = new RSAKeyGenerator(3072).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+                key = new RSAKeyGenerator(3072)
+                        .keyID(kid)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .generate();
             } else if (JWSAlgorithm.ES256.equals(algorithm)) {
-                key = new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+                key = new ECKeyGenerator(Curve.P_256)
+                        .keyID(kid)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .generate();
             } else {
                 throw new IllegalArgumentException("unsupported signing algorithm " + algorithm + " (RS256 or ES256)");
             }
@@ -223,15 +253,25 @@ public class SigningKeyRing {
                     .max(Comparator.comparing(key -> key.activatesAt));
             if (signing.isPresent()) {
                 JWK jwk = JWK.parse(masterKeys.unwrap(signing.get().kid, signing.get().keyMaterial));
-                active.put(algorithm, new Signing(jwk.getKeyID(), algorithm, new DefaultJWSSignerFactory().createJWSSigner(jwk, algorithm)));
+                active.put(
+                        algorithm,
+                        new Signing(
+                                jwk.getKeyID(),
+                                algorithm,
+                                new DefaultJWSSignerFactory().createJWSSigner(jwk, algorithm)));
             }
         }
         if (active.isEmpty()) {
             throw new IllegalStateException("no signing key is active");
         }
-        List<JWK> published = keys.stream().map(key -> parse(key.kid, masterKeys.unwrap(key.kid, key.keyMaterial)).toPublicJWK()).toList();
+        List<JWK> published = keys.stream()
+                .map(key -> parse(key.kid, masterKeys.unwrap(key.kid, key.keyMaterial))
+                        .toPublicJWK())
+                .toList();
         snapshot = new Snapshot(Map.copyOf(active), new JWKSet(published));
-        LOG.debugf("signing with %s; %d key(s) published", active.values().stream().map(Signing::kid).toList(), published.size());
+        LOG.debugf(
+                "signing with %s; %d key(s) published",
+                active.values().stream().map(Signing::kid).toList(), published.size());
     }
 
     private static JWK parse(String kid, String jwk) {

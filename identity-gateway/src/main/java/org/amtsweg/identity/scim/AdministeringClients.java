@@ -2,11 +2,10 @@ package org.amtsweg.identity.scim;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.token.TokenVerifier;
-
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.amtsweg.identity.token.TokenVerifier;
 
 /**
  * Recognises an {@link AdministeringClient} by its bearer token: one of this gateway's own access tokens,
@@ -27,7 +26,9 @@ public class AdministeringClients {
 
     /** Empty when the header carries no valid token; see {@link #mayAdminister} for the rights. */
     public Optional<JWTClaimsSet> token(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
         return token == null || token.isEmpty() ? Optional.empty() : verifier.verify(token);
     }
 
@@ -38,11 +39,13 @@ public class AdministeringClients {
             String scope = claims.getStringClaim("scope");
             boolean ownBehalf = clientId != null && clientId.equals(claims.getSubject());
             boolean scoped = scope != null && Arrays.asList(scope.split(" ")).contains(SCOPE);
-            boolean audience = claims.getAudience() != null && claims.getAudience().contains(AUDIENCE);
+            boolean audience =
+                    claims.getAudience() != null && claims.getAudience().contains(AUDIENCE);
             if (!ownBehalf || !scoped || !audience) {
                 return Optional.empty();
             }
-            return Optional.of(new AdministeringClient(clientId, Optional.ofNullable(claims.getStringClaim("authority"))));
+            return Optional.of(
+                    new AdministeringClient(clientId, Optional.ofNullable(claims.getStringClaim("authority"))));
         } catch (ParseException e) {
             return Optional.empty();
         }
@@ -50,7 +53,10 @@ public class AdministeringClients {
 
     /** For the SCIM endpoints: the caller, or a SCIM error 401/403. */
     public AdministeringClient scimCaller(String authorization) {
-        JWTClaimsSet claims = token(authorization).orElseThrow(() -> new ScimError(401, null, "a valid bearer token is required"));
-        return mayAdminister(claims).orElseThrow(() -> new ScimError(403, null, "the token does not grant scope scim to a client acting on its own behalf"));
+        JWTClaimsSet claims =
+                token(authorization).orElseThrow(() -> new ScimError(401, null, "a valid bearer token is required"));
+        return mayAdminister(claims)
+                .orElseThrow(() -> new ScimError(
+                        403, null, "the token does not grant scope scim to a client acting on its own behalf"));
     }
 }

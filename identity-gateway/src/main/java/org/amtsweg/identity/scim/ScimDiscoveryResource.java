@@ -9,13 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SCIM discovery (RFC 7644 §4): what this provider supports, its resource types and their schemas. */
 @Path("/scim/v2")
@@ -47,9 +46,17 @@ public class ScimDiscoveryResource {
         config.putObject("changePassword").put("supported", true);
         config.putObject("sort").put("supported", false);
         config.putObject("etag").put("supported", true);
-        config.putArray("authenticationSchemes").addObject().put("type", "oauthbearertoken").put("name", "OAuth Bearer Token")
-                .put("description", "An access token of this gateway by client_credentials with scope scim, audience identity-gateway").put("primary", true);
-        config.putObject("meta").put("resourceType", "ServiceProviderConfig").put("location", representations.base() + "/ServiceProviderConfig");
+        config.putArray("authenticationSchemes")
+                .addObject()
+                .put("type", "oauthbearertoken")
+                .put("name", "OAuth Bearer Token")
+                .put(
+                        "description",
+                        "An access token of this gateway by client_credentials with scope scim, audience identity-gateway")
+                .put("primary", true);
+        config.putObject("meta")
+                .put("resourceType", "ServiceProviderConfig")
+                .put("location", representations.base() + "/ServiceProviderConfig");
         return ScimMediaType.respond(200, config).build();
     }
 
@@ -58,7 +65,9 @@ public class ScimDiscoveryResource {
     @Operation(summary = "The resource types User and Group")
     public Response resourceTypes(@HeaderParam("Authorization") String authorization) {
         callers.scimCaller(authorization);
-        return ScimMediaType.respond(200, ScimRepresentations.listOf(List.of(resourceType("User"), resourceType("Group")))).build();
+        return ScimMediaType.respond(
+                        200, ScimRepresentations.listOf(List.of(resourceType("User"), resourceType("Group"))))
+                .build();
     }
 
     @GET
@@ -85,7 +94,9 @@ public class ScimDiscoveryResource {
     @Path("/Schemas/{id}")
     public Response schema(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         callers.scimCaller(authorization);
-        return SCHEMAS.stream().filter(schema -> schema.path("id").asText().equals(id)).findFirst()
+        return SCHEMAS.stream()
+                .filter(schema -> schema.path("id").asText().equals(id))
+                .findFirst()
                 .map(schema -> ScimMediaType.respond(200, schema).build())
                 .orElseThrow(() -> ScimError.notFound("Schema " + id));
     }
@@ -100,7 +111,9 @@ public class ScimDiscoveryResource {
             extensions.addObject().put("schema", ScimMediaType.ENTERPRISE_USER).put("required", false);
             extensions.addObject().put("schema", ScimMediaType.ACTIVATION).put("required", false);
         }
-        type.putObject("meta").put("resourceType", "ResourceType").put("location", representations.base() + "/ResourceTypes/" + name);
+        type.putObject("meta")
+                .put("resourceType", "ResourceType")
+                .put("location", representations.base() + "/ResourceTypes/" + name);
         return type;
     }
 

@@ -1,7 +1,6 @@
 package org.amtsweg.identity.scim;
 
 import io.vertx.mutiny.sqlclient.Row;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +8,13 @@ import java.util.UUID;
 public record ScimGroup(UUID id, String authority, String role, Instant created, Instant lastModified, long version) {
 
     static ScimGroup of(Row row) {
-        return new ScimGroup(row.getUUID("id"), row.getString("authority"), row.getString("role"), row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("last_modified").toInstant(), row.getLong("version"));
+        return new ScimGroup(
+                row.getUUID("id"),
+                row.getString("authority"),
+                row.getString("role"),
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("last_modified").toInstant(),
+                row.getLong("version"));
     }
 
     public String displayName() {

@@ -1,5 +1,6 @@
 package org.amtsweg.identity.scim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,13 +21,12 @@ public final class ScimMediaType {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ScimMediaType() {
-    }
+    private ScimMediaType() {}
 
     public static Response.ResponseBuilder respond(int status, JsonNode body) {
         try {
             return Response.status(status).type(SCIM_JSON + "; charset=UTF-8").entity(MAPPER.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("SCIM answer not writable", e);
         }
     }

@@ -6,7 +6,6 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.JsonUtils;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -14,8 +13,7 @@ import java.util.function.UnaryOperator;
 /** Request bodies of the SCIM endpoints, and RFC 7644 §3.5.2 PATCH applied by UnboundID's SDK to a resource's representation. */
 final class ScimPatch {
 
-    private ScimPatch() {
-    }
+    private ScimPatch() {}
 
     static JsonNode body(String text) {
         if (text == null || text.isBlank()) {
@@ -59,7 +57,8 @@ final class ScimPatch {
                 try {
                     operation.apply(changed);
                 } catch (ScimException e) {
-                    String type = e.getScimError() == null ? null : e.getScimError().getScimType();
+                    String type =
+                            e.getScimError() == null ? null : e.getScimError().getScimType();
                     throw new ScimError(400, type == null ? "invalidValue" : type, e.getMessage());
                 }
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,7 @@ public final class ScimQueries {
     static final int DEFAULT_COUNT = 100;
     static final int MAX_COUNT = 500;
 
-    private ScimQueries() {
-    }
+    private ScimQueries() {}
 
     public static Filter parse(String filter) {
         if (filter == null || filter.isBlank()) {

@@ -3,12 +3,13 @@ package org.amtsweg.identity.scim;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.amtsweg.identity.IdentityConfig;
 
 /** Users and groups as RFC 7643 resources, with {@code meta} (location under the gateway's issuer URL). */
 @ApplicationScoped
@@ -41,20 +42,32 @@ public class ScimRepresentations {
             if (user.familyName() != null) {
                 name.put("familyName", user.familyName());
             }
-            name.put("formatted", String.join(" ", java.util.stream.Stream.of(user.givenName(), user.familyName())
-                    .filter(java.util.Objects::nonNull).toList()));
+            name.put(
+                    "formatted",
+                    String.join(
+                            " ",
+                            Stream.of(user.givenName(), user.familyName())
+                                    .filter(Objects::nonNull)
+                                    .toList()));
         }
         node.put("displayName", user.displayName());
         if (user.email() != null) {
-            node.putArray("emails").addObject().put("value", user.email()).put("type", "work").put("primary", true);
+            node.putArray("emails")
+                    .addObject()
+                    .put("value", user.email())
+                    .put("type", "work")
+                    .put("primary", true);
         }
         node.put("active", user.active());
         ArrayNode memberOf = node.putArray("groups");
         for (String role : user.roles()) {
             ScimGroup group = groups.get(role);
             if (group != null) {
-                memberOf.addObject().put("value", group.id().toString()).put("display", group.displayName())
-                        .put("$ref", base() + "/Groups/" + group.id()).put("type", "direct");
+                memberOf.addObject()
+                        .put("value", group.id().toString())
+                        .put("display", group.displayName())
+                        .put("$ref", base() + "/Groups/" + group.id())
+                        .put("type", "direct");
             }
         }
         node.putObject(ScimMediaType.ENTERPRISE_USER).put("organization", user.authority());
@@ -69,8 +82,11 @@ public class ScimRepresentations {
         node.put("displayName", group.displayName());
         ArrayNode list = node.putArray("members");
         for (ScimUser member : members) {
-            list.addObject().put("value", member.id().toString()).put("display", member.userName())
-                    .put("$ref", base() + "/Users/" + member.id()).put("type", "User");
+            list.addObject()
+                    .put("value", member.id().toString())
+                    .put("display", member.userName())
+                    .put("$ref", base() + "/Users/" + member.id())
+                    .put("type", "User");
         }
         meta(node, "Group", group.created(), group.lastModified(), group.etag(), base() + "/Groups/" + group.id());
         return node;
@@ -92,9 +108,14 @@ public class ScimRepresentations {
         return list(all, all.size(), 1);
     }
 
-    private static void meta(ObjectNode node, String type, Instant created, Instant lastModified, String version, String location) {
-        node.putObject("meta").put("resourceType", type).put("created", created.toString()).put("lastModified", lastModified.toString())
-                .put("version", version).put("location", location);
+    private static void meta(
+            ObjectNode node, String type, Instant created, Instant lastModified, String version, String location) {
+        node.putObject("meta")
+                .put("resourceType", type)
+                .put("created", created.toString())
+                .put("lastModified", lastModified.toString())
+                .put("version", version)
+                .put("location", location);
     }
 
     static UUID parseId(String id, String what) {

@@ -1,17 +1,26 @@
 package org.amtsweg.identity.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.amtsweg.identity.staff.PasswordRules;
-
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.amtsweg.identity.staff.PasswordRules;
 
 /**
  * The writable attributes of a User as a SCIM client sends them (POST, PUT, or the result of a PATCH).
  * {@code groups} is read-only (membership is changed on the Group), {@code id} and {@code meta} are the
  * provider's. The authority is the enterprise extension's {@code organization}.
  */
-record UserInput(String userName, String externalId, String givenName, String familyName, String displayName, String email, boolean active,
-                 String authority, String password) {
+record UserInput(
+        String userName,
+        String externalId,
+        String givenName,
+        String familyName,
+        String displayName,
+        String email,
+        boolean active,
+        String authority,
+        String password) {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern AUTHORITY = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
@@ -25,7 +34,8 @@ record UserInput(String userName, String externalId, String givenName, String fa
         }
         String userName = text(body, "userName", 64, true);
         if (!USER_NAME.matcher(userName).matches()) {
-            throw ScimError.invalidValue("userName must be 1 to 64 characters of letters, digits and . _ @ -, starting with a letter or digit");
+            throw ScimError.invalidValue(
+                    "userName must be 1 to 64 characters of letters, digits and . _ @ -, starting with a letter or digit");
         }
         JsonNode name = body.path("name");
         String givenName = name.isObject() ? text(name, "givenName", 100, false) : null;
@@ -33,7 +43,11 @@ record UserInput(String userName, String externalId, String givenName, String fa
         String displayName = text(body, "displayName", 200, false);
         if (displayName == null) {
             displayName = givenName != null || familyName != null
-                    ? String.join(" ", java.util.stream.Stream.of(givenName, familyName).filter(java.util.Objects::nonNull).toList())
+                    ? String.join(
+                            " ",
+                            Stream.of(givenName, familyName)
+                                    .filter(Objects::nonNull)
+                                    .toList())
                     : userName;
         }
         String email = null;
@@ -59,14 +73,16 @@ record UserInput(String userName, String externalId, String givenName, String fa
         String externalId = text(body, "externalId", 200, false);
         String authority = text(body.path(ScimMediaType.ENTERPRISE_USER), "organization", 64, false);
         if (authority == null) {
-            authority = caller.authority().orElseThrow(() -> ScimError.invalidValue(
-                    "the authority is required: " + ScimMediaType.ENTERPRISE_USER + ":organization, e.g. stadt-witten"));
+            authority = caller.authority()
+                    .orElseThrow(() -> ScimError.invalidValue("the authority is required: "
+                            + ScimMediaType.ENTERPRISE_USER + ":organization, e.g. stadt-witten"));
         }
         if (!AUTHORITY.matcher(authority).matches()) {
             throw ScimError.invalidValue("organization must be an authority id such as stadt-witten");
         }
         if (!caller.manages(authority)) {
-            throw ScimError.invalidValue("this client manages the accounts of " + caller.authority().orElseThrow() + " only");
+            throw ScimError.invalidValue(
+                    "this client manages the accounts of " + caller.authority().orElseThrow() + " only");
         }
         String password = text(body, "password", PasswordRules.MAX_LENGTH, false);
         if (password != null) {
@@ -74,7 +90,8 @@ record UserInput(String userName, String externalId, String givenName, String fa
                 throw ScimError.invalidValue(broken.english());
             });
         }
-        return new UserInput(userName, externalId, givenName, familyName, displayName, email, active, authority, password);
+        return new UserInput(
+                userName, externalId, givenName, familyName, displayName, email, active, authority, password);
     }
 
     private static String text(JsonNode node, String field, int max, boolean required) {

@@ -1,8 +1,7 @@
 package org.amtsweg.identity.session;
 
-import org.amtsweg.identity.assurance.LoginMethod;
-
 import java.time.Instant;
+import org.amtsweg.identity.assurance.LoginMethod;
 
 /**
  * What a person proved at login, and when (the {@code sid} of their tokens).
@@ -11,7 +10,8 @@ import java.time.Instant;
  * @param subjectRef  the test identity's id, the staff username, or the upstream's issuer and subject; never leaves the gateway
  * @param claims      for federated logins: the person's claims as the upstream provider released them (JSON), else null
  */
-public record LoginSession(String sid, String subjectKind, String subjectRef, LoginMethod method, Instant authTime, String claims) {
+public record LoginSession(
+        String sid, String subjectKind, String subjectRef, LoginMethod method, Instant authTime, String claims) {
 
     public LoginSession(String sid, String subjectKind, String subjectRef, LoginMethod method, Instant authTime) {
         this(sid, subjectKind, subjectRef, method, authTime, null);

@@ -2,13 +2,12 @@ package org.amtsweg.identity.session;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 import org.amtsweg.identity.assurance.LoginMethod;
 import org.amtsweg.identity.citizen.TestIdentityCards;
 import org.amtsweg.identity.staff.StaffDirectory;
 import org.amtsweg.identity.token.OpaqueTokens;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Checks what a person presents on the login page: a (simulated) eID card or ELSTER certificate with
@@ -30,12 +29,15 @@ public class Logins {
         Instant now = Instant.now();
         var citizen = cards.authenticate(username, secret, method);
         if (citizen.isPresent()) {
-            return Uni.createFrom().item(Optional.of(new LoginSession(OpaqueTokens.random(), "citizen", citizen.get().id(), method, now)));
+            return Uni.createFrom()
+                    .item(Optional.of(new LoginSession(
+                            OpaqueTokens.random(), "citizen", citizen.get().id(), method, now)));
         }
         if (method != LoginMethod.PASSWORD) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return staff.authenticate(username, secret).map(account -> account.map(found ->
-                new LoginSession(OpaqueTokens.random(), "staff", found.username, LoginMethod.PASSWORD, now)));
+        return staff.authenticate(username, secret)
+                .map(account -> account.map(found ->
+                        new LoginSession(OpaqueTokens.random(), "staff", found.username, LoginMethod.PASSWORD, now)));
     }
 }

@@ -1,5 +1,6 @@
 package org.amtsweg.identity.session;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.amtsweg.identity.citizen.TestIdentityCards;
@@ -19,14 +20,19 @@ public class Principals {
 
     public Uni<Principal> of(LoginSession session) {
         if ("federated".equals(session.subjectKind())) {
-            return Uni.createFrom().item(new Principal.Citizen(FederatedPerson.of(session), session.method(), session.authTime()));
+            return Uni.createFrom()
+                    .item(new Principal.Citizen(FederatedPerson.of(session), session.method(), session.authTime()));
         }
         if ("citizen".equals(session.subjectKind())) {
-            return Uni.createFrom().item(testIdentities.byId(session.subjectRef())
-                    .<Principal>map(identity -> new Principal.Citizen(identity, session.method(), session.authTime()))
-                    .orElseThrow(() -> OAuthError.invalidGrant("the person of this session is no longer known")));
+            return Uni.createFrom()
+                    .item(testIdentities
+                            .byId(session.subjectRef())
+                            .<Principal>map(
+                                    identity -> new Principal.Citizen(identity, session.method(), session.authTime()))
+                            .orElseThrow(
+                                    () -> OAuthError.invalidGrant("the person of this session is no longer known")));
         }
-        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> StaffAccount.findByUsername(session.subjectRef()))
+        return Panache.withSession(() -> StaffAccount.findByUsername(session.subjectRef()))
                 .map(account -> {
                     if (account == null) {
                         throw OAuthError.invalidGrant("the account of this session no longer exists");

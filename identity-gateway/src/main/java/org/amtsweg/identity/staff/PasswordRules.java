@@ -14,30 +14,35 @@ public final class PasswordRules {
     public static final int MAX_LENGTH = 128;
 
     /** A broken rule, in German (for the activation page) and English (for API callers). */
-    public record Broken(String german, String english) {
-    }
+    public record Broken(String german, String english) {}
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     public static Optional<Broken> check(String userName, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of(new Broken("Das Passwort muss mindestens " + MIN_LENGTH + " Zeichen lang sein.",
+            return Optional.of(new Broken(
+                    "Das Passwort muss mindestens " + MIN_LENGTH + " Zeichen lang sein.",
                     "the password must have at least " + MIN_LENGTH + " characters"));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of(new Broken("Das Passwort darf höchstens " + MAX_LENGTH + " Zeichen lang sein.",
+            return Optional.of(new Broken(
+                    "Das Passwort darf höchstens " + MAX_LENGTH + " Zeichen lang sein.",
                     "the password must have at most " + MAX_LENGTH + " characters"));
         }
-        int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0) + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+        int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
         if (kinds < 3) {
-            return Optional.of(new Broken("Das Passwort muss drei der vier Zeichenarten enthalten: Kleinbuchstaben, Großbuchstaben, Ziffern, Sonderzeichen.",
-                    "the password must contain three of: lower case letters, upper case letters, digits, other characters"));
+            return Optional.of(
+                    new Broken(
+                            "Das Passwort muss drei der vier Zeichenarten enthalten: Kleinbuchstaben, Großbuchstaben, Ziffern, Sonderzeichen.",
+                            "the password must contain three of: lower case letters, upper case letters, digits, other characters"));
         }
         if (userName != null && password.toLowerCase(Locale.ROOT).contains(userName.toLowerCase(Locale.ROOT))) {
-            return Optional.of(new Broken("Das Passwort darf den Benutzernamen nicht enthalten.", "the password must not contain the user name"));
+            return Optional.of(new Broken(
+                    "Das Passwort darf den Benutzernamen nicht enthalten.",
+                    "the password must not contain the user name"));
         }
         return Optional.empty();
     }

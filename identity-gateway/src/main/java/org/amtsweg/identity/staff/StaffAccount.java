@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +41,10 @@ public class StaffAccount extends PanacheEntityBase {
     public boolean active = true;
 
     public List<String> roleList() {
-        return Arrays.stream(roles.split(",")).map(String::trim).filter(role -> !role.isEmpty()).toList();
+        return Arrays.stream(roles.split(","))
+                .map(String::trim)
+                .filter(role -> !role.isEmpty())
+                .toList();
     }
 
     public static Uni<StaffAccount> findByUsername(String username) {

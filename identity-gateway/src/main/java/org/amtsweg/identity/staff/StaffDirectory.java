@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** Checks staff credentials against the stored bcrypt hashes. */
@@ -24,7 +23,8 @@ public class StaffDirectory {
     @WithSession
     public Uni<Optional<StaffAccount>> authenticate(String username, String password) {
         return StaffAccount.findByUsername(username).chain(account -> {
-            // A deactivated account, or one whose holder has not set her password yet, cannot log in: checked like an unknown one.
+            // A deactivated account, or one whose holder has not set her password yet, cannot log in: checked like an
+            // unknown one.
             boolean usable = account != null && account.active && account.passwordHash != null;
             String hash = usable ? account.passwordHash : DUMMY_HASH;
             // bcrypt costs tens of milliseconds: run it on a worker, resume on this context.

@@ -9,6 +9,5 @@ public final class StaffGroupsSql {
             SELECT DISTINCT authority, trim(role) FROM staff_account, unnest(string_to_array(roles, ',')) AS role WHERE trim(role) <> ''
             ON CONFLICT DO NOTHING""";
 
-    private StaffGroupsSql() {
-    }
+    private StaffGroupsSql() {}
 }

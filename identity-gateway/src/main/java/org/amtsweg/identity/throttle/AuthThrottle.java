@@ -6,8 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.amtsweg.identity.IdentityConfig;
 
 /**
  * Brute-force protection of passwords, PINs and client secrets ("Sperre nach Fehlversuchen"). Per account
@@ -68,7 +67,8 @@ public class AuthThrottle {
 
     private Uni<Optional<Duration>> waitFor(String subjectKey, String addressKey) {
         OffsetDateTime now = now();
-        return pool.preparedQuery("SELECT max(blocked_until) AS until FROM auth_throttle WHERE key IN ($1, $2) AND blocked_until > $3")
+        return pool.preparedQuery(
+                        "SELECT max(blocked_until) AS until FROM auth_throttle WHERE key IN ($1, $2) AND blocked_until > $3")
                 .execute(Tuple.of(subjectKey, addressKey, now))
                 .map(rows -> {
                     OffsetDateTime until = rows.iterator().next().getOffsetDateTime("until");
@@ -79,14 +79,15 @@ public class AuthThrottle {
     /** One more failure in a row; from the free failures on, the next attempt waits, twice as long each time. */
     private Uni<Void> backoff(String key, IdentityConfig.Backoff policy) {
         OffsetDateTime now = now();
-        return count(key, "last_failure_at", now, now.minus(config.forgetAfter())).chain(row -> {
-            int beyond = row.getInteger("failures") - policy.freeFailures();
-            if (beyond < 0) {
-                return Uni.createFrom().voidItem();
-            }
-            Duration delay = delay(policy, beyond);
-            return block(key, now.plus(delay));
-        });
+        return count(key, "last_failure_at", now, now.minus(config.forgetAfter()))
+                .chain(row -> {
+                    int beyond = row.getInteger("failures") - policy.freeFailures();
+                    if (beyond < 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Duration delay = delay(policy, beyond);
+                    return block(key, now.plus(delay));
+                });
     }
 
     /** The wait after {@code beyond} failures past the free ones: initial × 2^beyond, at most the cap. */
@@ -101,9 +102,13 @@ public class AuthThrottle {
     /** A failure from an address within its window; at the bound the address waits until the window ends. */
     private Uni<Void> countAddress(String key) {
         OffsetDateTime now = now();
-        return count(key, "first_failure_at", now, now.minus(config.addresses().window())).chain(row -> row.getInteger("failures") < config.addresses().maxFailures()
-                ? Uni.createFrom().voidItem()
-                : block(key, row.getOffsetDateTime("first_failure_at").plus(config.addresses().window())));
+        return count(key, "first_failure_at", now, now.minus(config.addresses().window()))
+                .chain(row -> row.getInteger("failures") < config.addresses().maxFailures()
+                        ? Uni.createFrom().voidItem()
+                        : block(
+                                key,
+                                row.getOffsetDateTime("first_failure_at")
+                                        .plus(config.addresses().window())));
     }
 
     /**
@@ -124,22 +129,30 @@ public class AuthThrottle {
     }
 
     private Uni<Void> block(String key, OffsetDateTime until) {
-        return pool.preparedQuery("UPDATE auth_throttle SET blocked_until = $2 WHERE key = $1").execute(Tuple.of(key, until)).replaceWithVoid();
+        return pool.preparedQuery("UPDATE auth_throttle SET blocked_until = $2 WHERE key = $1")
+                .execute(Tuple.of(key, until))
+                .replaceWithVoid();
     }
 
     /** A success forgets the account's or client's failures (not the address's: one right password must not reopen guessing). */
     private Uni<Void> forget(String key) {
-        return pool.preparedQuery("DELETE FROM auth_throttle WHERE key = $1").execute(Tuple.of(key)).replaceWithVoid();
+        return pool.preparedQuery("DELETE FROM auth_throttle WHERE key = $1")
+                .execute(Tuple.of(key))
+                .replaceWithVoid();
     }
 
     /** Counts nobody needs any more: forgotten and not blocking. */
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOld() {
         OffsetDateTime now = now();
-        OffsetDateTime before = now.minus(config.forgetAfter().compareTo(config.addresses().window()) > 0
-                ? config.forgetAfter() : config.addresses().window());
-        return pool.preparedQuery("DELETE FROM auth_throttle WHERE last_failure_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)")
-                .execute(Tuple.of(before, now)).replaceWithVoid();
+        OffsetDateTime before = now.minus(
+                config.forgetAfter().compareTo(config.addresses().window()) > 0
+                        ? config.forgetAfter()
+                        : config.addresses().window());
+        return pool.preparedQuery(
+                        "DELETE FROM auth_throttle WHERE last_failure_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)")
+                .execute(Tuple.of(before, now))
+                .replaceWithVoid();
     }
 
     private static OffsetDateTime now() {
@@ -161,7 +174,8 @@ public class AuthThrottle {
     /** SHA-256 of the UTF-8 text: usernames need not be ASCII, and "müller" must not count for "m?ller". */
     private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

@@ -7,19 +7,18 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.assurance.LoginMethod;
-import org.amtsweg.identity.assurance.TrustLevel;
-import org.amtsweg.identity.citizen.SubjectPseudonyms;
-import org.amtsweg.identity.citizen.TestIdentity;
-import org.amtsweg.identity.keys.SigningKeyRing;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.assurance.LoginMethod;
+import org.amtsweg.identity.assurance.TrustLevel;
+import org.amtsweg.identity.citizen.SubjectPseudonyms;
+import org.amtsweg.identity.citizen.TestIdentity;
+import org.amtsweg.identity.keys.SigningKeyRing;
 
 /**
  * Mints JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt}), releasing personal claims
@@ -40,8 +39,14 @@ public class AccessTokenFactory {
     }
 
     /** A signed access token, its id, lifetime in seconds, and (in the code flow) ID and refresh token. */
-    public record IssuedToken(String value, String jti, Instant expiresAt, long expiresIn, List<String> scopes,
-                              String idToken, String refreshToken) {
+    public record IssuedToken(
+            String value,
+            String jti,
+            Instant expiresAt,
+            long expiresIn,
+            List<String> scopes,
+            String idToken,
+            String refreshToken) {
 
         public IssuedToken withIdToken(String idToken) {
             return new IssuedToken(value, jti, expiresAt, expiresIn, scopes, idToken, refreshToken);
@@ -57,7 +62,8 @@ public class AccessTokenFactory {
     }
 
     /** An access token; {@code sid} ties it to a login session (code flow), null otherwise. */
-    public IssuedToken issue(Principal principal, String clientId, List<String> audiences, List<String> scopes, String sid) {
+    public IssuedToken issue(
+            Principal principal, String clientId, List<String> audiences, List<String> scopes, String sid) {
         Instant now = Instant.now();
         String jti = UUID.randomUUID().toString();
         Instant expires = now.plus(config.accessTokenLifetime());
@@ -75,7 +81,14 @@ public class AccessTokenFactory {
             claims.claim("sid", sid);
         }
         subjectClaims(claims, principal, scopes);
-        return new IssuedToken(sign(claims.build(), "at+jwt", keyRing.accessTokenAlgorithm()), jti, expires, config.accessTokenLifetime().toSeconds(), scopes, null, null);
+        return new IssuedToken(
+                sign(claims.build(), "at+jwt", keyRing.accessTokenAlgorithm()),
+                jti,
+                expires,
+                config.accessTokenLifetime().toSeconds(),
+                scopes,
+                null,
+                null);
     }
 
     /** An OpenID Connect ID token for the client, with the nonce of its authorization request. */
@@ -98,7 +111,9 @@ public class AccessTokenFactory {
         subjectClaims(claims, principal, scopes);
         // The client's registered id_token_signed_response_alg (RS256 unless it chose ES256).
         IdentityConfig.Client client = config.clients().get(clientId);
-        JWSAlgorithm algorithm = client == null ? JWSAlgorithm.RS256 : JWSAlgorithm.parse(client.idTokenSignedResponseAlg().trim());
+        JWSAlgorithm algorithm = client == null
+                ? JWSAlgorithm.RS256
+                : JWSAlgorithm.parse(client.idTokenSignedResponseAlg().trim());
         return sign(claims.build(), "JWT", algorithm);
     }
 
@@ -130,7 +145,11 @@ public class AccessTokenFactory {
         if (scopes.contains("profile")) {
             claims.claim("given_name", person.givenName())
                     .claim("family_name", person.familyName())
-                    .claim("birthdate", person.birthdate() == null ? null : person.birthdate().toString());
+                    .claim(
+                            "birthdate",
+                            person.birthdate() == null
+                                    ? null
+                                    : person.birthdate().toString());
         }
         if (scopes.contains("address") && person.address() != null) {
             Map<String, Object> address = new LinkedHashMap<>();

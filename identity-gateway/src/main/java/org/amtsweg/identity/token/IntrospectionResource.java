@@ -1,22 +1,21 @@
 package org.amtsweg.identity.token;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.amtsweg.identity.client.ClientCredentials;
-import org.amtsweg.identity.client.RegisteredClient;
-import org.amtsweg.identity.client.RegisteredClients;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.amtsweg.identity.client.ClientCredentials;
+import org.amtsweg.identity.client.RegisteredClient;
+import org.amtsweg.identity.client.RegisteredClients;
 
 /**
  * Token introspection (RFC 7662) for confidential clients: is this access or refresh token active, and
@@ -38,11 +37,17 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> introspect(@FormParam("token") String token, @FormParam("client_id") String clientId,
-                                               @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization,
-                                               @Context HttpServerRequest http) {
+    public Uni<Map<String, Object>> introspect(
+            @FormParam("token") String token,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam("Authorization") String authorization,
+            @Context HttpServerRequest http) {
         ClientCredentials credentials = ClientCredentials.from(authorization, clientId, clientSecret);
-        return clients.authenticate(credentials.clientId(), credentials.secret(), http.remoteAddress().hostAddress())
+        return clients.authenticate(
+                        credentials.clientId(),
+                        credentials.secret(),
+                        http.remoteAddress().hostAddress())
                 .chain(client -> introspect(client, token));
     }
 
@@ -59,7 +64,10 @@ public class IntrospectionResource {
                 if (revoked) {
                     return inactive();
                 }
-                if (!mayRead(client, claims.get().getAudience(), String.valueOf(claims.get().getClaim("client_id")))) {
+                if (!mayRead(
+                        client,
+                        claims.get().getAudience(),
+                        String.valueOf(claims.get().getClaim("client_id")))) {
                     return activeOnly();
                 }
                 Map<String, Object> body = new LinkedHashMap<>(claims.get().toJSONObject());

@@ -1,5 +1,7 @@
 package org.amtsweg.identity.token;
 
+import java.time.Duration;
+
 /**
  * An error of the OAuth 2.0 / OpenID Connect protocol, answered in the form RFC 6749 §5.2 prescribes
  * ({@code error}, {@code error_description}) rather than as problem+json, because OAuth clients
@@ -27,7 +29,7 @@ public class OAuthError extends RuntimeException {
      * would otherwise have been refused with ({@code invalid_client} or {@code invalid_grant}), so that a
      * client that reads only the error still knows what failed.
      */
-    public static OAuthError throttled(String error, java.time.Duration wait) {
+    public static OAuthError throttled(String error, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return new OAuthError(error, "too many failed attempts; try again in " + seconds + " s", 429, seconds);
     }

@@ -2,9 +2,8 @@ package org.amtsweg.identity.token;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Writes {@link OAuthError}s as RFC 6749 error responses. */
 public class OAuthErrorMapper {

@@ -15,8 +15,7 @@ public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OpaqueTokens() {
-    }
+    private OpaqueTokens() {}
 
     /** 256 random bits, URL-safe. */
     public static String random() {
@@ -31,7 +30,9 @@ public final class OpaqueTokens {
 
     /** The PKCE S256 challenge of a verifier (RFC 7636 §4.2). */
     public static String s256Challenge(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -5,17 +5,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.events.Topics;
-import org.amtsweg.events.TokensRevoked;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.messaging.outbox.Outbox;
-import org.amtsweg.messaging.outbox.OutboxRelay;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.amtsweg.events.TokensRevoked;
+import org.amtsweg.events.Topics;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 /**
  * Tells the resource servers which unexpired access tokens the gateway withdrew: a {@code TokensRevoked}
@@ -38,22 +37,31 @@ public class RevocationAnnouncements {
 
     /** One access token, revoked by its client (RFC 7009). */
     Uni<Void> token(SqlConnection connection, String jti, Instant expiresAt) {
-        return announce(connection, new TokensRevoked(UUID.randomUUID().toString(), null, List.of(jti), "revoked", Instant.now(), expiresAt));
+        return announce(
+                connection,
+                new TokensRevoked(
+                        UUID.randomUUID().toString(), null, List.of(jti), "revoked", Instant.now(), expiresAt));
     }
 
     /** Every unexpired access token of a token family (a revoked or replayed refresh token, a replayed code). */
     Uni<Void> family(SqlConnection connection, String familyId, String reason) {
         return connection.preparedQuery("""
                         SELECT coalesce(array_agg(jti), '{}') AS jtis, max(expires_at) AS until
-                        FROM issued_access_token WHERE family_id = $1 AND expires_at > now()""")
-                .execute(Tuple.of(familyId))
-                .chain(rows -> {
-                    Row row = rows.iterator().next();
-                    OffsetDateTime until = row.getOffsetDateTime("until");
-                    return until == null ? Uni.createFrom().voidItem()
-                            : announce(connection, new TokensRevoked(UUID.randomUUID().toString(), null, jtis(row), reason, Instant.now(),
-                            until.toInstant()));
-                });
+                        FROM issued_access_token WHERE family_id = $1 AND expires_at > now()""").execute(Tuple.of(familyId)).chain(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime until = row.getOffsetDateTime("until");
+            return until == null
+                    ? Uni.createFrom().voidItem()
+                    : announce(
+                            connection,
+                            new TokensRevoked(
+                                    UUID.randomUUID().toString(),
+                                    null,
+                                    jtis(row),
+                                    reason,
+                                    Instant.now(),
+                                    until.toInstant()));
+        });
     }
 
     /**
@@ -61,12 +69,20 @@ public class RevocationAnnouncements {
      * gateway did not record (or issues in a race with the logout) is refused by its {@code sid} too.
      */
     Uni<Void> session(SqlConnection connection, String sid) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         SELECT coalesce(array_agg(a.jti), '{}') AS jtis FROM issued_access_token a JOIN token_family f ON f.id = a.family_id
                         WHERE f.sid = $1 AND a.expires_at > now()""")
                 .execute(Tuple.of(sid))
-                .chain(rows -> announce(connection, new TokensRevoked(UUID.randomUUID().toString(), sid, jtis(rows.iterator().next()),
-                        "session-ended", Instant.now(), Instant.now().plus(config.accessTokenLifetime()))));
+                .chain(rows -> announce(
+                        connection,
+                        new TokensRevoked(
+                                UUID.randomUUID().toString(),
+                                sid,
+                                jtis(rows.iterator().next()),
+                                "session-ended",
+                                Instant.now(),
+                                Instant.now().plus(config.accessTokenLifetime()))));
     }
 
     /** After the revoking transaction committed: publish now rather than at the next sweep. */
@@ -76,7 +92,9 @@ public class RevocationAnnouncements {
 
     private Uni<Void> announce(SqlConnection connection, TokensRevoked revocation) {
         String key = revocation.sid() != null ? revocation.sid() : revocation.revocationId();
-        return outbox.append(connection, Topics.IDENTITY, key, TokensRevoked.TYPE, revocation.revocationId(), revocation).replaceWithVoid();
+        return outbox.append(
+                        connection, Topics.IDENTITY, key, TokensRevoked.TYPE, revocation.revocationId(), revocation)
+                .replaceWithVoid();
     }
 
     private static List<String> jtis(Row row) {

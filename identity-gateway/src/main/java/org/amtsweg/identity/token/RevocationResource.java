@@ -1,12 +1,12 @@
 package org.amtsweg.identity.token;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,11 +33,17 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> revoke(@FormParam("token") String token, @FormParam("client_id") String clientId,
-                                @FormParam("client_secret") String clientSecret, @HeaderParam("Authorization") String authorization,
-                                @Context HttpServerRequest http) {
+    public Uni<Response> revoke(
+            @FormParam("token") String token,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam("Authorization") String authorization,
+            @Context HttpServerRequest http) {
         ClientCredentials credentials = ClientCredentials.from(authorization, clientId, clientSecret);
-        return clients.authenticate(credentials.clientId(), credentials.secret(), http.remoteAddress().hostAddress())
+        return clients.authenticate(
+                        credentials.clientId(),
+                        credentials.secret(),
+                        http.remoteAddress().hostAddress())
                 .chain(authenticated -> revoke(authenticated.id(), token));
     }
 
@@ -47,9 +53,13 @@ public class RevocationResource {
         }
         var claims = verifier.verify(token);
         Uni<Void> revoked = claims.isPresent()
-                ? (client.equals(claims.get().getClaim("client_id")) ? store.revokeAccessToken(claims.get().getJWTID(),
-                        claims.get().getExpirationTime().toInstant()) : Uni.createFrom().voidItem())
+                ? (client.equals(claims.get().getClaim("client_id"))
+                        ? store.revokeAccessToken(
+                                claims.get().getJWTID(),
+                                claims.get().getExpirationTime().toInstant())
+                        : Uni.createFrom().voidItem())
                 : store.revokeByRefreshToken(token, client);
-        return revoked.replaceWith(Response.ok().header("Cache-Control", "no-store").build());
+        return revoked.replaceWith(
+                Response.ok().header("Cache-Control", "no-store").build());
     }
 }

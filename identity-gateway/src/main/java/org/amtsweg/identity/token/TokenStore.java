@@ -7,17 +7,18 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.amtsweg.identity.IdentityConfig;
 import org.amtsweg.identity.assurance.LoginMethod;
 import org.amtsweg.identity.session.LoginSession;
 import org.jboss.logging.Logger;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sessions, token families, authorization codes and refresh tokens. Codes and refresh tokens are
@@ -39,9 +40,14 @@ public class TokenStore {
     }
 
     /** What a code or refresh token stands for. */
-    public record Grant(String familyId, String clientId, String scope, LoginSession session, String redirectUri,
-                        String nonce, String codeChallenge) {
-    }
+    public record Grant(
+            String familyId,
+            String clientId,
+            String scope,
+            LoginSession session,
+            String redirectUri,
+            String nonce,
+            String codeChallenge) {}
 
     /**
      * The result of a redemption. A replay is refused only after its transaction committed, because
@@ -77,7 +83,9 @@ public class TokenStore {
         values.put("cookieHash", OpaqueTokens.sha256Hex(cookie));
         values.put("claims", session.claims());
         // On a connection: a template takes no CDI proxy of the pool.
-        return pool.withConnection(connection -> SqlTemplate.forUpdate(connection, START_SESSION).execute(values)).replaceWith(cookie);
+        return pool.withConnection(connection ->
+                        SqlTemplate.forUpdate(connection, START_SESSION).execute(values))
+                .replaceWith(cookie);
     }
 
     private static final String START_SESSION = """
@@ -91,28 +99,39 @@ public class TokenStore {
         }
         return pool.preparedQuery("SELECT * FROM login_session WHERE cookie_hash = $1 AND ended_at IS NULL")
                 .execute(Tuple.of(OpaqueTokens.sha256Hex(cookie)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(session(rows.iterator().next())));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(session(rows.iterator().next())));
     }
 
     /** Opens a token family for a client's login and returns its authorization code (the raw value, stored only hashed). */
-    public Uni<String> issueCode(String clientId, String sid, String scope, String redirectUri, String nonce, String codeChallenge) {
+    public Uni<String> issueCode(
+            String clientId, String sid, String scope, String redirectUri, String nonce, String codeChallenge) {
         String code = OpaqueTokens.random();
         String familyId = OpaqueTokens.random();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection.preparedQuery(
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(
                                 "INSERT INTO token_family (id, client_id, sid, scope, created_at) VALUES ($1, $2, $3, $4, $5)")
                         .execute(Tuple.of(familyId, clientId, sid, scope, now))
-                        .chain(() -> connection.preparedQuery("""
+                        .chain(() -> connection
+                                .preparedQuery("""
                                         INSERT INTO authorization_code (code_hash, family_id, redirect_uri, nonce, code_challenge, expires_at)
                                         VALUES ($1, $2, $3, $4, $5, $6)""")
-                                .execute(Tuple.of(OpaqueTokens.sha256Hex(code), familyId, redirectUri, nonce, codeChallenge,
+                                .execute(Tuple.of(
+                                        OpaqueTokens.sha256Hex(code),
+                                        familyId,
+                                        redirectUri,
+                                        nonce,
+                                        codeChallenge,
                                         now.plus(config.codeLifetime())))))
                 .replaceWith(code);
     }
 
     /** Redeems a code once; a replay revokes the family and everything issued from it. */
     public Uni<Grant> redeemCode(String code) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                                 SELECT c.used_at, c.expires_at, c.redirect_uri, c.nonce, c.code_challenge, f.id AS family_id, f.client_id,
                                        f.scope, f.revoked_at, s.*
                                 FROM authorization_code c JOIN token_family f ON f.id = c.family_id JOIN login_session s ON s.sid = f.sid
@@ -125,21 +144,33 @@ public class TokenStore {
                             Row row = rows.iterator().next();
                             String familyId = row.getString("family_id");
                             if (row.getOffsetDateTime("used_at") != null) {
-                                AUDIT.warnf("authorization code replayed: family revoked, client=%s", row.getString("client_id"));
+                                AUDIT.warnf(
+                                        "authorization code replayed: family revoked, client=%s",
+                                        row.getString("client_id"));
                                 return revokeFamily(connection, familyId, "replay")
-                                        .replaceWith(Outcome.refused(OAuthError.invalidGrant("the authorization code was already used")));
+                                        .replaceWith(Outcome.refused(
+                                                OAuthError.invalidGrant("the authorization code was already used")));
                             }
-                            if (row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now()) || row.getOffsetDateTime("revoked_at") != null) {
+                            if (row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now())
+                                    || row.getOffsetDateTime("revoked_at") != null) {
                                 throw OAuthError.invalidGrant("the authorization code has expired");
                             }
-                            return connection.preparedQuery("UPDATE authorization_code SET used_at = now() WHERE code_hash = $1")
+                            return connection
+                                    .preparedQuery("UPDATE authorization_code SET used_at = now() WHERE code_hash = $1")
                                     .execute(Tuple.of(OpaqueTokens.sha256Hex(code)))
-                                    .replaceWith(Outcome.granted(new Grant(familyId, row.getString("client_id"), row.getString("scope"),
-                                            session(row), row.getString("redirect_uri"), row.getString("nonce"), row.getString("code_challenge"))));
+                                    .replaceWith(Outcome.granted(new Grant(
+                                            familyId,
+                                            row.getString("client_id"),
+                                            row.getString("scope"),
+                                            session(row),
+                                            row.getString("redirect_uri"),
+                                            row.getString("nonce"),
+                                            row.getString("code_challenge"))));
                         }))
                 .invoke(outcome -> {
                     if (outcome.error() != null) {
-                        announcements.committed(); // a replay revoked the family: announce it now, not at the next sweep
+                        announcements
+                                .committed(); // a replay revoked the family: announce it now, not at the next sweep
                     }
                 })
                 .map(Outcome::grantOrThrow);
@@ -148,43 +179,59 @@ public class TokenStore {
     public Uni<String> issueRefreshToken(String familyId) {
         String token = OpaqueTokens.random();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return pool.preparedQuery("INSERT INTO refresh_token (token_hash, family_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(OpaqueTokens.sha256Hex(token), familyId, now, now.plus(config.refreshTokenLifetime())))
+        return pool.preparedQuery(
+                        "INSERT INTO refresh_token (token_hash, family_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+                .execute(
+                        Tuple.of(OpaqueTokens.sha256Hex(token), familyId, now, now.plus(config.refreshTokenLifetime())))
                 .replaceWith(token);
     }
 
     /** Redeems a refresh token once (rotation); a replay revokes the family. */
     public Uni<Grant> redeemRefreshToken(String token, String clientId) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                         SELECT r.used_at, r.expires_at, f.id AS family_id, f.client_id, f.scope, f.revoked_at, s.*
                         FROM refresh_token r JOIN token_family f ON f.id = r.family_id JOIN login_session s ON s.sid = f.sid
                         WHERE r.token_hash = $1 FOR UPDATE OF r""")
-                .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        throw OAuthError.invalidGrant("the refresh token is not valid");
-                    }
-                    Row row = rows.iterator().next();
-                    String familyId = row.getString("family_id");
-                    if (!row.getString("client_id").equals(clientId)) {
-                        throw OAuthError.invalidGrant("the refresh token was issued to another client");
-                    }
-                    if (row.getOffsetDateTime("used_at") != null) {
-                        AUDIT.warnf("refresh token replayed: family revoked, client=%s", clientId);
-                        return revokeFamily(connection, familyId, "replay")
-                                .replaceWith(Outcome.refused(OAuthError.invalidGrant("the refresh token was already used")));
-                    }
-                    if (row.getOffsetDateTime("revoked_at") != null || row.getOffsetDateTime("ended_at") != null
-                            || row.getOffsetDateTime("expires_at").toInstant().isBefore(Instant.now())) {
-                        throw OAuthError.invalidGrant("the refresh token has expired or was revoked");
-                    }
-                    return connection.preparedQuery("UPDATE refresh_token SET used_at = now() WHERE token_hash = $1")
-                            .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
-                            .replaceWith(Outcome.granted(new Grant(familyId, clientId, row.getString("scope"), session(row), null, null, null)));
-                }))
+                        .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
+                        .chain(rows -> {
+                            if (rows.size() == 0) {
+                                throw OAuthError.invalidGrant("the refresh token is not valid");
+                            }
+                            Row row = rows.iterator().next();
+                            String familyId = row.getString("family_id");
+                            if (!row.getString("client_id").equals(clientId)) {
+                                throw OAuthError.invalidGrant("the refresh token was issued to another client");
+                            }
+                            if (row.getOffsetDateTime("used_at") != null) {
+                                AUDIT.warnf("refresh token replayed: family revoked, client=%s", clientId);
+                                return revokeFamily(connection, familyId, "replay")
+                                        .replaceWith(Outcome.refused(
+                                                OAuthError.invalidGrant("the refresh token was already used")));
+                            }
+                            if (row.getOffsetDateTime("revoked_at") != null
+                                    || row.getOffsetDateTime("ended_at") != null
+                                    || row.getOffsetDateTime("expires_at")
+                                            .toInstant()
+                                            .isBefore(Instant.now())) {
+                                throw OAuthError.invalidGrant("the refresh token has expired or was revoked");
+                            }
+                            return connection
+                                    .preparedQuery("UPDATE refresh_token SET used_at = now() WHERE token_hash = $1")
+                                    .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
+                                    .replaceWith(Outcome.granted(new Grant(
+                                            familyId,
+                                            clientId,
+                                            row.getString("scope"),
+                                            session(row),
+                                            null,
+                                            null,
+                                            null)));
+                        }))
                 .invoke(outcome -> {
                     if (outcome.error() != null) {
-                        announcements.committed(); // a replay revoked the family: announce it now, not at the next sweep
+                        announcements
+                                .committed(); // a replay revoked the family: announce it now, not at the next sweep
                     }
                 })
                 .map(Outcome::grantOrThrow);
@@ -206,7 +253,8 @@ public class TokenStore {
     }
 
     public Uni<Void> revokeAccessToken(String jti, Instant expiresAt) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                                 INSERT INTO issued_access_token (jti, expires_at, revoked_at) VALUES ($1, $2, now())
                                 ON CONFLICT (jti) DO UPDATE SET revoked_at = now()""")
                         .execute(Tuple.of(jti, expiresAt.atOffset(ZoneOffset.UTC)))
@@ -221,29 +269,43 @@ public class TokenStore {
                         FROM refresh_token r JOIN token_family f ON f.id = r.family_id JOIN login_session s ON s.sid = f.sid
                         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND f.revoked_at IS NULL AND s.ended_at IS NULL""")
                 .execute(Tuple.of(OpaqueTokens.sha256Hex(token)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next())
-                        .map(row -> new Grant(row.getString("family_id"), row.getString("client_id"), row.getString("scope"),
-                                session(row), null, null, null)));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next())
+                                .map(row -> new Grant(
+                                        row.getString("family_id"),
+                                        row.getString("client_id"),
+                                        row.getString("scope"),
+                                        session(row),
+                                        null,
+                                        null,
+                                        null)));
     }
 
     /** Revokes the family of a refresh token (RFC 7009); unknown tokens are ignored, as the RFC demands. */
     public Uni<Void> revokeByRefreshToken(String token, String clientId) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("""
                         SELECT r.family_id FROM refresh_token r JOIN token_family f ON f.id = r.family_id
                         WHERE r.token_hash = $1 AND f.client_id = $2""")
-                .execute(Tuple.of(OpaqueTokens.sha256Hex(token), clientId))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
-                        : revokeFamily(connection, rows.iterator().next().getString("family_id"), "revoked")))
+                        .execute(Tuple.of(OpaqueTokens.sha256Hex(token), clientId))
+                        .chain(rows -> rows.size() == 0
+                                ? Uni.createFrom().voidItem()
+                                : revokeFamily(
+                                        connection, rows.iterator().next().getString("family_id"), "revoked")))
                 .invoke(announcements::committed);
     }
 
     /** Ends a session and revokes every token family issued in it (logout). */
     public Uni<Void> endSession(String sid) {
-        return pool.withTransaction(connection -> connection.preparedQuery("UPDATE login_session SET ended_at = now() WHERE sid = $1 AND ended_at IS NULL")
-                .execute(Tuple.of(sid))
-                .chain(() -> connection.preparedQuery("UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
-                        .execute(Tuple.of(sid)))
-                .chain(() -> announcements.session(connection, sid)))
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("UPDATE login_session SET ended_at = now() WHERE sid = $1 AND ended_at IS NULL")
+                        .execute(Tuple.of(sid))
+                        .chain(() -> connection
+                                .preparedQuery(
+                                        "UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
+                                .execute(Tuple.of(sid)))
+                        .chain(() -> announcements.session(connection, sid)))
                 .invoke(announcements::committed);
     }
 
@@ -255,22 +317,22 @@ public class TokenStore {
     public Uni<Void> endStaffSessions(SqlConnection connection, String username) {
         return connection.preparedQuery("""
                         UPDATE login_session SET ended_at = now() WHERE subject_kind = 'staff' AND subject_ref = $1 AND ended_at IS NULL
-                        RETURNING sid""")
-                .execute(Tuple.of(username))
-                .chain(rows -> {
-                    java.util.List<String> sids = new java.util.ArrayList<>();
-                    rows.forEach(row -> sids.add(row.getString("sid")));
-                    if (!sids.isEmpty()) {
-                        AUDIT.infof("account deactivated or deleted: %d session(s) ended", sids.size());
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String sid : sids) {
-                        chain = chain.chain(() -> connection.preparedQuery("UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
-                                        .execute(Tuple.of(sid)))
-                                .chain(() -> announcements.session(connection, sid));
-                    }
-                    return chain;
-                });
+                        RETURNING sid""").execute(Tuple.of(username)).chain(rows -> {
+            List<String> sids = new ArrayList<>();
+            rows.forEach(row -> sids.add(row.getString("sid")));
+            if (!sids.isEmpty()) {
+                AUDIT.infof("account deactivated or deleted: %d session(s) ended", sids.size());
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String sid : sids) {
+                chain = chain.chain(() -> connection
+                                .preparedQuery(
+                                        "UPDATE token_family SET revoked_at = now() WHERE sid = $1 AND revoked_at IS NULL")
+                                .execute(Tuple.of(sid)))
+                        .chain(() -> announcements.session(connection, sid));
+            }
+            return chain;
+        });
     }
 
     public void revocationsCommitted() {
@@ -278,15 +340,20 @@ public class TokenStore {
     }
 
     private Uni<Void> revokeFamily(SqlConnection connection, String familyId, String reason) {
-        return connection.preparedQuery("UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
+        return connection
+                .preparedQuery("UPDATE token_family SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1")
                 .execute(Tuple.of(familyId))
                 .chain(() -> announcements.family(connection, familyId, reason));
     }
 
     private static LoginSession session(Row row) {
         Object claims = row.getValue("claims");
-        return new LoginSession(row.getString("sid"), row.getString("subject_kind"), row.getString("subject_ref"),
-                LoginMethod.fromCode(row.getString("method")).orElseThrow(), row.getOffsetDateTime("auth_time").toInstant(),
+        return new LoginSession(
+                row.getString("sid"),
+                row.getString("subject_kind"),
+                row.getString("subject_ref"),
+                LoginMethod.fromCode(row.getString("method")).orElseThrow(),
+                row.getOffsetDateTime("auth_time").toInstant(),
                 claims == null ? null : claims.toString());
     }
 }

@@ -7,12 +7,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.identity.IdentityConfig;
-import org.amtsweg.identity.keys.SigningKeyRing;
-
 import java.text.ParseException;
 import java.util.Date;
 import java.util.Optional;
+import org.amtsweg.identity.IdentityConfig;
+import org.amtsweg.identity.keys.SigningKeyRing;
 
 /** Checks the gateway's own JWTs (for userinfo, introspection, logout hints and its admin calls). */
 @ApplicationScoped
@@ -41,11 +40,15 @@ public class TokenVerifier {
             SignedJWT jwt = SignedJWT.parse(token);
             Optional<JWK> key = keyRing.publishedKey(jwt.getHeader().getKeyID());
             // The header's algorithm must be the key's own: a key is never used with another algorithm.
-            if (key.isEmpty() || !jwt.getHeader().getAlgorithm().equals(key.get().getAlgorithm()) || !jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key.get()).toPublicKey()))) {
+            if (key.isEmpty()
+                    || !jwt.getHeader().getAlgorithm().equals(key.get().getAlgorithm())
+                    || !jwt.verify(
+                            VERIFIERS.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key.get()).toPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            boolean expired = claims.getExpirationTime() == null || claims.getExpirationTime().before(new Date());
+            boolean expired = claims.getExpirationTime() == null
+                    || claims.getExpirationTime().before(new Date());
             if (!config.issuer().equals(claims.getIssuer()) || (expired && !allowExpired)) {
                 return Optional.empty();
             }

@@ -9,17 +9,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** OpenID Connect UserInfo: the claims the access token's scopes release, for a token that is still valid. */
 @Path("/userinfo")
 public class UserInfoResource {
 
-    private static final List<String> RELEASED = List.of("given_name", "family_name", "birthdate", "address", "municipality",
-            "nationality", "place_of_birth", "preferred_username", "name", "roles", "authority");
+    private static final List<String> RELEASED = List.of(
+            "given_name",
+            "family_name",
+            "birthdate",
+            "address",
+            "municipality",
+            "nationality",
+            "place_of_birth",
+            "preferred_username",
+            "name",
+            "roles",
+            "authority");
 
     private final TokenVerifier verifier;
     private final TokenStore store;
@@ -42,8 +52,10 @@ public class UserInfoResource {
     }
 
     private Uni<Response> userInfo(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
-        var claims = token == null ? java.util.Optional.<JWTClaimsSet>empty() : verifier.verify(token);
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim()
+                : null;
+        var claims = token == null ? Optional.<JWTClaimsSet>empty() : verifier.verify(token);
         if (claims.isEmpty() || claims.get().getClaim("client_id") == null) {
             return Uni.createFrom().item(invalidToken());
         }
@@ -64,6 +76,8 @@ public class UserInfoResource {
     }
 
     private static Response invalidToken() {
-        return Response.status(401).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .build();
     }
 }

@@ -1,16 +1,15 @@
 package org.amtsweg.identity.authorize;
 
-import io.restassured.response.Response;
-import org.apache.http.NameValuePair;
-import org.apache.http.client.utils.URLEncodedUtils;
-import org.amtsweg.identity.token.OpaqueTokens;
+import static io.restassured.RestAssured.given;
 
+import io.restassured.response.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
+import org.amtsweg.identity.token.OpaqueTokens;
+import org.apache.http.NameValuePair;
+import org.apache.http.client.utils.URLEncodedUtils;
 
 /**
  * A person's browser and the citizen portal in one: starts the code flow with PKCE, follows the login
@@ -32,8 +31,22 @@ public final class Browser {
     /** GET /authorize with the given extra parameters (they replace the defaults). */
     public Response authorize(Map<String, String> overrides) {
         Map<String, String> params = new HashMap<>(Map.of(
-                "response_type", "code", "client_id", PORTAL, "redirect_uri", CALLBACK, "scope", "openid profile address",
-                "state", state, "nonce", nonce, "code_challenge", OpaqueTokens.s256Challenge(verifier), "code_challenge_method", "S256"));
+                "response_type",
+                "code",
+                "client_id",
+                PORTAL,
+                "redirect_uri",
+                CALLBACK,
+                "scope",
+                "openid profile address",
+                "state",
+                state,
+                "nonce",
+                nonce,
+                "code_challenge",
+                OpaqueTokens.s256Challenge(verifier),
+                "code_challenge_method",
+                "S256"));
         params.putAll(overrides);
         params.values().removeIf(value -> value == null);
         var request = given().redirects().follow(false).queryParams(params);
@@ -52,17 +65,31 @@ public final class Browser {
 
     /** The hidden fields {@code request} and {@code csrf} of the login page's form for {@code method}. */
     public static Map<String, String> formFields(Response loginPage, String method) {
-        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == '" + method + "' }";
-        return Map.of("request", loginPage.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
-                "csrf", loginPage.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"));
+        String form = "**.find { it.name() == 'form' && it.input.find { i -> i.@name == 'method' }.@value == '" + method
+                + "' }";
+        return Map.of(
+                "request",
+                loginPage.htmlPath().getString(form + ".input.find { it.@name == 'request' }.@value"),
+                "csrf",
+                loginPage.htmlPath().getString(form + ".input.find { it.@name == 'csrf' }.@value"));
     }
 
     /** Submits the login page's form for {@code method}, as the person would. */
     public Response login(Response loginPage, String method, String username, String password) {
         Map<String, String> fields = formFields(loginPage, method);
-        var post = given().redirects().follow(false)
-                .formParams(Map.of("request", fields.get("request"), "csrf", fields.get("csrf"), "method", method,
-                        "username", username, "password", password));
+        var post = given().redirects()
+                .follow(false)
+                .formParams(Map.of(
+                        "request",
+                        fields.get("request"),
+                        "csrf",
+                        fields.get("csrf"),
+                        "method",
+                        method,
+                        "username",
+                        username,
+                        "password",
+                        password));
         if (loginCookie != null) {
             post.cookie(BrowserBinding.COOKIE, loginCookie);
         }
@@ -76,15 +103,26 @@ public final class Browser {
     /** The query parameters of a redirect's Location. */
     public static Map<String, String> redirectParameters(Response redirect) {
         Map<String, String> params = new HashMap<>();
-        for (NameValuePair pair : URLEncodedUtils.parse(URI.create(redirect.getHeader("Location")), StandardCharsets.UTF_8)) {
+        for (NameValuePair pair :
+                URLEncodedUtils.parse(URI.create(redirect.getHeader("Location")), StandardCharsets.UTF_8)) {
             params.put(pair.getName(), pair.getValue());
         }
         return params;
     }
 
     public Response exchange(String code) {
-        return given().formParams(Map.of("grant_type", "authorization_code", "client_id", PORTAL, "code", code,
-                "redirect_uri", CALLBACK, "code_verifier", verifier)).post("/token");
+        return given().formParams(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        PORTAL,
+                        "code",
+                        code,
+                        "redirect_uri",
+                        CALLBACK,
+                        "code_verifier",
+                        verifier))
+                .post("/token");
     }
 
     /** The whole flow for a citizen with her eID card; returns the token response. */

@@ -1,15 +1,14 @@
 package org.amtsweg.identity.authorize;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Login CSRF: an attacker opens a login page herself and makes the victim's browser post her form with
@@ -24,7 +23,9 @@ class LoginCsrfTest {
         Response page = new Browser().authorize(Map.of());
         page.then().statusCode(200).header("Referrer-Policy", "same-origin");
         String setCookie = page.getHeaders().getValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith(BrowserBinding.COOKIE + "=")).findFirst().orElseThrow();
+                .filter(cookie -> cookie.startsWith(BrowserBinding.COOKIE + "="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     }
 
@@ -32,7 +33,8 @@ class LoginCsrfTest {
     void theAttackersFormPostedWithoutTheCookieIsRefused() {
         Browser attacker = new Browser();
         Map<String, String> fields = Browser.formFields(attacker.authorize(Map.of()), "eid");
-        Response post = given().redirects().follow(false)
+        Response post = given().redirects()
+                .follow(false)
                 .formParams(form(fields, "max", "123456"))
                 .post("/authorize/login");
         post.then().statusCode(403).body(containsString("in diesem Browser"));
@@ -47,7 +49,9 @@ class LoginCsrfTest {
         victim.authorize(Map.of()).then().statusCode(200);
         assertThat(victim.loginCookie).isNotNull().isNotEqualTo(attacker.loginCookie);
 
-        Response post = given().redirects().follow(false).cookie(BrowserBinding.COOKIE, victim.loginCookie)
+        Response post = given().redirects()
+                .follow(false)
+                .cookie(BrowserBinding.COOKIE, victim.loginCookie)
                 .formParams(form(fields, "max", "123456"))
                 .post("/authorize/login");
         post.then().statusCode(403);
@@ -56,26 +60,40 @@ class LoginCsrfTest {
 
     @Test
     void aCrossSitePostIsRefusedEvenWithTheRightCookie() {
-        for (Map<String, String> headers : new Map[] {Map.of("Origin", "https://evil.example"), Map.of("Origin", "null"),
-                Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site")}) {
+        for (Map<String, String> headers : new Map[] {
+            Map.of("Origin", "https://evil.example"),
+            Map.of("Origin", "null"),
+            Map.of("Sec-Fetch-Site", "cross-site"),
+            Map.of("Sec-Fetch-Site", "same-site")
+        }) {
             Browser attacker = new Browser();
             Map<String, String> fields = Browser.formFields(attacker.authorize(Map.of()), "eid");
-            Response post = given().redirects().follow(false).headers(headers).cookie(BrowserBinding.COOKIE, attacker.loginCookie)
+            Response post = given().redirects()
+                    .follow(false)
+                    .headers(headers)
+                    .cookie(BrowserBinding.COOKIE, attacker.loginCookie)
                     .formParams(form(fields, "max", "123456"))
                     .post("/authorize/login");
             post.then().statusCode(403).contentType(containsString("text/html")).body(containsString("fremden Seite"));
-            assertThat(post.getCookie(AuthorizeResource.SESSION_COOKIE)).as("no session for %s", headers).isNull();
+            assertThat(post.getCookie(AuthorizeResource.SESSION_COOKIE))
+                    .as("no session for %s", headers)
+                    .isNull();
         }
-        given().redirects().follow(false).header("Origin", "https://evil.example").formParams(Map.of("request", "x", "csrf", "y"))
+        given().redirects()
+                .follow(false)
+                .header("Origin", "https://evil.example")
+                .formParams(Map.of("request", "x", "csrf", "y"))
                 .post("/authorize/upstream")
-                .then().statusCode(403);
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void theBrowsersOwnPostWithItsOwnOriginLogsIn() {
         Browser browser = new Browser();
         Map<String, String> fields = Browser.formFields(browser.authorize(Map.of()), "eid");
-        Response post = given().redirects().follow(false)
+        Response post = given().redirects()
+                .follow(false)
                 .headers(Map.of("Origin", "http://127.0.0.1:8080", "Sec-Fetch-Site", "same-origin"))
                 .cookie(BrowserBinding.COOKIE, browser.loginCookie)
                 .formParams(form(fields, "erika", "123456"))

@@ -1,17 +1,16 @@
 package org.amtsweg.identity.token;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A client that offers HTTP/2 — the JDK's own HttpClient does by default, and the gateway itself uses it
@@ -25,9 +24,12 @@ class Http2ClientTest {
 
     @Test
     void aClientOfferingHttp2GetsATokenAtTheTokenEndpoint() throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-        String basic = Base64.getEncoder().encodeToString("application-service:local-application-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(token)
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String basic = Base64.getEncoder()
+                .encodeToString("application-service:local-application-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(token)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Authorization", "Basic " + basic)
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))

@@ -5,17 +5,16 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.amtsweg.events.AdministrativeChange;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.MessagingConfig;
 import org.amtsweg.messaging.outbox.Outbox;
 import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * The platform's audit trail of administration: an {@code AdministrativeChange} in the outbox, inside the
@@ -42,14 +41,28 @@ public class AuditTrail {
      * @param after  likewise; null after a deletion
      * @return the change's id (also its CloudEvent id)
      */
-    public Uni<UUID> record(SqlConnection connection, String entity, String entityId, String authority, String action, String actor,
-                            Instant at, JsonNode before, JsonNode after) {
+    public Uni<UUID> record(
+            SqlConnection connection,
+            String entity,
+            String entityId,
+            String authority,
+            String action,
+            String actor,
+            Instant at,
+            JsonNode before,
+            JsonNode after) {
         UUID changeId = UUID.randomUUID();
-        AdministrativeChange change = new AdministrativeChange(changeId.toString(), service, entity, entityId, authority, action, actor,
-                at, before, after);
+        AdministrativeChange change = new AdministrativeChange(
+                changeId.toString(), service, entity, entityId, authority, action, actor, at, before, after);
         // The change's id is the outbox row's, so the CloudEvent id a follower sees is the changeId it reads.
-        OutboxEvent row = new OutboxEvent(changeId, Topics.ADMINISTRATION, entityId, AdministrativeChange.TYPE, changeId.toString(),
-                outbox.json(change), OffsetDateTime.now(ZoneOffset.UTC));
+        OutboxEvent row = new OutboxEvent(
+                changeId,
+                Topics.ADMINISTRATION,
+                entityId,
+                AdministrativeChange.TYPE,
+                changeId.toString(),
+                outbox.json(change),
+                OffsetDateTime.now(ZoneOffset.UTC));
         return outbox.append(connection, row).replaceWith(changeId);
     }
 }

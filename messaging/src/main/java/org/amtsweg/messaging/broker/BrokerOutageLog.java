@@ -1,7 +1,6 @@
 package org.amtsweg.messaging.broker;
 
 import io.quarkus.logging.LoggingFilter;
-
 import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;

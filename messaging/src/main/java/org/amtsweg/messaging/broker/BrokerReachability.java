@@ -6,17 +6,16 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Whether this instance's Kafka clients reach the broker — for the operator, not for the load balancer.
@@ -42,17 +41,23 @@ public class BrokerReachability implements HealthCheck {
     private final KafkaClientService clients;
     /** Since when the broker is unreachable, or null while it is reachable. */
     private volatile Instant unreachableSince;
+
     private volatile Map<String, Boolean> lastSeen = Map.of();
     private Instant firstLook;
 
     public BrokerReachability(KafkaClientService clients, MeterRegistry meters) {
         this.clients = clients;
         Gauge.builder("amtsweg.event.broker.reachable", this, check -> check.unreachableSince == null ? 1 : 0)
-                .description("1 while every Kafka client of this instance is connected to the broker, 0 during an outage").register(meters);
+                .description(
+                        "1 while every Kafka client of this instance is connected to the broker, 0 during an outage")
+                .register(meters);
     }
 
     /** Looks once a second, so that the log and the gauge follow an outage within a second. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void look() {
         if (firstLook == null) {
             firstLook = Instant.now();
@@ -63,18 +68,23 @@ public class BrokerReachability implements HealthCheck {
         Instant since = unreachableSince;
         if (!reachable && since == null) {
             unreachableSince = Instant.now();
-            LOG.warnf("the event broker is unreachable (%s); events wait in the outbox and consumers where they were, "
-                    + "this instance stays ready; logged once until it is back", disconnected(connected));
+            LOG.warnf(
+                    "the event broker is unreachable (%s); events wait in the outbox and consumers where they were, "
+                            + "this instance stays ready; logged once until it is back",
+                    disconnected(connected));
         } else if (reachable && since != null) {
             unreachableSince = null;
-            LOG.infof("the event broker is reachable again after %d s", Duration.between(since, Instant.now()).toSeconds());
+            LOG.infof(
+                    "the event broker is reachable again after %d s",
+                    Duration.between(since, Instant.now()).toSeconds());
         }
     }
 
     @Override
     public HealthCheckResponse call() {
         Instant since = unreachableSince;
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Event broker").status(since == null);
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("Event broker").status(since == null);
         if (since != null) {
             response.withData("unreachable since", since.toString());
         }
@@ -89,14 +99,19 @@ public class BrokerReachability implements HealthCheck {
             state(clients.getProducer(channel).unwrap().metrics(), "producer-metrics", false, channel, connected);
         }
         for (String channel : clients.getConsumerChannels()) {
-            clients.getConsumers(channel).forEach(consumer ->
-                    state(consumer.unwrap().metrics(), "consumer-metrics", startedLongAgo, channel, connected));
+            clients.getConsumers(channel)
+                    .forEach(consumer ->
+                            state(consumer.unwrap().metrics(), "consumer-metrics", startedLongAgo, channel, connected));
         }
         return connected;
     }
 
-    private static void state(Map<MetricName, ? extends Metric> metrics, String group, boolean shouldHaveConnected, String channel,
-                              Map<String, Boolean> connected) {
+    private static void state(
+            Map<MetricName, ? extends Metric> metrics,
+            String group,
+            boolean shouldHaveConnected,
+            String channel,
+            Map<String, Boolean> connected) {
         if (value(metrics, group, "connection-count") > 0) {
             connected.merge(channel, true, Boolean::logicalAnd);
         } else if (shouldHaveConnected || value(metrics, group, "connection-creation-total") > 0) {
@@ -105,11 +120,21 @@ public class BrokerReachability implements HealthCheck {
     }
 
     private static double value(Map<MetricName, ? extends Metric> metrics, String group, String name) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name))
-                .mapToDouble(e -> e.getValue().metricValue() instanceof Number number ? number.doubleValue() : 0).findFirst().orElse(0);
+        return metrics.entrySet().stream()
+                .filter(e ->
+                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .mapToDouble(e -> e.getValue().metricValue() instanceof Number number ? number.doubleValue() : 0)
+                .findFirst()
+                .orElse(0);
     }
 
     private static String disconnected(Map<String, Boolean> connected) {
-        return "not connected: " + String.join(", ", connected.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
+        return "not connected: "
+                + String.join(
+                        ", ",
+                        connected.entrySet().stream()
+                                .filter(e -> !e.getValue())
+                                .map(Map.Entry::getKey)
+                                .toList());
     }
 }

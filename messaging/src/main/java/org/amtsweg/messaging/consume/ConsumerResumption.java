@@ -2,13 +2,12 @@ package org.amtsweg.messaging.consume;
 
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.amtsweg.messaging.MessagingConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.eclipse.microprofile.config.Config;
-
-import java.util.Map;
 
 /**
  * How quickly a consumer takes its work up again after its instance restarted or its broker came back, set
@@ -51,21 +50,33 @@ public class ConsumerResumption implements ClientCustomizer<Map<String, Object>>
 
     @Override
     public Map<String, Object> customize(String channel, Config channelConfig, Map<String, Object> client) {
-        boolean consumer = client.containsKey(ConsumerConfig.GROUP_ID_CONFIG) && client.containsKey(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
-        boolean keepsPosition = !"ignore".equals(channelConfig.getOptionalValue("commit-strategy", String.class).orElse(null));
+        boolean consumer = client.containsKey(ConsumerConfig.GROUP_ID_CONFIG)
+                && client.containsKey(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        boolean keepsPosition = !"ignore"
+                .equals(channelConfig
+                        .getOptionalValue("commit-strategy", String.class)
+                        .orElse(null));
         if (!consumer) {
             return client;
         }
-        if (channelConfig.getOptionalValue(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.class).isEmpty()) {
+        if (channelConfig
+                .getOptionalValue(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.class)
+                .isEmpty()) {
             client.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, String.valueOf(RECONNECT_BACKOFF_MAX_MS));
         }
         if (!keepsPosition) {
             return client;
         }
-        client.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        client.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.consumers().sessionTimeout().toMillis()));
-        config.instanceId().filter(id -> !id.isBlank()).ifPresent(id -> client.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-                memberName(id, String.valueOf(client.get(ConsumerConfig.CLIENT_ID_CONFIG)))));
+        client.putIfAbsent(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        client.putIfAbsent(
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                String.valueOf(config.consumers().sessionTimeout().toMillis()));
+        config.instanceId()
+                .filter(id -> !id.isBlank())
+                .ifPresent(id -> client.putIfAbsent(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                        memberName(id, String.valueOf(client.get(ConsumerConfig.CLIENT_ID_CONFIG)))));
         return client;
     }
 

@@ -1,14 +1,13 @@
 package org.amtsweg.messaging.consume;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many events each consumer of this instance has dead-lettered since it started, as a detail of
@@ -28,7 +27,8 @@ public class DeadLetterCount implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Dead-lettered events since start").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("Dead-lettered events since start").up();
         byConsumer.forEach((consumer, count) -> response.withData(consumer, count.get()));
         return response.build();
     }

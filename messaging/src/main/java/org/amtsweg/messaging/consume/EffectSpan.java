@@ -11,10 +11,9 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The span a consumer's effect runs in. The Kafka connector records that a record was received (a span that ends at
@@ -32,14 +31,19 @@ class EffectSpan {
     }
 
     <T> Uni<T> around(Message<?> message, String consumer, Supplier<Uni<T>> effect) {
-        SpanBuilder builder = tracer.spanBuilder(consumer + " process").setSpanKind(SpanKind.CONSUMER).setParent(received(message));
+        SpanBuilder builder = tracer.spanBuilder(consumer + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(received(message));
         return around(builder, effect);
     }
 
     <T> Uni<T> aroundBatch(List<? extends Message<?>> messages, String consumer, Supplier<Uni<T>> effect) {
-        SpanBuilder builder = tracer.spanBuilder(consumer + " process").setSpanKind(SpanKind.CONSUMER).setNoParent()
+        SpanBuilder builder = tracer.spanBuilder(consumer + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setNoParent()
                 .setAttribute("messaging.batch.message_count", (long) messages.size());
-        messages.forEach(message -> builder.addLink(Span.fromContext(received(message)).getSpanContext()));
+        messages.forEach(
+                message -> builder.addLink(Span.fromContext(received(message)).getSpanContext()));
         return around(builder, effect);
     }
 
@@ -49,9 +53,12 @@ class EffectSpan {
         // many threads its steps run on; a thread-local scope would have to be closed on the thread that opened it.
         // With tracing off the span records nothing, and making it current would only cost.
         Scope scope = span.isRecording() && VertxContext.isOnDuplicatedContext() ? span.makeCurrent() : Scope.noop();
-        return Uni.createFrom().deferred(() -> effect.get())
-                .onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.getMessage()))
-                .onTermination().invoke(() -> {
+        return Uni.createFrom()
+                .deferred(() -> effect.get())
+                .onFailure()
+                .invoke(failure -> span.setStatus(StatusCode.ERROR, failure.getMessage()))
+                .onTermination()
+                .invoke(() -> {
                     scope.close();
                     span.end();
                 });
@@ -59,6 +66,8 @@ class EffectSpan {
 
     /** The receive span's context the connector attached to the message, else the current one. */
     private static Context received(Message<?> message) {
-        return TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
+        return TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
     }
 }

@@ -10,12 +10,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.messaging.MessagingConfig;
-import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +18,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.amtsweg.messaging.MessagingConfig;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The consumer skeleton every service's {@code @Incoming} method runs its effect in:
@@ -53,8 +52,14 @@ public class EventConsumption {
     private final DeadLetterCount deadLetters;
     private final EffectSpan spans;
 
-    public EventConsumption(Pool pool, ProcessedEvents processed, ObjectMapper mapper, MessagingConfig config, MeterRegistry meters,
-                            @Readiness DeadLetterCount deadLetters, EffectSpan spans) {
+    public EventConsumption(
+            Pool pool,
+            ProcessedEvents processed,
+            ObjectMapper mapper,
+            MessagingConfig config,
+            MeterRegistry meters,
+            @Readiness DeadLetterCount deadLetters,
+            EffectSpan spans) {
         this.pool = pool;
         this.processed = processed;
         this.mapper = mapper;
@@ -76,9 +81,13 @@ public class EventConsumption {
             return deadLetter(message, consumer, null, poison);
         }
         MDC.put("correlationId", String.valueOf(event.correlationId()));
-        return spans.around(message, consumer, () -> untilNotPassing(new OutageLog(consumer, event.id()), () -> effect.apply(event)))
+        return spans.around(
+                        message,
+                        consumer,
+                        () -> untilNotPassing(new OutageLog(consumer, event.id()), () -> effect.apply(event)))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> deadLetter(message, consumer, event, failure));
+                .onFailure()
+                .recoverWithUni(failure -> deadLetter(message, consumer, event, failure));
     }
 
     /**
@@ -92,8 +101,10 @@ public class EventConsumption {
      * @param effect what the first deliveries do, in the order the batch holds them (per partition, the topic's
      *               order); throw {@link PoisonEvent} for an event that can never succeed
      */
-    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
-                                  BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+    public Uni<Void> consumeBatch(
+            KafkaRecordBatch<String, String> batch,
+            String consumer,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
         return consumeBatch(batch, consumer, event -> true, effect);
     }
 
@@ -103,8 +114,11 @@ public class EventConsumption {
      * log — on a topic of many types most events would otherwise cost a row that says nothing; a poll of such events
      * only opens no transaction.
      */
-    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer, Predicate<IncomingEvent> handled,
-                                  BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+    public Uni<Void> consumeBatch(
+            KafkaRecordBatch<String, String> batch,
+            String consumer,
+            Predicate<IncomingEvent> handled,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
         List<Received> events = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -120,77 +134,112 @@ public class EventConsumption {
         if (events.isEmpty()) {
             return deadLetterAll(consumer, refused).chain(() -> Uni.createFrom().completionStage(batch.ack()));
         }
-        OutageLog outage = new OutageLog(consumer, events.size() + " events from " + events.get(0).event().id());
-        return spans.aroundBatch(batch.getRecords(), consumer, () -> untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
-                        .onFailure().recoverWithUni(failure -> oneByOne(consumer, events, effect, refused)))
+        OutageLog outage = new OutageLog(
+                consumer,
+                events.size() + " events from " + events.get(0).event().id());
+        return spans.aroundBatch(
+                        batch.getRecords(),
+                        consumer,
+                        () -> untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
+                                .onFailure()
+                                .recoverWithUni(failure -> oneByOne(consumer, events, effect, refused)))
                 .chain(() -> deadLetterAll(consumer, refused))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> inOneTransaction(String consumer, List<Received> events,
-                                       BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+    private Uni<Void> inOneTransaction(
+            String consumer, List<Received> events, BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
         // A record the producer sent twice may come twice in one poll: its first occurrence counts.
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(received -> byId.putIfAbsent(received.event().id(), received.event()));
-        return pool.withTransaction(connection -> processed.firstDeliveries(connection, consumer, byId.keySet())
+        return pool.withTransaction(connection -> processed
+                .firstDeliveries(connection, consumer, byId.keySet())
                 .chain(first -> {
-                    List<IncomingEvent> fresh = byId.values().stream().filter(event -> first.contains(event.id())).toList();
+                    List<IncomingEvent> fresh = byId.values().stream()
+                            .filter(event -> first.contains(event.id()))
+                            .toList();
                     return fresh.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(connection, fresh);
                 }));
     }
 
     /** After a batch failed for good: each event alone, so that the one that cannot succeed is found and the others apply. */
-    private Uni<Void> oneByOne(String consumer, List<Received> events,
-                               BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect, List<Refused> refused) {
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(received -> {
+    private Uni<Void> oneByOne(
+            String consumer,
+            List<Received> events,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect,
+            List<Refused> refused) {
+        return Multi.createFrom()
+                .iterable(events)
+                .onItem()
+                .transformToUniAndConcatenate(received -> {
                     MDC.put("correlationId", String.valueOf(received.event().correlationId()));
-                    return untilNotPassing(new OutageLog(consumer, received.event().id()),
-                            () -> inOneTransaction(consumer, List.of(received), effect))
-                            .onFailure().recoverWithItem(failure -> {
+                    return untilNotPassing(
+                                    new OutageLog(consumer, received.event().id()),
+                                    () -> inOneTransaction(consumer, List.of(received), effect))
+                            .onFailure()
+                            .recoverWithItem(failure -> {
                                 refused.add(new Refused(received.record(), received.event(), failure));
                                 return null;
                             });
                 })
-                .collect().last().replaceWithVoid();
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> deadLetterAll(String consumer, List<Refused> refused) {
-        return Multi.createFrom().iterable(refused)
-                .onItem().transformToUniAndConcatenate(r -> deadLetter(r.record(), consumer, r.event(), r.failure()))
-                .collect().last().replaceWithVoid();
+        return Multi.createFrom()
+                .iterable(refused)
+                .onItem()
+                .transformToUniAndConcatenate(r -> deadLetter(r.record(), consumer, r.event(), r.failure()))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     /** Runs {@code effect} again with growing delays for as long as it fails passingly (the database away, a lost race). */
     private <T> Uni<T> untilNotPassing(OutageLog outage, Supplier<Uni<? extends T>> effect) {
-        return Uni.createFrom().deferred(effect)
-                .onFailure(PassingFailure::isPassing).invoke(outage::failed)
-                .onFailure(PassingFailure::isPassing).retry()
-                .withBackOff(config.consumers().retryDelay(), config.consumers().maxRetryDelay()).indefinitely()
+        return Uni.createFrom()
+                .deferred(effect)
+                .onFailure(PassingFailure::isPassing)
+                .invoke(outage::failed)
+                .onFailure(PassingFailure::isPassing)
+                .retry()
+                .withBackOff(config.consumers().retryDelay(), config.consumers().maxRetryDelay())
+                .indefinitely()
                 .invoke(outage::recovered);
     }
 
-    private record Received(KafkaRecord<String, String> record, IncomingEvent event) {
-    }
+    private record Received(KafkaRecord<String, String> record, IncomingEvent event) {}
 
-    private record Refused(KafkaRecord<String, String> record, IncomingEvent event, Throwable failure) {
-    }
+    private record Refused(KafkaRecord<String, String> record, IncomingEvent event, Throwable failure) {}
 
     /**
      * Runs {@code effect} in one transaction with the event's entry in the processed-event log; a
      * redelivered event runs nothing and yields {@code whenSeenBefore}.
      */
-    public <T> Uni<T> once(IncomingEvent event, String consumer, Function<SqlConnection, Uni<T>> effect, T whenSeenBefore) {
-        return pool.withTransaction(connection -> processed.firstDelivery(connection, consumer, event.id())
-                .chain(first -> first ? effect.apply(connection) : Uni.createFrom().item(whenSeenBefore)));
+    public <T> Uni<T> once(
+            IncomingEvent event, String consumer, Function<SqlConnection, Uni<T>> effect, T whenSeenBefore) {
+        return pool.withTransaction(connection -> processed
+                .firstDelivery(connection, consumer, event.id())
+                .chain(first ->
+                        first ? effect.apply(connection) : Uni.createFrom().item(whenSeenBefore)));
     }
 
     private Uni<Void> deadLetter(Message<String> message, String consumer, IncomingEvent event, Throwable failure) {
         // With the stack trace: a dead-lettered event is read by a person, who needs to know where it failed.
-        LOG.warnf(failure, "%s: event %s (%s) cannot be applied and goes to the dead-letter topic: %s", consumer,
-                event == null ? "?" : event.id(), event == null ? "no CloudEvent" : event.type(), failure.getMessage());
-        Counter.builder("amtsweg.events.dead.lettered").description("Events a consumer sent to its dead-letter topic")
-                .tag("consumer", consumer).register(meters).increment();
+        LOG.warnf(
+                failure,
+                "%s: event %s (%s) cannot be applied and goes to the dead-letter topic: %s",
+                consumer,
+                event == null ? "?" : event.id(),
+                event == null ? "no CloudEvent" : event.type(),
+                failure.getMessage());
+        Counter.builder("amtsweg.events.dead.lettered")
+                .description("Events a consumer sent to its dead-letter topic")
+                .tag("consumer", consumer)
+                .register(meters)
+                .increment();
         deadLetters.deadLettered(consumer);
         return Uni.createFrom().completionStage(message.nack(failure));
     }
@@ -208,8 +257,9 @@ public class EventConsumption {
 
         void failed(Throwable failure) {
             if (failures++ == 0) {
-                LOG.warnf("%s: event %s waits, a passing failure (%s); trying again until it works", consumer, what,
-                        failure.getMessage());
+                LOG.warnf(
+                        "%s: event %s waits, a passing failure (%s); trying again until it works",
+                        consumer, what, failure.getMessage());
             }
         }
 

@@ -37,9 +37,16 @@ public final class IncomingEvent {
         if (message.getPayload() == null) {
             throw new PoisonEvent("a CloudEvent without data");
         }
-        String correlationId = metadata.getExtension(CloudEventAttributes.CORRELATION_ID).map(Object::toString).orElse(null);
-        return new IncomingEvent(metadata.getId(), metadata.getType(), metadata.getSubject().orElse(null), correlationId,
-                message.getPayload(), mapper);
+        String correlationId = metadata.getExtension(CloudEventAttributes.CORRELATION_ID)
+                .map(Object::toString)
+                .orElse(null);
+        return new IncomingEvent(
+                metadata.getId(),
+                metadata.getType(),
+                metadata.getSubject().orElse(null),
+                correlationId,
+                message.getPayload(),
+                mapper);
     }
 
     public String id() {

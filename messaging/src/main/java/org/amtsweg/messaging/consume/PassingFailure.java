@@ -4,7 +4,6 @@ import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -27,8 +26,7 @@ public final class PassingFailure {
      */
     private static final String CONNECTION_NOT_ACTIVE = "Connection is not active now";
 
-    private PassingFailure() {
-    }
+    private PassingFailure() {}
 
     public static boolean isPassing(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -42,7 +40,9 @@ public final class PassingFailure {
                 return isDatabaseUnreachable(pg.getSqlState()) || LOST_RACE_STATES.contains(pg.getSqlState());
             }
             // The pool's own words when it cannot hand out a connection in time.
-            if (cause instanceof VertxException && cause.getMessage() != null && cause.getMessage().contains("Timeout")) {
+            if (cause instanceof VertxException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("Timeout")) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -58,7 +58,8 @@ public final class PassingFailure {
      * consumer waits and tries again, an HTTP request is answered 503 with {@code Retry-After}.
      */
     public static boolean isDatabaseUnreachable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || UNREACHABLE_STATES.contains(sqlState));
+        return sqlState != null
+                && (sqlState.startsWith("08") || sqlState.startsWith("53") || UNREACHABLE_STATES.contains(sqlState));
     }
 
     /**
@@ -67,7 +68,10 @@ public final class PassingFailure {
      * closed before the command reached it.
      */
     public static boolean isConnectionLost(Throwable failure) {
-        return failure instanceof SocketException || failure instanceof ClosedConnectionException
-                || failure instanceof NoStackTraceThrowable && failure.getMessage() != null && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
+        return failure instanceof SocketException
+                || failure instanceof ClosedConnectionException
+                || failure instanceof NoStackTraceThrowable
+                        && failure.getMessage() != null
+                        && failure.getMessage().startsWith(CONNECTION_NOT_ACTIVE);
     }
 }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,14 +34,16 @@ public class ProcessedEvents {
 
     /** True if this is the first time {@code consumer} sees {@code eventId}; the entry commits with the caller's change. */
     public Uni<Boolean> firstDelivery(SqlConnection connection, String consumer, String eventId) {
-        return connection.preparedQuery(FIRST_DELIVERY.formatted("$1", "$2"))
+        return connection
+                .preparedQuery(FIRST_DELIVERY.formatted("$1", "$2"))
                 .execute(Tuple.of(eventId, consumer))
                 .map(result -> result.rowCount() == 1);
     }
 
     /** Of these event ids, those {@code consumer} sees for the first time; their entries commit with the caller's change. */
     public Uni<Set<String>> firstDeliveries(SqlConnection connection, String consumer, Collection<String> eventIds) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         INSERT INTO processed_event (event_id, consumer) SELECT id, $2 FROM unnest($1::text[]) AS id
                         ON CONFLICT DO NOTHING RETURNING event_id""")
                 .execute(Tuple.of(eventIds.toArray(String[]::new), consumer))

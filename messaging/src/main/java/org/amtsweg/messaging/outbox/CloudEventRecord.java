@@ -1,16 +1,15 @@
 package org.amtsweg.messaging.outbox;
 
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.amtsweg.events.CloudEventAttributes;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import org.amtsweg.messaging.trace.JourneyTrace;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import org.amtsweg.events.CloudEventAttributes;
+import org.amtsweg.messaging.trace.JourneyTrace;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * An outbox row as a Kafka record in CloudEvents binary mode: the attributes as {@code ce_*} headers
@@ -19,8 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CloudEventRecord {
 
-    private CloudEventRecord() {
-    }
+    private CloudEventRecord() {}
 
     /** The message for {@code event}; {@code ack} completes when the broker acknowledged it, or fails. */
     static Message<String> of(OutboxEvent event, URI source, CompletableFuture<Void> ack) {
@@ -37,8 +35,11 @@ final class CloudEventRecord {
                 .withTopic(event.topic())
                 .withKey(event.aggregateId())
                 .build();
-        TracingMetadata journey = TracingMetadata.withCurrent(JourneyTrace.ofEvent(event.correlationId(), event.id().toString()));
-        return Message.of(event.payload(), Metadata.of(cloudEvent, kafka, journey),
+        TracingMetadata journey = TracingMetadata.withCurrent(
+                JourneyTrace.ofEvent(event.correlationId(), event.id().toString()));
+        return Message.of(
+                event.payload(),
+                Metadata.of(cloudEvent, kafka, journey),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -28,7 +27,8 @@ public class Outbox {
      * common table expression ({@code INSERT_INTO + " SELECT $1, … FROM opened"}): the values follow in
      * this order — id, topic, aggregate id, type, correlation id, payload (jsonb), created at.
      */
-    public static final String INSERT_INTO = "INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)";
+    public static final String INSERT_INTO =
+            "INSERT INTO outbox_event (id, topic, aggregate_id, type, correlation_id, payload, created_at)";
 
     /** Seven values, bound by name: the same text every time, so one prepared statement per connection as before. */
     private static final String INSERT = INSERT_INTO
@@ -45,8 +45,20 @@ public class Outbox {
      * @param correlationId the application id the journey runs under
      * @return the event id; the caller nudges the relay once the transaction has committed
      */
-    public Uni<UUID> append(SqlConnection connection, String topic, String aggregateId, String type, String correlationId, Object event) {
-        OutboxEvent row = new OutboxEvent(UUID.randomUUID(), topic, aggregateId, type, correlationId, json(event),
+    public Uni<UUID> append(
+            SqlConnection connection,
+            String topic,
+            String aggregateId,
+            String type,
+            String correlationId,
+            Object event) {
+        OutboxEvent row = new OutboxEvent(
+                UUID.randomUUID(),
+                topic,
+                aggregateId,
+                type,
+                correlationId,
+                json(event),
                 OffsetDateTime.now(ZoneOffset.UTC));
         return append(connection, row).replaceWith(row.id());
     }
@@ -71,7 +83,8 @@ public class Outbox {
             return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             // The service's own record could not be written: a defect, not the sender's fault.
-            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " cannot be written as JSON", e);
+            throw new IllegalStateException(
+                    "event " + event.getClass().getSimpleName() + " cannot be written as JSON", e);
         }
     }
 }

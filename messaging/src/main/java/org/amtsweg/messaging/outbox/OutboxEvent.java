@@ -10,6 +10,11 @@ import java.util.UUID;
  * @param correlationId the journey the event belongs to (the application id)
  * @param payload       the event's JSON data
  */
-public record OutboxEvent(UUID id, String topic, String aggregateId, String type, String correlationId, String payload,
-                          OffsetDateTime createdAt) {
-}
+public record OutboxEvent(
+        UUID id,
+        String topic,
+        String aggregateId,
+        String type,
+        String correlationId,
+        String payload,
+        OffsetDateTime createdAt) {}

@@ -10,13 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.amtsweg.messaging.CoalescingRun;
-import org.amtsweg.messaging.MessagingConfig;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.amtsweg.messaging.CoalescingRun;
+import org.amtsweg.messaging.MessagingConfig;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the outbox to Kafka through the channel {@code events-out} (each service configures it:
@@ -62,6 +61,7 @@ public class OutboxRelay {
     public static final String CHANNEL = "events-out";
     /** Configured by the services that publish, and only by them. */
     public static final String CHANNEL_CONNECTOR = "mp.messaging.outgoing." + CHANNEL + ".connector";
+
     public static final String CONNECTOR = "smallrye-kafka";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -69,6 +69,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x616d747377656701L;
     /** A removal round waits this long, so that under load one statement removes many rows. */
     private static final Duration REMOVAL_DELAY = Duration.ofMillis(20);
+
     private static final int REMOVAL_BATCH = 1000;
     private static final String REMOVE = "DELETE FROM outbox_event WHERE id = ANY($1)";
 
@@ -88,6 +89,7 @@ public class OutboxRelay {
     private final Map<UUID, Long> expected = new ConcurrentHashMap<>();
     /** Acknowledged by the broker, to be removed by the next removal round. */
     private final Queue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+
     private final AtomicBoolean removing = new AtomicBoolean();
     /** Immediate publications that failed since the last one that worked (the broker away): for one log line per outage. */
     private final AtomicLong failedPublications = new AtomicLong();
@@ -95,7 +97,8 @@ public class OutboxRelay {
     public OutboxRelay(Pool pool, MessagingConfig config) {
         this.pool = pool;
         this.config = config;
-        this.sweep = new CoalescingRun(LOG, "outbox relay", this::publishBatch, published -> published == config.batchSize());
+        this.sweep = new CoalescingRun(
+                LOG, "outbox relay", this::publishBatch, published -> published == config.batchSize());
     }
 
     /**
@@ -103,7 +106,9 @@ public class OutboxRelay {
      * application starts: the channels are wired only then, and a sweep before could not reach the
      * emitter (a slow start took longer than any fixed delay); nor while it shuts down.
      */
-    @Scheduled(every = "${amtsweg.messaging.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${amtsweg.messaging.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         nudge();
@@ -144,10 +149,13 @@ public class OutboxRelay {
                 removeAcknowledged();
             } else {
                 inFlight.remove(event.id());
-                // Once per outage: from now on every event stays in the outbox for the sweep, until it has sent them all.
+                // Once per outage: from now on every event stays in the outbox for the sweep, until it has sent them
+                // all.
                 if (failedPublications.getAndIncrement() == 0) {
-                    LOG.warnf("immediate publication of %s failed; the sweep sends it and every event written after it until"
-                            + " publications work again (logged once): %s", event.id(), failure.getMessage());
+                    LOG.warnf(
+                            "immediate publication of %s failed; the sweep sends it and every event written after it until"
+                                    + " publications work again (logged once): %s",
+                            event.id(), failure.getMessage());
                 }
             }
         });
@@ -157,8 +165,10 @@ public class OutboxRelay {
     private void immediatePublicationsResume() {
         long failed = failedPublications.getAndSet(0);
         if (failed > 0) {
-            LOG.infof("publications work again; the sweep sent the %d events whose immediate publication failed, and those written"
-                    + " meanwhile, in order; events go out right after their commit again", failed);
+            LOG.infof(
+                    "publications work again; the sweep sent the %d events whose immediate publication failed, and those written"
+                            + " meanwhile, in order; events go out right after their commit again",
+                    failed);
         }
     }
 
@@ -182,45 +192,66 @@ public class OutboxRelay {
         if (!removing.compareAndSet(false, true)) {
             return;
         }
-        Uni.createFrom().voidItem().onItem().delayIt().by(REMOVAL_DELAY).chain(() -> {
-            List<UUID> ids = new ArrayList<>();
-            for (UUID id = acknowledged.poll(); id != null && ids.size() < REMOVAL_BATCH; id = acknowledged.poll()) {
-                ids.add(id);
-            }
-            if (ids.isEmpty()) {
-                return Uni.createFrom().item(ids);
-            }
-            return pool.withTransaction(connection -> connection.query("SET LOCAL synchronous_commit = off").execute()
-                            .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(ids.toArray(UUID[]::new)))))
-                    .onFailure().invoke(failure -> {
-                        // Still there, they stay in flight here and are removed with the next round.
-                        acknowledged.addAll(ids);
-                        LOG.debugf("removing published events failed, will retry: %s", failure.getMessage());
-                    })
-                    .replaceWith(ids);
-        }).subscribe().with(ids -> {
-            ids.forEach(inFlight::remove);
-            removing.set(false);
-            if (!acknowledged.isEmpty()) {
-                removeAcknowledged();
-            }
-        }, failure -> {
-            removing.set(false);
-            // The database is away: try again with the next acknowledgement or sweep, not in a tight loop.
-        });
+        Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(REMOVAL_DELAY)
+                .chain(() -> {
+                    List<UUID> ids = new ArrayList<>();
+                    for (UUID id = acknowledged.poll();
+                            id != null && ids.size() < REMOVAL_BATCH;
+                            id = acknowledged.poll()) {
+                        ids.add(id);
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(ids);
+                    }
+                    return pool.withTransaction(connection -> connection
+                                    .query("SET LOCAL synchronous_commit = off")
+                                    .execute()
+                                    .chain(() -> connection
+                                            .preparedQuery(REMOVE)
+                                            .execute(Tuple.of(ids.toArray(UUID[]::new)))))
+                            .onFailure()
+                            .invoke(failure -> {
+                                // Still there, they stay in flight here and are removed with the next round.
+                                acknowledged.addAll(ids);
+                                LOG.debugf("removing published events failed, will retry: %s", failure.getMessage());
+                            })
+                            .replaceWith(ids);
+                })
+                .subscribe()
+                .with(
+                        ids -> {
+                            ids.forEach(inFlight::remove);
+                            removing.set(false);
+                            if (!acknowledged.isEmpty()) {
+                                removeAcknowledged();
+                            }
+                        },
+                        failure -> {
+                            removing.set(false);
+                            // The database is away: try again with the next acknowledgement or sweep, not in a tight
+                            // loop.
+                        });
     }
 
     Uni<Integer> publishBatch() {
         if (!acknowledged.isEmpty()) {
             removeAcknowledged();
         }
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean("locked") ? publishUnderLock(connection) : Uni.createFrom().item(0)));
+                .chain(lock -> lock.iterator().next().getBoolean("locked")
+                        ? publishUnderLock(connection)
+                        : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishUnderLock(SqlConnection connection) {
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         SELECT id, topic, aggregate_id, type, correlation_id, payload::text AS payload, created_at
                         FROM outbox_event WHERE NOT (id = ANY($2)) ORDER BY seq LIMIT $1""")
                 .execute(Tuple.of(config.batchSize(), notForTheSweep()))
@@ -232,7 +263,8 @@ public class OutboxRelay {
                     List<UUID> ids = new ArrayList<>();
                     // Sent in order without waiting in between; the idempotent producer keeps that order per partition.
                     List<CompletableFuture<Void>> acks = sendSwept(rows, ids);
-                    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                    return Uni.createFrom()
+                            .completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
                             .chain(() -> connection.preparedQuery(REMOVE).execute(Tuple.of(ids.toArray(UUID[]::new))))
                             .invoke(() -> {
                                 if (rows.size() < config.batchSize()) {
@@ -251,8 +283,14 @@ public class OutboxRelay {
                 continue; // announced after the query's list of those in flight was taken: sent immediately
             }
             ids.add(id);
-            acks.add(send(new OutboxEvent(id, row.getString("topic"), row.getString("aggregate_id"), row.getString("type"),
-                    row.getString("correlation_id"), row.getString("payload"), row.getOffsetDateTime("created_at"))));
+            acks.add(send(new OutboxEvent(
+                    id,
+                    row.getString("topic"),
+                    row.getString("aggregate_id"),
+                    row.getString("type"),
+                    row.getString("correlation_id"),
+                    row.getString("payload"),
+                    row.getOffsetDateTime("created_at"))));
         }
         return acks;
     }

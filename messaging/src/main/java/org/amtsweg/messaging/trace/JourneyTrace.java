@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,8 +22,7 @@ import java.util.Locale;
  */
 public final class JourneyTrace {
 
-    private JourneyTrace() {
-    }
+    private JourneyTrace() {}
 
     /**
      * The context an event of this journey is published in: the journey's trace, and as parent the event itself (its
@@ -32,8 +30,8 @@ public final class JourneyTrace {
      * after a crash — hangs under the same parent.
      */
     public static Context ofEvent(String correlationId, String eventId) {
-        SpanContext event = SpanContext.createFromRemoteParent(traceId(correlationId), spanId(eventId), TraceFlags.getSampled(),
-                TraceState.getDefault());
+        SpanContext event = SpanContext.createFromRemoteParent(
+                traceId(correlationId), spanId(eventId), TraceFlags.getSampled(), TraceState.getDefault());
         return Context.root().with(Span.wrap(event));
     }
 

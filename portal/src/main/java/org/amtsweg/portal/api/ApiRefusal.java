@@ -2,28 +2,27 @@ package org.amtsweg.portal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.portal.login.TrustLevel;
-import org.amtsweg.portal.login.TrustLevelTooLow;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.amtsweg.portal.login.TrustLevel;
+import org.amtsweg.portal.login.TrustLevelTooLow;
 
 /**
  * A service's RFC 9457 answer to a request it refused, read for the page that shows it: the status, the
  * German detail, and each violation's JSON pointer with its German message.
  */
-@io.quarkus.qute.TemplateData
+@TemplateData
 public record ApiRefusal(int status, String type, String detail, List<Violation> violations, JsonNode problem) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One refused field: where it is in the data and what is wrong with it, in German. */
-    @io.quarkus.qute.TemplateData
-    public record Violation(String pointer, String message) {
-    }
+    @TemplateData
+    public record Violation(String pointer, String message) {}
 
     /**
      * The refusal in a failed call, if the service answered with a client error (4xx); a 5xx or no answer stays an
@@ -49,7 +48,8 @@ public record ApiRefusal(int status, String type, String detail, List<Violation>
         if (status != 403 || !isType("trust-level-too-low")) {
             return Optional.empty();
         }
-        return Optional.of(TrustLevel.of(problem.path("requiredTrustLevel").asText()).orElse(TrustLevel.HIGH));
+        return Optional.of(
+                TrustLevel.of(problem.path("requiredTrustLevel").asText()).orElse(TrustLevel.HIGH));
     }
 
     public static ApiRefusal from(Response response) {
@@ -61,11 +61,16 @@ public record ApiRefusal(int status, String type, String detail, List<Violation>
         }
         List<Violation> violations = new ArrayList<>();
         for (JsonNode violation : problem.path("violations")) {
-            violations.add(new Violation(violation.path("pointer").asText(violation.path("field").asText("")),
+            violations.add(new Violation(
+                    violation.path("pointer").asText(violation.path("field").asText("")),
                     violation.path("message").asText("Diese Angabe ist ungültig.")));
         }
-        return new ApiRefusal(response.getStatus(), problem.path("type").asText(""), problem.path("detail").asText(""),
-                List.copyOf(violations), problem);
+        return new ApiRefusal(
+                response.getStatus(),
+                problem.path("type").asText(""),
+                problem.path("detail").asText(""),
+                List.copyOf(violations),
+                problem);
     }
 
     public boolean isType(String slug) {

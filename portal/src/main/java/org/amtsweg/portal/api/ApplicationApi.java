@@ -41,8 +41,7 @@ public interface ApplicationApi {
 
     @POST
     @Path("applications/{id}/submit")
-    JsonNode submit(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                    @PathParam("id") String id);
+    JsonNode submit(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") String id);
 
     @GET
     @Path("applications/{id}/attachments")

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface CaseApi {
 
     @GET
-    JsonNode inbox(@QueryParam("status") String status,
-                   @QueryParam("after") String after, @QueryParam("limit") Integer limit);
+    JsonNode inbox(
+            @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/{id}")
@@ -31,20 +31,17 @@ public interface CaseApi {
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response assign(@HeaderParam("If-Match") String revision,
-                    @PathParam("id") String id, JsonNode body);
+    Response assign(@HeaderParam("If-Match") String revision, @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/information-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response requestInformation(@HeaderParam("If-Match") String revision,
-                                @PathParam("id") String id, JsonNode body);
+    Response requestInformation(@HeaderParam("If-Match") String revision, @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response decide(@HeaderParam("If-Match") String revision,
-                    @PathParam("id") String id, JsonNode body);
+    Response decide(@HeaderParam("If-Match") String revision, @PathParam("id") String id, JsonNode body);
 
     @POST
     @Path("/{id}/notes")
@@ -53,6 +50,5 @@ public interface CaseApi {
 
     @GET
     @Path("/{id}/attachments/{attachmentId}")
-    Response attachment(@PathParam("id") String id,
-                        @PathParam("attachmentId") String attachmentId);
+    Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId);
 }

@@ -2,7 +2,6 @@ package org.amtsweg.portal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +10,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(JsonNode node) {

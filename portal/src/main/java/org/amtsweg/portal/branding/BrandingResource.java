@@ -31,7 +31,8 @@ public class BrandingResource {
             return Response.ok(image, logo.getMediaType())
                     // An SVG opened directly runs no script here: its own CSP forbids everything.
                     .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-                    .header("Cache-Control", "public, max-age=3600").build();
+                    .header("Cache-Control", "public, max-age=3600")
+                    .build();
         }
     }
 
@@ -41,7 +42,8 @@ public class BrandingResource {
     public Response colours(@PathParam("id") String id) {
         requireId(id);
         Authority authority = Authority.of(catalog.authority(id));
-        String css = ":root { --marke: " + authority.primaryColor() + "; --marke-hell: " + authority.secondaryColor() + "; }\n";
+        String css = ":root { --marke: " + authority.primaryColor() + "; --marke-hell: " + authority.secondaryColor()
+                + "; }\n";
         return Response.ok(css).header("Cache-Control", "public, max-age=300").build();
     }
 

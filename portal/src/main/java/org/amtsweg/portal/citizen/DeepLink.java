@@ -3,10 +3,9 @@ package org.amtsweg.portal.citizen;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.regex.Pattern;
 import org.amtsweg.portal.api.CatalogApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import java.util.regex.Pattern;
 
 /**
  * The way in from another portal: {@code /antrag/{service}?ags={ags}}, the deep link the catalogue's Portalverbund feed
@@ -30,7 +29,8 @@ public class DeepLink {
      *
      * @param link where to go from the refusal (the search, or the service's page to name another place)
      */
-    public record Landing(String service, String ags, String authority, String title, String text, String link, String linkText) {
+    public record Landing(
+            String service, String ags, String authority, String title, String text, String link, String linkText) {
 
         boolean found() {
             return authority != null;
@@ -42,7 +42,8 @@ public class DeepLink {
             return unknownService();
         }
         if (ags == null || !AGS.matcher(ags).matches()) {
-            return unknownPlace(service, "Der Link nennt keinen gültigen Ort: ein Amtlicher Gemeindeschlüssel hat 8 Ziffern.");
+            return unknownPlace(
+                    service, "Der Link nennt keinen gültigen Ort: ein Amtlicher Gemeindeschlüssel hat 8 Ziffern.");
         }
         JsonNode shown;
         try {
@@ -55,19 +56,28 @@ public class DeepLink {
         }
         try {
             JsonNode responsibility = catalog.responsibility(service, ags);
-            return new Landing(service, ags, responsibility.path("authority").path("id").asText(), null, null, null, null);
+            return new Landing(
+                    service, ags, responsibility.path("authority").path("id").asText(), null, null, null, null);
         } catch (WebApplicationException failure) {
             if (failure.getResponse().getStatus() == 404) {
-                return unknownPlace(service, "Für „" + shown.path("name").asText(service) + "“ ist an dem Ort, den der Link nennt ("
-                        + ags + "), keine Behörde an dieses Portal angeschlossen. Geben Sie Ihren Ort an, dann sehen Sie, wer für Sie zuständig ist.");
+                return unknownPlace(
+                        service,
+                        "Für „" + shown.path("name").asText(service) + "“ ist an dem Ort, den der Link nennt (" + ags
+                                + "), keine Behörde an dieses Portal angeschlossen. Geben Sie Ihren Ort an, dann sehen Sie, wer für Sie zuständig ist.");
             }
             throw failure;
         }
     }
 
     private static Landing unknownService() {
-        return new Landing(null, null, null, "Leistung nicht gefunden",
-                "Diese Leistung gibt es in unserem Katalog nicht (mehr). Suchen Sie sie bitte über die Startseite.", "/", "Zur Suche");
+        return new Landing(
+                null,
+                null,
+                null,
+                "Leistung nicht gefunden",
+                "Diese Leistung gibt es in unserem Katalog nicht (mehr). Suchen Sie sie bitte über die Startseite.",
+                "/",
+                "Zur Suche");
     }
 
     private static Landing unknownPlace(String service, String text) {

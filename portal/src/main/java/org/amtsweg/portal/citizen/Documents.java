@@ -3,13 +3,13 @@ package org.amtsweg.portal.citizen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.api.ApplicationApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import java.util.Optional;
 
 /**
  * Documents between the browser and intake: an upload passes through as it came (intake decides its
@@ -28,7 +28,7 @@ public class Documents {
     /** Uploads a document of {@code kind}; the refusal if intake refused it. */
     public Optional<ApiRefusal> upload(String applicationId, String kind, FileUpload file) {
         if (file == null || file.size() == 0) {
-            return Optional.of(new ApiRefusal(400, "", "Wählen Sie eine Datei aus.", java.util.List.of(), null));
+            return Optional.of(new ApiRefusal(400, "", "Wählen Sie eine Datei aus.", List.of(), null));
         }
         ClientMultipartForm form = ClientMultipartForm.create()
                 .attribute("kind", kind == null ? "" : kind, null)
@@ -47,7 +47,8 @@ public class Documents {
             byte[] content = upstream.readEntity(byte[].class);
             return Response.ok(content, "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                    .header("Cache-Control", "no-store").build();
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
     }
 }

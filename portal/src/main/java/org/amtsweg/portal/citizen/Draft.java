@@ -1,14 +1,14 @@
 package org.amtsweg.portal.citizen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.form.ErrorSummary;
 import org.amtsweg.portal.form.FormSection;
 import org.amtsweg.portal.form.PublishedForm;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** An application as intake answered it, with the form version it is pinned to. */
 record Draft(JsonNode application, PublishedForm form) {
@@ -38,13 +38,17 @@ record Draft(JsonNode application, PublishedForm form) {
     FormSection section(int step) {
         List<FormSection> sections = sections(Map.of());
         if (step < 1 || step > sections.size()) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         return sections.get(step - 1);
     }
 
     ErrorSummary summary(ApiRefusal refusal, int currentStep) {
-        return ErrorSummary.of(refusal, form, sections(Map.of()), currentStep, 
+        return ErrorSummary.of(
+                refusal,
+                form,
+                sections(Map.of()),
+                currentStep,
                 step -> step > form.steps() ? "/antraege/" + id() + "/pruefen" : ApplicationPages.stepUrl(id(), step));
     }
 }

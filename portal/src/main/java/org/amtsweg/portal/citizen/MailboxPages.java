@@ -15,6 +15,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.amtsweg.portal.api.ApiRefusal;
 import org.amtsweg.portal.api.ApplicationApi;
 import org.amtsweg.portal.api.CatalogApi;
@@ -26,12 +31,6 @@ import org.amtsweg.portal.form.PublishedForm;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The citizen's mailbox (Postfach): an information request opens exactly the fields and documents the
@@ -49,8 +48,13 @@ public class MailboxPages {
     private final Template mailbox;
     private final Template message;
 
-    public MailboxPages(@RestClient ApplicationApi applications, @RestClient CatalogApi catalog, CitizenContext citizen, Documents documents,
-                        @Location("mailbox.html") Template mailbox, @Location("mailbox-message.html") Template message) {
+    public MailboxPages(
+            @RestClient ApplicationApi applications,
+            @RestClient CatalogApi catalog,
+            CitizenContext citizen,
+            Documents documents,
+            @Location("mailbox.html") Template mailbox,
+            @Location("mailbox-message.html") Template message) {
         this.applications = applications;
         this.catalog = catalog;
         this.citizen = citizen;
@@ -72,14 +76,19 @@ public class MailboxPages {
 
     @POST
     @Path("{id}/dokumente")
-    public Response upload(@PathParam("id") String id, @RestForm("art") String kind, @RestForm("datei") FileUpload file) {
+    public Response upload(
+            @PathParam("id") String id, @RestForm("art") String kind, @RestForm("datei") FileUpload file) {
         Request request = request(id);
         if (!request.documents().contains(kind)) {
             throw new NotFoundException();
         }
-        return documents.upload(request.applicationId(), kind, file)
-                .map(refusal -> Response.status(refusal.status()).entity(page(request, ErrorSummary.none(), refusal)).build())
-                .orElseGet(() -> Response.seeOther(URI.create("/postfach/" + id)).build());
+        return documents
+                .upload(request.applicationId(), kind, file)
+                .map(refusal -> Response.status(refusal.status())
+                        .entity(page(request, ErrorSummary.none(), refusal))
+                        .build())
+                .orElseGet(
+                        () -> Response.seeOther(URI.create("/postfach/" + id)).build());
     }
 
     /** The answer: the opened fields are saved (intake refuses any other), then the reply goes into the case. */
@@ -97,8 +106,11 @@ public class MailboxPages {
             applications.reply(id, reply);
         } catch (WebApplicationException failure) {
             ApiRefusal refusal = ApiRefusal.of(failure).orElseThrow(() -> failure);
-            ErrorSummary errors = ErrorSummary.of(refusal, request.form(), request.sections(), 1, step -> "/postfach/" + id);
-            return Response.status(refusal.status()).entity(page(request, errors, null)).build();
+            ErrorSummary errors =
+                    ErrorSummary.of(refusal, request.form(), request.sections(), 1, step -> "/postfach/" + id);
+            return Response.status(refusal.status())
+                    .entity(page(request, errors, null))
+                    .build();
         }
         return Response.seeOther(URI.create("/postfach/" + id)).build();
     }
@@ -113,17 +125,30 @@ public class MailboxPages {
         FormSection section = request.section(errors.byPointer());
         List<FormRow> rows = section == null ? List.of() : section.rows();
         List<Map<String, Object>> kinds = request.form().attachments().stream()
-                .filter(kind -> request.documents().contains(kind.path("kind").asText())).map(ApplicationPages::documentKind).toList();
-        return message.data("frame", citizen.frame(request.application().path("authority").path("id").asText(null)))
-                .data("message", Json.object(request.message())).data("application", Json.object(request.application()))
-                .data("rows", rows).data("kinds", kinds).data("errors", errors).data("uploadRefusal", uploadRefusal)
+                .filter(kind -> request.documents().contains(kind.path("kind").asText()))
+                .map(ApplicationPages::documentKind)
+                .toList();
+        return message.data(
+                        "frame",
+                        citizen.frame(request.application()
+                                .path("authority")
+                                .path("id")
+                                .asText(null)))
+                .data("message", Json.object(request.message()))
+                .data("application", Json.object(request.application()))
+                .data("rows", rows)
+                .data("kinds", kinds)
+                .data("errors", errors)
+                .data("uploadRefusal", uploadRefusal)
                 .data("open", request.isOpen());
     }
 
     private Request request(String id) {
         JsonNode found = applications.message(ApplicationPages.requireId(id));
-        JsonNode application = applications.application(found.path("applicationId").asText());
-        PublishedForm form = new PublishedForm(catalog.form(application.path("service").path("key").asText(),
+        JsonNode application =
+                applications.application(found.path("applicationId").asText());
+        PublishedForm form = new PublishedForm(catalog.form(
+                application.path("service").path("key").asText(),
                 application.path("formVersion").asInt()));
         return new Request(found, application, form);
     }
@@ -153,11 +178,13 @@ public class MailboxPages {
 
         boolean isOpen() {
             return "INFORMATION_REQUEST".equals(message.path("kind").asText())
-                    && (message.path("repliedAt").isNull() || message.path("repliedAt").isMissingNode());
+                    && (message.path("repliedAt").isNull()
+                            || message.path("repliedAt").isMissingNode());
         }
 
         Predicate<String> editable() {
-            return pointer -> isOpen() && fields().stream().anyMatch(asked -> pointer.equals(asked) || pointer.startsWith(asked + "/"));
+            return pointer -> isOpen()
+                    && fields().stream().anyMatch(asked -> pointer.equals(asked) || pointer.startsWith(asked + "/"));
         }
 
         List<FormSection> sections() {

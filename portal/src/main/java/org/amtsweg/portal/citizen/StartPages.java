@@ -13,15 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.amtsweg.portal.api.CatalogApi;
 import org.amtsweg.portal.api.Json;
 import org.amtsweg.portal.branding.Authority;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The way in: search the catalogue, give one's place (postal code, town or AGS), open a service and see how it is handled and
@@ -41,8 +42,14 @@ public class StartPages {
     private final Template service;
     private final Template message;
 
-    public StartPages(@RestClient CatalogApi catalog, CitizenContext citizen, PlaceSearch places, DeepLink deepLinks,
-                      @Location("start.html") Template start, @Location("service.html") Template service, @Location("message.html") Template message) {
+    public StartPages(
+            @RestClient CatalogApi catalog,
+            CitizenContext citizen,
+            PlaceSearch places,
+            DeepLink deepLinks,
+            @Location("start.html") Template start,
+            @Location("service.html") Template service,
+            @Location("message.html") Template message) {
         this.catalog = catalog;
         this.citizen = citizen;
         this.places = places;
@@ -64,20 +71,30 @@ public class StartPages {
      */
     @GET
     @Path("ort")
-    public Response place(@QueryParam("ort") String typed, @QueryParam("ags") String ags, @QueryParam("q") String query,
-                          @QueryParam("leistung") String serviceKey) {
-        String key = serviceKey != null && SERVICE_KEY.matcher(serviceKey).matches() && serviceKey.length() <= 64 ? serviceKey : null;
+    public Response place(
+            @QueryParam("ort") String typed,
+            @QueryParam("ags") String ags,
+            @QueryParam("q") String query,
+            @QueryParam("leistung") String serviceKey) {
+        String key = serviceKey != null && SERVICE_KEY.matcher(serviceKey).matches() && serviceKey.length() <= 64
+                ? serviceKey
+                : null;
         String q = query == null ? "" : query.strip();
         String input = typed != null ? typed : ags;
         PlaceSearch.Found found = places.find(input, key, q);
         if (found.isPlace()) {
-            String back = key != null ? "/leistungen/" + key
-                    : q.isEmpty() ? "/" : "/?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
-            return Response.seeOther(URI.create(back)).cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, found.ags())).build();
+            String back = key != null
+                    ? "/leistungen/" + key
+                    : q.isEmpty() ? "/" : "/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create(back))
+                    .cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, found.ags()))
+                    .build();
         }
         int status = found.error() != null ? 400 : 200;
         String shown = input == null ? "" : input.strip();
-        return key != null ? servicePage(key, shown, found, status) : Response.status(status).entity(startPage(q, shown, found)).build();
+        return key != null
+                ? servicePage(key, shown, found, status)
+                : Response.status(status).entity(startPage(q, shown, found)).build();
     }
 
     @GET
@@ -100,19 +117,32 @@ public class StartPages {
         DeepLink.Landing landing = deepLinks.land(key, ags);
         if (landing.found()) {
             return Response.seeOther(URI.create("/leistungen/" + landing.service()))
-                    .cookie(CitizenContext.remember(CitizenContext.PLACE_COOKIE, landing.ags()),
+                    .cookie(
+                            CitizenContext.remember(CitizenContext.PLACE_COOKIE, landing.ags()),
                             CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, landing.authority()))
                     .build();
         }
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(message.data("frame", citizen.frame()).data("title", landing.title())
-                .data("text", landing.text()).data("link", landing.link()).data("linkText", landing.linkText())).build();
+        return Response.status(404)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(message.data("frame", citizen.frame())
+                        .data("title", landing.title())
+                        .data("text", landing.text())
+                        .data("link", landing.link())
+                        .data("linkText", landing.linkText()))
+                .build();
     }
 
     private TemplateInstance startPage(String q, String placeInput, PlaceSearch.Found found) {
         Optional<String> place = citizen.place();
-        JsonNode results = q.isEmpty() ? null : catalog.search(q.length() > 200 ? q.substring(0, 200) : q, place.orElse(null), 20);
-        return start.data("frame", citizen.frame()).data("q", q).data("place", place.orElse("")).data("serviceKey", "")
-                .data("placeInput", placeInput).data("placeError", found.error()).data("choices", found.choices())
+        JsonNode results =
+                q.isEmpty() ? null : catalog.search(q.length() > 200 ? q.substring(0, 200) : q, place.orElse(null), 20);
+        return start.data("frame", citizen.frame())
+                .data("q", q)
+                .data("place", place.orElse(""))
+                .data("serviceKey", "")
+                .data("placeInput", placeInput)
+                .data("placeError", found.error())
+                .data("choices", found.choices())
                 .data("results", results == null ? null : Json.list(results.path("items")));
     }
 
@@ -122,7 +152,8 @@ public class StartPages {
         Authority responsible = null;
         if (place.isPresent()) {
             try {
-                responsible = Authority.of(catalog.responsibility(key, place.get()).path("authority"));
+                responsible =
+                        Authority.of(catalog.responsibility(key, place.get()).path("authority"));
             } catch (WebApplicationException nobody) {
                 if (nobody.getResponse().getStatus() != 404) {
                     throw nobody;
@@ -130,10 +161,17 @@ public class StartPages {
             }
         }
         var frame = responsible == null ? citizen.frame() : citizen.frame(responsible.id());
-        Response.ResponseBuilder page = Response.status(status).entity(service.data("frame", frame).data("service", Json.object(shown))
-                .data("handling", shown.path("handling").path("mode").asText("online")).data("place", place.orElse(""))
-                .data("responsible", responsible).data("q", "").data("serviceKey", key).data("placeInput", placeInput)
-                .data("placeError", found.error()).data("choices", found.choices()));
+        Response.ResponseBuilder page = Response.status(status)
+                .entity(service.data("frame", frame)
+                        .data("service", Json.object(shown))
+                        .data("handling", shown.path("handling").path("mode").asText("online"))
+                        .data("place", place.orElse(""))
+                        .data("responsible", responsible)
+                        .data("q", "")
+                        .data("serviceKey", key)
+                        .data("placeInput", placeInput)
+                        .data("placeError", found.error())
+                        .data("choices", found.choices()));
         if (responsible != null) {
             page.cookie(CitizenContext.remember(CitizenContext.AUTHORITY_COOKIE, responsible.id()));
         }
@@ -143,7 +181,10 @@ public class StartPages {
     @GET
     @Path("abgemeldet")
     public TemplateInstance loggedOut() {
-        return message.data("frame", citizen.frame()).data("title", "Sie sind abgemeldet")
-                .data("text", "Ihre Anmeldung ist beendet, auch beim Nutzerkonto.").data("link", "/").data("linkText", "Zur Startseite");
+        return message.data("frame", citizen.frame())
+                .data("title", "Sie sind abgemeldet")
+                .data("text", "Ihre Anmeldung ist beendet, auch beim Nutzerkonto.")
+                .data("link", "/")
+                .data("linkText", "Zur Startseite");
     }
 }

@@ -36,6 +36,10 @@ public class Workspace {
             }
         }
         String name = token.getClaim("name");
-        return new Frame(brand, name == null ? token.getName() : name, true, config.sessionIdleTimeout().toMinutes());
+        return new Frame(
+                brand,
+                name == null ? token.getName() : name,
+                true,
+                config.sessionIdleTimeout().toMinutes());
     }
 }

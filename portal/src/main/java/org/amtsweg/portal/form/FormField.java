@@ -1,5 +1,6 @@
 package org.amtsweg.portal.form;
 
+import io.quarkus.qute.TemplateData;
 import java.util.List;
 
 /**
@@ -11,15 +12,26 @@ import java.util.List;
  * @param prefilled the answer came from the eID (once-only)
  * @param editable false where only some fields may change (an information request)
  */
-@io.quarkus.qute.TemplateData
-public record FormField(String pointer, String id, String label, String help, String kind, boolean required,
-                        List<Option> options, String value, List<String> values, String inputMode, String autocomplete,
-                        String error, boolean prefilled, boolean editable) {
+@TemplateData
+public record FormField(
+        String pointer,
+        String id,
+        String label,
+        String help,
+        String kind,
+        boolean required,
+        List<Option> options,
+        String value,
+        List<String> values,
+        String inputMode,
+        String autocomplete,
+        String error,
+        boolean prefilled,
+        boolean editable) {
 
     /** A value of an enumeration with its German label. */
-    @io.quarkus.qute.TemplateData
-    public record Option(String value, String label, boolean selected) {
-    }
+    @TemplateData
+    public record Option(String value, String label, boolean selected) {}
 
     public boolean hasError() {
         return error != null;
@@ -33,7 +45,8 @@ public record FormField(String pointer, String id, String label, String help, St
     /** The answer as a person reads it, for summaries and read-only fields. */
     public String display() {
         if ("choices".equals(kind) || "select".equals(kind) || "yesno".equals(kind) || "confirm".equals(kind)) {
-            List<String> chosen = options.stream().filter(Option::selected).map(Option::label).toList();
+            List<String> chosen =
+                    options.stream().filter(Option::selected).map(Option::label).toList();
             return chosen.isEmpty() ? "—" : String.join(", ", chosen);
         }
         return value == null || value.isBlank() ? "—" : value;

@@ -1,10 +1,12 @@
 package org.amtsweg.portal.form;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * A line of a form page in document order: a group opens ({@code legend}), a field, or the group closes.
  * Flat rows keep the templates free of recursion however deeply the schema nests its objects.
  */
-@io.quarkus.qute.TemplateData
+@TemplateData
 public record FormRow(String kind, String legend, FormField field) {
 
     static FormRow open(String legend) {

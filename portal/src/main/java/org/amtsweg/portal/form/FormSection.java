@@ -1,9 +1,10 @@
 package org.amtsweg.portal.form;
 
+import io.quarkus.qute.TemplateData;
 import java.util.List;
 
 /** A section of the form, shown as one step of the journey, with its rows in order. */
-@io.quarkus.qute.TemplateData
+@TemplateData
 public record FormSection(int step, String title, String pointer, List<FormRow> rows) {
 
     public List<FormField> fields() {

@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +30,9 @@ import java.util.function.Predicate;
 public final class PublishedForm {
 
     /** Strict: 30.02.2023 stays text for intake to refuse, never quietly the 28th. */
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter GERMAN_DATE =
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
+
     private static final DateTimeFormatter GERMAN_DATE_SHOWN = DateTimeFormatter.ofPattern("dd.MM.uuuu");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -69,7 +73,8 @@ public final class PublishedForm {
     }
 
     /** Every section with the answers in {@code data}; {@code errors} by pointer; {@code editable} decides which inputs may change. */
-    public List<FormSection> sections(JsonNode data, List<String> prefilled, Map<String, String> errors, Predicate<String> editable) {
+    public List<FormSection> sections(
+            JsonNode data, List<String> prefilled, Map<String, String> errors, Predicate<String> editable) {
         List<FormSection> sections = new ArrayList<>();
         int step = 1;
         for (JsonNode section : presentation.path("sections")) {
@@ -79,14 +84,21 @@ public final class PublishedForm {
                 String pointer = field.asText();
                 rows(pointer, schemaAt(pointer), required(pointer), context, rows);
             }
-            sections.add(new FormSection(step++, section.path("title").asText(), section.path("pointer").asText(), List.copyOf(rows)));
+            sections.add(new FormSection(
+                    step++,
+                    section.path("title").asText(),
+                    section.path("pointer").asText(),
+                    List.copyOf(rows)));
         }
         return sections;
     }
 
     /** The section (step) an answer belongs to, 1-based; the step after the sections (documents, submission) when none does. */
     public int stepOf(List<FormSection> sections, String pointer) {
-        return sections.stream().filter(section -> section.contains(pointer)).mapToInt(FormSection::step).findFirst()
+        return sections.stream()
+                .filter(section -> section.contains(pointer))
+                .mapToInt(FormSection::step)
+                .findFirst()
                 .orElse(sections.size() + 1);
     }
 
@@ -96,7 +108,7 @@ public final class PublishedForm {
      */
     public ObjectNode apply(FormSection section, JsonNode data, Map<String, List<String>> inputs) {
         ObjectNode result = data != null && data.isObject() ? ((ObjectNode) data).deepCopy() : NODES.objectNode();
-        Map<String, List<ObjectNode>> lists = new java.util.LinkedHashMap<>();
+        Map<String, List<ObjectNode>> lists = new LinkedHashMap<>();
         for (FormField field : section.fields()) {
             if (!field.editable()) {
                 continue;
@@ -124,8 +136,8 @@ public final class PublishedForm {
         return result;
     }
 
-    private record Context(JsonNode data, List<String> prefilled, Map<String, String> errors, Predicate<String> editable) {
-    }
+    private record Context(
+            JsonNode data, List<String> prefilled, Map<String, String> errors, Predicate<String> editable) {}
 
     /** An answer inside a list of objects: {@code /haushalt/weitere_mitglieder/0/vorname}. */
     private record ListItem(String list, int index, String property) {
@@ -134,7 +146,7 @@ public final class PublishedForm {
             String[] parts = pointer.split("/");
             for (int i = parts.length - 2; i > 0; i--) {
                 if (parts[i].matches("\\d+")) {
-                    String list = String.join("/", java.util.Arrays.copyOfRange(parts, 0, i));
+                    String list = String.join("/", Arrays.copyOfRange(parts, 0, i));
                     if (form.schemaAt(list).path("type").asText().equals("array")) {
                         return Optional.of(new ListItem(list, Integer.parseInt(parts[i]), parts[parts.length - 1]));
                     }
@@ -153,23 +165,33 @@ public final class PublishedForm {
             node.path("required").forEach(name -> requiredChildren.add(name.asText()));
             for (Iterator<String> names = node.path("properties").fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                rows(pointer + "/" + name, node.path("properties").path(name), requiredChildren.contains(name), context, rows);
+                rows(
+                        pointer + "/" + name,
+                        node.path("properties").path(name),
+                        requiredChildren.contains(name),
+                        context,
+                        rows);
             }
             rows.add(FormRow.close());
-        } else if (type.equals("array") && node.path("items").path("type").asText().equals("object")) {
+        } else if (type.equals("array")
+                && node.path("items").path("type").asText().equals("object")) {
             rows.add(FormRow.open(label));
             int existing = context.data().at(pointer).size();
             // Each saved entry plus one empty one to add another; empty entries are dropped when the page is sent.
             for (int index = 0; index <= existing; index++) {
-                String itemLabel = index < existing ? "Person " + (index + 1) : "Weitere Person hinzufügen (freiwillig)";
+                String itemLabel =
+                        index < existing ? "Person " + (index + 1) : "Weitere Person hinzufügen (freiwillig)";
                 rows.add(FormRow.open(itemLabel));
                 JsonNode items = node.path("items");
                 List<String> itemRequired = new ArrayList<>();
                 items.path("required").forEach(name -> itemRequired.add(name.asText()));
                 for (Iterator<String> names = items.path("properties").fieldNames(); names.hasNext(); ) {
                     String name = names.next();
-                    rows.add(FormRow.of(field(pointer + "/" + index + "/" + name, items.path("properties").path(name),
-                            index < existing && itemRequired.contains(name), context)));
+                    rows.add(FormRow.of(field(
+                            pointer + "/" + index + "/" + name,
+                            items.path("properties").path(name),
+                            index < existing && itemRequired.contains(name),
+                            context)));
                 }
                 rows.add(FormRow.close());
             }
@@ -182,7 +204,8 @@ public final class PublishedForm {
     private FormField field(String pointer, JsonNode node, boolean required, Context context) {
         JsonNode current = context.data().at(pointer);
         JsonNode ownLabel = presentation.path("labels").path(schemaPointer(pointer));
-        String label = ownLabel.isTextual() ? ownLabel.asText() : optionLabel(pointer.substring(pointer.lastIndexOf('/') + 1));
+        String label =
+                ownLabel.isTextual() ? ownLabel.asText() : optionLabel(pointer.substring(pointer.lastIndexOf('/') + 1));
         JsonNode help = presentation.path("help").path(schemaPointer(pointer));
         String id = "f" + pointer.replace('/', '-');
         String kind;
@@ -193,12 +216,17 @@ public final class PublishedForm {
         if (node.path("type").asText().equals("array") && node.path("items").has("enum")) {
             kind = "choices";
             current.forEach(value -> values.add(value.asText()));
-            node.path("items").path("enum").forEach(value ->
-                    options.add(new FormField.Option(value.asText(), optionLabel(value.asText()), values.contains(value.asText()))));
+            node.path("items")
+                    .path("enum")
+                    .forEach(value -> options.add(new FormField.Option(
+                            value.asText(), optionLabel(value.asText()), values.contains(value.asText()))));
         } else if (node.has("enum")) {
             kind = "select";
-            node.path("enum").forEach(value ->
-                    options.add(new FormField.Option(value.asText(), optionLabel(value.asText()), value.asText().equals(current.asText(null)))));
+            node.path("enum")
+                    .forEach(value -> options.add(new FormField.Option(
+                            value.asText(),
+                            optionLabel(value.asText()),
+                            value.asText().equals(current.asText(null)))));
         } else if (node.path("const").isBoolean()) {
             kind = "confirm";
             options.add(new FormField.Option("true", label, current.asBoolean(false)));
@@ -206,7 +234,8 @@ public final class PublishedForm {
             kind = "yesno";
             options.add(new FormField.Option("true", "Ja", current.isBoolean() && current.asBoolean()));
             options.add(new FormField.Option("false", "Nein", current.isBoolean() && !current.asBoolean()));
-        } else if (node.path("type").asText().equals("number") || node.path("type").asText().equals("integer")) {
+        } else if (node.path("type").asText().equals("number")
+                || node.path("type").asText().equals("integer")) {
             kind = "number";
             inputMode = node.path("type").asText().equals("integer") ? "numeric" : "decimal";
         } else if (node.path("format").asText().equals("date")) {
@@ -218,9 +247,21 @@ public final class PublishedForm {
                 autocomplete = "email";
             }
         }
-        return new FormField(pointer, id, label, help.isTextual() ? help.asText() : null, kind, required, List.copyOf(options),
-                display(kind, current), List.copyOf(values), inputMode, autocomplete, context.errors().get(pointer),
-                context.prefilled().contains(pointer), context.editable().test(pointer));
+        return new FormField(
+                pointer,
+                id,
+                label,
+                help.isTextual() ? help.asText() : null,
+                kind,
+                required,
+                List.copyOf(options),
+                display(kind, current),
+                List.copyOf(values),
+                inputMode,
+                autocomplete,
+                context.errors().get(pointer),
+                context.prefilled().contains(pointer),
+                context.editable().test(pointer));
     }
 
     private static String display(String kind, JsonNode current) {
@@ -245,7 +286,10 @@ public final class PublishedForm {
 
     /** What the citizen typed, as the schema's type; text the type cannot hold stays text, for the service to refuse at its field. */
     private static JsonNode typed(FormField field, JsonNode node, List<String> sent) {
-        List<String> given = sent.stream().map(String::strip).filter(value -> !value.isEmpty()).toList();
+        List<String> given = sent.stream()
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .toList();
         switch (field.kind()) {
             case "choices" -> {
                 if (given.isEmpty()) {
@@ -261,8 +305,7 @@ public final class PublishedForm {
             case "yesno" -> {
                 return given.isEmpty() ? null : NODES.booleanNode(given.get(0).equals("true"));
             }
-            default -> {
-            }
+            default -> {}
         }
         if (given.isEmpty()) {
             return null;
@@ -271,7 +314,8 @@ public final class PublishedForm {
         if (field.kind().equals("number")) {
             try {
                 BigDecimal number = new BigDecimal(value.replace(".", "").replace(',', '.'));
-                if (node.path("type").asText().equals("integer") && number.stripTrailingZeros().scale() <= 0) {
+                if (node.path("type").asText().equals("integer")
+                        && number.stripTrailingZeros().scale() <= 0) {
                     return NODES.numberNode(number.toBigIntegerExact());
                 }
                 return NODES.numberNode(number);

@@ -30,7 +30,8 @@ public class AcrValues implements OidcRedirectFilter {
         }
         TrustLevel level = config.minimumTrustLevel();
         if (StepUp.PATH.equals(context.routingContext().normalizedPath())) {
-            TrustLevel asked = TrustLevel.of(context.routingContext().request().getParam("niveau")).orElse(level);
+            TrustLevel asked = TrustLevel.of(context.routingContext().request().getParam("niveau"))
+                    .orElse(level);
             level = asked.reaches(level) ? asked : level;
         }
         context.additionalQueryParams().set("acr_values", level.acr());

@@ -11,14 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.portal.PortalConfig;
-import org.amtsweg.portal.branding.Frame;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.amtsweg.portal.PortalConfig;
+import org.amtsweg.portal.branding.Frame;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Step-up login (Höherstufung): {@code /anmelden?niveau=high&zurueck=/antraege/neu?leistung=ummeldung} makes sure
@@ -39,7 +38,11 @@ public class StepUp {
     private final PortalConfig config;
     private final Template message;
 
-    public StepUp(SecurityIdentity identity, OidcSession session, PortalConfig config, @Location("message.html") Template message) {
+    public StepUp(
+            SecurityIdentity identity,
+            OidcSession session,
+            PortalConfig config,
+            @Location("message.html") Template message) {
         this.identity = identity;
         this.session = session;
         this.config = config;
@@ -48,23 +51,39 @@ public class StepUp {
 
     /** The address that logs the person in with at least {@code level} and then shows {@code page} (a path of the portal). */
     public static URI loginFor(TrustLevel level, String page) {
-        return URI.create(PATH + "?niveau=" + level.acr() + "&zurueck=" + URLEncoder.encode(localPage(page), StandardCharsets.UTF_8));
+        return URI.create(PATH + "?niveau=" + level.acr() + "&zurueck="
+                + URLEncoder.encode(localPage(page), StandardCharsets.UTF_8));
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> login(@QueryParam("niveau") String level, @QueryParam("zurueck") String page, @QueryParam(AGAIN) String again) {
-        TrustLevel wanted = TrustLevel.of(level).filter(asked -> asked.reaches(config.minimumTrustLevel())).orElse(config.minimumTrustLevel());
+    public Uni<Response> login(
+            @QueryParam("niveau") String level, @QueryParam("zurueck") String page, @QueryParam(AGAIN) String again) {
+        TrustLevel wanted = TrustLevel.of(level)
+                .filter(asked -> asked.reaches(config.minimumTrustLevel()))
+                .orElse(config.minimumTrustLevel());
         String back = localPage(page);
         if (current().reaches(wanted)) {
             return Uni.createFrom().item(Response.seeOther(URI.create(back)).build());
         }
         if (again != null) {
-            return Uni.createFrom().item(Response.status(403).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(message.data("frame", new Frame(null, null, false, 0)).data("title", "Anmeldung reicht nicht aus")
-                            .data("text", "Diese Seite verlangt das Vertrauensniveau „" + wanted.label() + "“. Melden Sie sich bitte mit "
-                                    + (wanted == TrustLevel.HIGH ? "dem Online-Ausweis" : "dem Online-Ausweis oder einem ELSTER-Zertifikat") + " an.")
-                            .data("link", loginFor(wanted, back).toString()).data("linkText", "Erneut anmelden").render()).build());
+            return Uni.createFrom()
+                    .item(Response.status(403)
+                            .type(MediaType.TEXT_HTML_TYPE)
+                            .entity(message.data("frame", new Frame(null, null, false, 0))
+                                    .data("title", "Anmeldung reicht nicht aus")
+                                    .data(
+                                            "text",
+                                            "Diese Seite verlangt das Vertrauensniveau „" + wanted.label()
+                                                    + "“. Melden Sie sich bitte mit "
+                                                    + (wanted == TrustLevel.HIGH
+                                                            ? "dem Online-Ausweis"
+                                                            : "dem Online-Ausweis oder einem ELSTER-Zertifikat")
+                                                    + " an.")
+                                    .data("link", loginFor(wanted, back).toString())
+                                    .data("linkText", "Erneut anmelden")
+                                    .render())
+                            .build());
         }
         URI anew = URI.create(loginFor(wanted, back) + "&" + AGAIN + "=1");
         return session.logout().replaceWith(Response.seeOther(anew).build());
@@ -72,7 +91,8 @@ public class StepUp {
 
     private TrustLevel current() {
         return identity.getPrincipal() instanceof JsonWebToken token
-                ? TrustLevel.of(token.<String>getClaim("acr")).orElse(TrustLevel.LOW) : TrustLevel.LOW;
+                ? TrustLevel.of(token.<String>getClaim("acr")).orElse(TrustLevel.LOW)
+                : TrustLevel.LOW;
     }
 
     /**
@@ -80,7 +100,11 @@ public class StepUp {
      * anything unreadable becomes the start page, so this page never sends anyone off the portal.
      */
     static String localPage(String page) {
-        if (page == null || page.length() > 2000 || !page.startsWith("/") || page.startsWith("//") || page.startsWith("/\\")) {
+        if (page == null
+                || page.length() > 2000
+                || !page.startsWith("/")
+                || page.startsWith("//")
+                || page.startsWith("/\\")) {
             return "/";
         }
         try {

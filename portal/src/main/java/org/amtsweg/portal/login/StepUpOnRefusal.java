@@ -3,9 +3,8 @@ package org.amtsweg.portal.login;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A page whose service refused the login's trust level sends the person to log in again with the level the

@@ -22,7 +22,8 @@ public class PersonsToken implements ClientHeadersFactory {
     }
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
+    public MultivaluedMap<String, String> update(
+            MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         if (token == null) {
             // Only pages behind the login call these clients; reaching one without a session is the portal's defect.

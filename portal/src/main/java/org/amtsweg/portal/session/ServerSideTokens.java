@@ -10,14 +10,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import org.amtsweg.portal.PortalConfig;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.amtsweg.portal.PortalConfig;
 
 /**
  * Keeps the tokens of every login on this server: the session cookie carries a random 256-bit id and
@@ -31,8 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ServerSideTokens implements TokenStateManager {
 
-    private record Entry(AuthorizationCodeTokens tokens, Instant lastUsed) {
-    }
+    private record Entry(AuthorizationCodeTokens tokens, Instant lastUsed) {}
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
@@ -44,8 +42,11 @@ public class ServerSideTokens implements TokenStateManager {
     }
 
     @Override
-    public Uni<String> createTokenState(RoutingContext context, OidcTenantConfig tenant, AuthorizationCodeTokens tokens,
-                                        OidcRequestContext<String> request) {
+    public Uni<String> createTokenState(
+            RoutingContext context,
+            OidcTenantConfig tenant,
+            AuthorizationCodeTokens tokens,
+            OidcRequestContext<String> request) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -54,17 +55,21 @@ public class ServerSideTokens implements TokenStateManager {
     }
 
     @Override
-    public Uni<AuthorizationCodeTokens> getTokens(RoutingContext context, OidcTenantConfig tenant, String state,
-                                                  OidcRequestContext<AuthorizationCodeTokens> request) {
+    public Uni<AuthorizationCodeTokens> getTokens(
+            RoutingContext context,
+            OidcTenantConfig tenant,
+            String state,
+            OidcRequestContext<AuthorizationCodeTokens> request) {
         Instant now = clock.instant();
-        Entry entry = sessions.computeIfPresent(key(tenant, state),
-                (key, found) -> expired(found, now) ? null : new Entry(found.tokens(), now));
+        Entry entry = sessions.computeIfPresent(
+                key(tenant, state), (key, found) -> expired(found, now) ? null : new Entry(found.tokens(), now));
         // No tokens means no session: quarkus-oidc then starts a new login.
         return Uni.createFrom().item(entry == null ? null : entry.tokens());
     }
 
     @Override
-    public Uni<Void> deleteTokens(RoutingContext context, OidcTenantConfig tenant, String state, OidcRequestContext<Void> request) {
+    public Uni<Void> deleteTokens(
+            RoutingContext context, OidcTenantConfig tenant, String state, OidcRequestContext<Void> request) {
         sessions.remove(key(tenant, state));
         return Uni.createFrom().voidItem();
     }

@@ -1,16 +1,15 @@
 package org.amtsweg.portal.citizen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The feed's deep link {@code /antrag/{service}?ags=} read against a catalogue that answers as catalog-service does (404 for an
@@ -20,8 +19,9 @@ class DeepLinkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** service → ags → responsible authority, as the catalogue's Zuständigkeit would resolve it. */
-    private static final Map<String, Map<String, String>> RESPONSIBLE = Map.of(
-            "wohngeld", Map.of("05954036", "stadt-witten", "05914000", "stadt-hagen"));
+    private static final Map<String, Map<String, String>> RESPONSIBLE =
+            Map.of("wohngeld", Map.of("05954036", "stadt-witten", "05914000", "stadt-hagen"));
+
     private final List<String> asked = new ArrayList<>();
 
     @Test
@@ -81,7 +81,9 @@ class DeepLinkTest {
                 if (authority == null) {
                     throw new WebApplicationException(404);
                 }
-                return JSON.createObjectNode().put("service", service).put("ags", ags)
+                return JSON.createObjectNode()
+                        .put("service", service)
+                        .put("ags", ags)
                         .set("authority", JSON.createObjectNode().put("id", authority));
             }
         });

@@ -1,14 +1,13 @@
 package org.amtsweg.portal.form;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A form version into pages and a page's inputs back into typed data, as the citizen's answers must arrive. */
 class PublishedFormTest {
@@ -36,8 +35,10 @@ class PublishedFormTest {
     @Test
     void sectionsBecomeStepsWithLabelsHelpPrefillAndErrorsAtTheirFields() throws Exception {
         PublishedForm form = new PublishedForm(JSON.readTree(FORM));
-        JsonNode data = JSON.readTree("{\"person\": {\"vorname\": \"Erika\", \"geburtsdatum\": \"1964-08-12\"}, \"wohnung\": {\"flaeche\": 62.5}}");
-        List<FormSection> sections = form.sections(data, List.of("/person/vorname"), Map.of("/wohnung/flaeche", "zu groß"), pointer -> true);
+        JsonNode data = JSON.readTree(
+                "{\"person\": {\"vorname\": \"Erika\", \"geburtsdatum\": \"1964-08-12\"}, \"wohnung\": {\"flaeche\": 62.5}}");
+        List<FormSection> sections =
+                form.sections(data, List.of("/person/vorname"), Map.of("/wohnung/flaeche", "zu groß"), pointer -> true);
 
         assertThat(sections).extracting(FormSection::title).containsExactly("Person", "Wohnung");
         FormField vorname = sections.get(0).fields().get(0);
@@ -58,12 +59,25 @@ class PublishedFormTest {
     void aPagesInputsAreTypedAsTheSchemaSaysAndTheRestOfTheDataIsKept() throws Exception {
         PublishedForm form = new PublishedForm(JSON.readTree(FORM));
         JsonNode data = JSON.readTree("{\"person\": {\"vorname\": \"Erika\"}, \"wohnung\": {\"flaeche\": 50}}");
-        FormSection wohnung = form.sections(data, List.of(), Map.of(), pointer -> true).get(1);
+        FormSection wohnung =
+                form.sections(data, List.of(), Map.of(), pointer -> true).get(1);
 
-        ObjectNode saved = form.apply(wohnung, data, Map.of(
-                "/wohnung/flaeche", List.of("62,5"), "/wohnung/raeume", List.of("3"), "/wohnung/heizung_inklusive", List.of("false"),
-                "/wohnung/arten", List.of("rente", "unterhalt"), "/wohnung/mitbewohner/0/name", List.of("  "),
-                "/wohnung/wahr", List.of("true")));
+        ObjectNode saved = form.apply(
+                wohnung,
+                data,
+                Map.of(
+                        "/wohnung/flaeche",
+                        List.of("62,5"),
+                        "/wohnung/raeume",
+                        List.of("3"),
+                        "/wohnung/heizung_inklusive",
+                        List.of("false"),
+                        "/wohnung/arten",
+                        List.of("rente", "unterhalt"),
+                        "/wohnung/mitbewohner/0/name",
+                        List.of("  "),
+                        "/wohnung/wahr",
+                        List.of("true")));
 
         assertThat(saved.at("/person/vorname").asText()).isEqualTo("Erika");
         assertThat(saved.at("/wohnung/flaeche").decimalValue()).isEqualByComparingTo("62.5");
@@ -79,12 +93,23 @@ class PublishedFormTest {
     void whatTheTypeCannotHoldStaysTextForTheServiceToRefuseAndEmptyInputsRemoveTheAnswer() throws Exception {
         PublishedForm form = new PublishedForm(JSON.readTree(FORM));
         JsonNode data = JSON.readTree("{\"person\": {\"vorname\": \"Erika\", \"familienstand\": \"ledig\"}}");
-        FormSection person = form.sections(data, List.of(), Map.of(), pointer -> !pointer.equals("/person/vorname")).get(0);
+        FormSection person = form.sections(data, List.of(), Map.of(), pointer -> !pointer.equals("/person/vorname"))
+                .get(0);
 
-        ObjectNode saved = form.apply(person, data, Map.of("/person/vorname", List.of("Mallory"),
-                "/person/geburtsdatum", List.of("30.02.2023"), "/person/familienstand", List.of("")));
+        ObjectNode saved = form.apply(
+                person,
+                data,
+                Map.of(
+                        "/person/vorname",
+                        List.of("Mallory"),
+                        "/person/geburtsdatum",
+                        List.of("30.02.2023"),
+                        "/person/familienstand",
+                        List.of("")));
 
-        assertThat(saved.at("/person/vorname").asText()).as("not editable: kept").isEqualTo("Erika");
+        assertThat(saved.at("/person/vorname").asText())
+                .as("not editable: kept")
+                .isEqualTo("Erika");
         assertThat(saved.at("/person/geburtsdatum").asText()).isEqualTo("30.02.2023");
         assertThat(saved.at("/person/familienstand").isMissingNode()).isTrue();
     }

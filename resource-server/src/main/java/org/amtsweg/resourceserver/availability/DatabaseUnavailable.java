@@ -5,15 +5,14 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.amtsweg.messaging.consume.PassingFailure;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * While the service's database cannot be reached, a request is answered {@code 503
@@ -69,7 +68,9 @@ public class DatabaseUnavailable {
      */
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
     public Response client(NoStackTraceThrowable failure) {
-        return PassingFailure.isConnectionLost(failure) ? unavailable(failure) : defect(failure, "database client error");
+        return PassingFailure.isConnectionLost(failure)
+                ? unavailable(failure)
+                : defect(failure, "database client error");
     }
 
     private static Response defect(Throwable failure, String what) {
@@ -82,13 +83,17 @@ public class DatabaseUnavailable {
         long previous = lastFailure.getAndSet(now);
         if (now - previous > OUTAGE_GAP_MILLIS) {
             long before = failuresInOutage.getAndSet(1);
-            LOG.warnf("database or dependency unreachable (%s); requests are answered 503 until it is back%s", failure.getMessage(),
+            LOG.warnf(
+                    "database or dependency unreachable (%s); requests are answered 503 until it is back%s",
+                    failure.getMessage(),
                     previous == 0 ? "" : " (the previous outage refused " + before + " requests)");
         } else {
             failuresInOutage.incrementAndGet();
         }
         // A refused connection may also be another dependency's; the answer says what is true of all of them.
-        return PlatformProblem.TEMPORARILY_UNAVAILABLE.problem("Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
+        return PlatformProblem.TEMPORARILY_UNAVAILABLE
+                .problem(
+                        "Der Dienst erreicht gerade seine Datenbank oder einen anderen Dienst nicht; nichts wurde geändert. "
                                 + "Bitte versuchen Sie es in " + RETRY_AFTER_SECONDS + " Sekunden erneut.")
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .toResponse();

@@ -5,10 +5,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps a known, harmless error of the reactive SQL client out of the log. When the database refuses a
@@ -32,8 +31,9 @@ public class LatePoolTimeout {
         vertx.exceptionHandler(failure -> {
             if (isLatePoolTimeout(failure)) {
                 if (noted.compareAndSet(false, true)) {
-                    LOG.info("the SQL pool's connection timeout fired for queries that had failed already (vertx-sql-client#1706,"
-                            + " harmless); not logged again");
+                    LOG.info(
+                            "the SQL pool's connection timeout fired for queries that had failed already (vertx-sql-client#1706,"
+                                    + " harmless); not logged again");
                 }
             } else if (installed != null) {
                 installed.handle(failure);
@@ -44,7 +44,9 @@ public class LatePoolTimeout {
     }
 
     static boolean isLatePoolTimeout(Throwable failure) {
-        return failure instanceof IllegalStateException && "Result is already complete".equals(failure.getMessage())
-                && Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName().equals(POOL));
+        return failure instanceof IllegalStateException
+                && "Result is already complete".equals(failure.getMessage())
+                && Arrays.stream(failure.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().equals(POOL));
     }
 }

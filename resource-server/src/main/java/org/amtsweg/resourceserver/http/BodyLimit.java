@@ -7,6 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.amtsweg.resourceserver.problem.HttpStatusProblem;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
@@ -32,53 +35,65 @@ public class BodyLimit {
                 .map(MemorySize::asLongValue)
                 .orElse(10L * 1024 * 1024);
         BodyHandler counting = BodyHandler.create(false).setBodyLimit(limit).setDeleteUploadedFilesOnEnd(true);
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null) {
-                long length;
-                try {
-                    length = Long.parseLong(declared.trim());
-                } catch (NumberFormatException notANumber) {
-                    answer(context, PlatformProblem.BAD_REQUEST.problem("Die angegebene Länge des Inhalts ist keine Zahl."), true);
-                    return;
-                }
-                if (length > limit) {
-                    answer(context, RequestTooLarge.problem(), true);
-                    return;
-                }
-                context.next();
-            } else if (isChunked(context) && !isFormOrMultipart(context)) {
-                counting.handle(context);
-            } else {
-                context.next();
-            }
-        }).failureHandler(context -> {
-            int status = context.statusCode();
-            if (context.failure() instanceof jakarta.ws.rs.WebApplicationException refused) {
-                // The form and multipart parsers refuse a field above its limit this way, outside any resource,
-                // and the router counts any exception as a 500.
-                status = refused.getResponse().getStatus();
-            }
-            if (context.response().headWritten() || status < 400 || status >= 500) {
-                context.next(); // a defect (5xx) stays with the framework's handler, which logs it with its stack trace
-            } else if (status == 413) {
-                answer(context, RequestTooLarge.problem(), true);
-            } else {
-                // Refused while routing, before any resource saw it (e.g. an undecodable path or query).
-                answer(context, HttpStatusProblem.of(jakarta.ws.rs.core.Response.status(status).build()), false);
-            }
-        });
+        router.route()
+                .order(Integer.MIN_VALUE + 1)
+                .handler(context -> {
+                    String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    if (declared != null) {
+                        long length;
+                        try {
+                            length = Long.parseLong(declared.trim());
+                        } catch (NumberFormatException notANumber) {
+                            answer(
+                                    context,
+                                    PlatformProblem.BAD_REQUEST.problem(
+                                            "Die angegebene Länge des Inhalts ist keine Zahl."),
+                                    true);
+                            return;
+                        }
+                        if (length > limit) {
+                            answer(context, RequestTooLarge.problem(), true);
+                            return;
+                        }
+                        context.next();
+                    } else if (isChunked(context) && !isFormOrMultipart(context)) {
+                        counting.handle(context);
+                    } else {
+                        context.next();
+                    }
+                })
+                .failureHandler(context -> {
+                    int status = context.statusCode();
+                    if (context.failure() instanceof WebApplicationException refused) {
+                        // The form and multipart parsers refuse a field above its limit this way, outside any resource,
+                        // and the router counts any exception as a 500.
+                        status = refused.getResponse().getStatus();
+                    }
+                    if (context.response().headWritten() || status < 400 || status >= 500) {
+                        context.next(); // a defect (5xx) stays with the framework's handler, which logs it with its
+                        // stack trace
+                    } else if (status == 413) {
+                        answer(context, RequestTooLarge.problem(), true);
+                    } else {
+                        // Refused while routing, before any resource saw it (e.g. an undecodable path or query).
+                        answer(
+                                context,
+                                HttpStatusProblem.of(Response.status(status).build()),
+                                false);
+                    }
+                });
     }
 
     private static boolean isChunked(RoutingContext context) {
         String encoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static boolean isFormOrMultipart(RoutingContext context) {
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        return type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
-                || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33));
+        return type != null
+                && (type.regionMatches(true, 0, "multipart/", 0, 10)
+                        || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33));
     }
 
     private static void answer(RoutingContext context, Problem problem, boolean close) {

@@ -1,7 +1,6 @@
 package org.amtsweg.resourceserver.http;
 
 import jakarta.ws.rs.core.Response;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,8 +15,7 @@ import java.util.HexFormat;
  */
 public final class Download {
 
-    private Download() {
-    }
+    private Download() {}
 
     public static Response of(byte[] content, String mediaType, String fileName) {
         return builder(content, mediaType, fileName).build();
@@ -26,13 +24,21 @@ public final class Download {
     /** The same, with the digest of the document as stored ({@code sha256}: lower-case hex). */
     public static Response of(byte[] content, String mediaType, String fileName, String sha256) {
         return builder(content, mediaType, fileName)
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":")
+                .header(
+                        "Repr-Digest",
+                        "sha-256=:"
+                                + Base64.getEncoder()
+                                        .encodeToString(HexFormat.of().parseHex(sha256)) + ":")
                 .build();
     }
 
     private static Response.ResponseBuilder builder(byte[] content, String mediaType, String fileName) {
         return Response.ok(content, mediaType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename*=UTF-8''"
+                                + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox");
     }

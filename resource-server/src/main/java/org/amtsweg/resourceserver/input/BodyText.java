@@ -1,12 +1,11 @@
 package org.amtsweg.resourceserver.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Checks a request body, as a JSON tree, against the platform's rules for values: every key and every
@@ -18,8 +17,7 @@ public final class BodyText {
     /** Enough to show a sender what is wrong without answering with the whole of a hostile body. */
     static final int MAX_VIOLATIONS = 20;
 
-    private BodyText() {
-    }
+    private BodyText() {}
 
     public static List<Violation> violations(JsonNode body) {
         List<Violation> found = new ArrayList<>();
@@ -35,8 +33,11 @@ public final class BodyText {
             checkText(node.textValue(), pointer, found);
         } else if (node.isNumber()) {
             if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
-                found.add(new Violation(pointer, "number",
-                        "Die Zahl ist zu groß oder keine endliche Zahl.", "The number is too large or not finite."));
+                found.add(new Violation(
+                        pointer,
+                        "number",
+                        "Die Zahl ist zu groß oder keine endliche Zahl.",
+                        "The number is too large or not finite."));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -48,8 +49,11 @@ public final class BodyText {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String child = pointer + "/" + escape(field.getKey());
                 if (!PlainText.isAcceptable(field.getKey())) {
-                    found.add(new Violation(child, "text",
-                            "Der Feldname enthält ein nicht erlaubtes Zeichen (" + PlainText.describeForbidden(field.getKey()) + ").",
+                    found.add(new Violation(
+                            child,
+                            "text",
+                            "Der Feldname enthält ein nicht erlaubtes Zeichen ("
+                                    + PlainText.describeForbidden(field.getKey()) + ").",
                             "The field name contains a character that is not allowed ("
                                     + PlainText.describeForbidden(field.getKey()) + ")."));
                     continue;
@@ -62,7 +66,9 @@ public final class BodyText {
     private static void checkText(String text, String pointer, List<Violation> found) {
         if (!PlainText.isAcceptable(text)) {
             String character = PlainText.describeForbidden(text);
-            found.add(new Violation(pointer, "text",
+            found.add(new Violation(
+                    pointer,
+                    "text",
                     "Der Text enthält ein nicht erlaubtes Zeichen (" + character + ").",
                     "The text contains a character that is not allowed (" + character + ")."));
         }

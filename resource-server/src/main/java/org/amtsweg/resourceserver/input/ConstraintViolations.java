@@ -6,9 +6,6 @@ import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.validation.metadata.ConstraintDescriptor;
-import org.amtsweg.resourceserver.problem.Violation;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-
 import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.amtsweg.resourceserver.problem.Violation;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Bean Validation's findings as the platform's {@link Violation}s: a JSON pointer (not a property path
@@ -27,13 +26,14 @@ import java.util.Set;
 public final class ConstraintViolations {
 
     private static final MessageInterpolator INTERPOLATOR = new ParameterMessageInterpolator();
-    private static final Set<String> DEFAULT_TEMPLATES = Set.of("{jakarta.validation.constraints.", "{org.hibernate.validator.constraints.");
+    private static final Set<String> DEFAULT_TEMPLATES =
+            Set.of("{jakarta.validation.constraints.", "{org.hibernate.validator.constraints.");
 
-    private ConstraintViolations() {
-    }
+    private ConstraintViolations() {}
 
     public static List<Violation> of(Collection<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(ConstraintViolations::of)
+        return violations.stream()
+                .map(ConstraintViolations::of)
                 .sorted(Comparator.comparing(Violation::pointer).thenComparing(Violation::keyword))
                 .toList();
     }
@@ -50,23 +50,46 @@ public final class ConstraintViolations {
                 return worded;
             }
         }
-        return new Violation(pointer, keyword(name), interpolate(violation, Locale.GERMAN), interpolate(violation, Locale.ENGLISH));
+        return new Violation(
+                pointer, keyword(name), interpolate(violation, Locale.GERMAN), interpolate(violation, Locale.ENGLISH));
     }
 
     /** The platform's wording of the built-in constraints; null for one it has no words for. */
     private static Violation worded(String pointer, String constraint, Map<String, Object> attributes, Object value) {
         return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> new Violation(pointer, "required",
-                    "Bitte machen Sie hier eine Angabe.", "Please provide a value.");
+            case "NotNull", "NotBlank", "NotEmpty" ->
+                new Violation(pointer, "required", "Bitte machen Sie hier eine Angabe.", "Please provide a value.");
             case "Size" -> size(pointer, attributes, value);
-            case "Pattern" -> new Violation(pointer, "pattern", "Die Angabe hat nicht das erwartete Format.", "The value does not have the expected format.");
-            case "Email" -> new Violation(pointer, "format", "Bitte geben Sie eine gültige E-Mail-Adresse an.", "Please give a valid e-mail address.");
-            case "URL" -> new Violation(pointer, "format", "Bitte geben Sie eine vollständige Internetadresse an (https://…).",
-                    "Please give a complete web address (https://…).");
-            case "Min", "DecimalMin", "PositiveOrZero", "Positive" -> new Violation(pointer, "minimum",
-                    "Der Wert muss mindestens " + bound(constraint, attributes) + " sein.", "The value must be at least " + bound(constraint, attributes) + ".");
-            case "Max", "DecimalMax" -> new Violation(pointer, "maximum",
-                    "Der Wert darf höchstens " + attributes.get("value") + " sein.", "The value must be at most " + attributes.get("value") + ".");
+            case "Pattern" ->
+                new Violation(
+                        pointer,
+                        "pattern",
+                        "Die Angabe hat nicht das erwartete Format.",
+                        "The value does not have the expected format.");
+            case "Email" ->
+                new Violation(
+                        pointer,
+                        "format",
+                        "Bitte geben Sie eine gültige E-Mail-Adresse an.",
+                        "Please give a valid e-mail address.");
+            case "URL" ->
+                new Violation(
+                        pointer,
+                        "format",
+                        "Bitte geben Sie eine vollständige Internetadresse an (https://…).",
+                        "Please give a complete web address (https://…).");
+            case "Min", "DecimalMin", "PositiveOrZero", "Positive" ->
+                new Violation(
+                        pointer,
+                        "minimum",
+                        "Der Wert muss mindestens " + bound(constraint, attributes) + " sein.",
+                        "The value must be at least " + bound(constraint, attributes) + ".");
+            case "Max", "DecimalMax" ->
+                new Violation(
+                        pointer,
+                        "maximum",
+                        "Der Wert darf höchstens " + attributes.get("value") + " sein.",
+                        "The value must be at most " + attributes.get("value") + ".");
             default -> null;
         };
     }
@@ -74,17 +97,25 @@ public final class ConstraintViolations {
     private static Violation size(String pointer, Map<String, Object> attributes, Object value) {
         int min = (Integer) attributes.get("min");
         int max = (Integer) attributes.get("max");
-        int actual = value instanceof CharSequence text ? text.length()
-                : value instanceof Collection<?> items ? items.size()
-                : value instanceof Map<?, ?> entries ? entries.size() : -1;
+        int actual = value instanceof CharSequence text
+                ? text.length()
+                : value instanceof Collection<?> items
+                        ? items.size()
+                        : value instanceof Map<?, ?> entries ? entries.size() : -1;
         boolean text = value instanceof CharSequence;
         String[] unit = text ? new String[] {"Zeichen", "characters"} : new String[] {"Einträge", "entries"};
         if (actual > max || actual < 0) {
-            return new Violation(pointer, text ? "maxLength" : "maxItems",
-                    "Höchstens " + max + " " + unit[0] + ".", "At most " + max + " " + unit[1] + ".");
+            return new Violation(
+                    pointer,
+                    text ? "maxLength" : "maxItems",
+                    "Höchstens " + max + " " + unit[0] + ".",
+                    "At most " + max + " " + unit[1] + ".");
         }
-        return new Violation(pointer, text ? "minLength" : "minItems",
-                "Mindestens " + min + " " + unit[0] + ".", "At least " + min + " " + unit[1] + ".");
+        return new Violation(
+                pointer,
+                text ? "minLength" : "minItems",
+                "Mindestens " + min + " " + unit[0] + ".",
+                "At least " + min + " " + unit[1] + ".");
     }
 
     private static Object bound(String constraint, Map<String, Object> attributes) {
@@ -100,22 +131,25 @@ public final class ConstraintViolations {
     }
 
     private static String interpolate(ConstraintViolation<?> violation, Locale locale) {
-        return INTERPOLATOR.interpolate(violation.getMessageTemplate(), new MessageInterpolator.Context() {
-            @Override
-            public ConstraintDescriptor<?> getConstraintDescriptor() {
-                return violation.getConstraintDescriptor();
-            }
+        return INTERPOLATOR.interpolate(
+                violation.getMessageTemplate(),
+                new MessageInterpolator.Context() {
+                    @Override
+                    public ConstraintDescriptor<?> getConstraintDescriptor() {
+                        return violation.getConstraintDescriptor();
+                    }
 
-            @Override
-            public Object getValidatedValue() {
-                return violation.getInvalidValue();
-            }
+                    @Override
+                    public Object getValidatedValue() {
+                        return violation.getInvalidValue();
+                    }
 
-            @Override
-            public <T> T unwrap(Class<T> type) {
-                throw new ValidationException("no " + type.getName() + " here");
-            }
-        }, locale);
+                    @Override
+                    public <T> T unwrap(Class<T> type) {
+                        throw new ValidationException("no " + type.getName() + " here");
+                    }
+                },
+                locale);
     }
 
     /**
@@ -126,8 +160,10 @@ public final class ConstraintViolations {
     static String pointer(Path path) {
         StringBuilder pointer = new StringBuilder();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.CROSS_PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 continue;
             }
             if (node.getIndex() != null) {
@@ -136,7 +172,9 @@ public final class ConstraintViolations {
                 pointer.append('/').append(BodyText.escape(String.valueOf(node.getKey())));
             }
             // A list element's own node is named "<list element>": the index above already points at it.
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getKind() != ElementKind.BEAN) {
+            if (node.getName() != null
+                    && node.getKind() != ElementKind.CONTAINER_ELEMENT
+                    && node.getKind() != ElementKind.BEAN) {
                 pointer.append('/').append(BodyText.escape(node.getName()));
             }
         }

@@ -2,28 +2,36 @@ package org.amtsweg.resourceserver.input;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.resourceserver.problem.HttpStatusProblem;
-import org.amtsweg.resourceserver.problem.PlatformProblem;
-import org.amtsweg.resourceserver.problem.Problem;
-import org.amtsweg.resourceserver.problem.Violation;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
+import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.amtsweg.resourceserver.problem.HttpStatusProblem;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.amtsweg.resourceserver.problem.Problem;
+import org.amtsweg.resourceserver.problem.Violation;
+import org.amtsweg.resourceserver.security.SecurityProblems;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Request bodies that cannot be read, as RFC 9457 problems: a body that is no JSON (or too deeply
@@ -46,9 +54,11 @@ public class InputProblems {
      * constraint on what the service returns is the service's defect.
      */
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
-    public Response constraintViolations(jakarta.validation.ConstraintViolationException failure) {
-        boolean ownResult = failure.getConstraintViolations().stream().anyMatch(violation -> java.util.stream.StreamSupport
-                .stream(violation.getPropertyPath().spliterator(), false).anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
+    public Response constraintViolations(ConstraintViolationException failure) {
+        boolean ownResult = failure.getConstraintViolations().stream()
+                .anyMatch(violation -> StreamSupport.stream(
+                                violation.getPropertyPath().spliterator(), false)
+                        .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE));
         if (ownResult) {
             LOG.error("the service's answer breaks its own constraints", failure);
             return PlatformProblem.internalError().toResponse();
@@ -58,7 +68,7 @@ public class InputProblems {
 
     /** A constraint Bean Validation cannot even evaluate (declared wrongly): the service's defect. */
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
-    public Response unusableConstraints(jakarta.validation.ValidationException failure) {
+    public Response unusableConstraints(ValidationException failure) {
         LOG.error("constraints could not be evaluated", failure);
         return PlatformProblem.internalError().toResponse();
     }
@@ -105,10 +115,9 @@ public class InputProblems {
     }
 
     @ServerExceptionMapper(priority = Problem.AHEAD_OF_PROBLEM_EXTENSION)
-    public Response forbidden(jakarta.ws.rs.ForbiddenException failure) {
+    public Response forbidden(ForbiddenException failure) {
         Response original = failure.getResponse();
-        return original.hasEntity() ? original
-                : org.amtsweg.resourceserver.security.SecurityProblems.forbidden().toResponse();
+        return original.hasEntity() ? original : SecurityProblems.forbidden().toResponse();
     }
 
     static Response fromJackson(JsonProcessingException failure) {
@@ -117,8 +126,10 @@ public class InputProblems {
             LOG.error("JSON could not be read or written by the service", failure);
             return PlatformProblem.internalError().toResponse();
         }
-        if (failure instanceof JsonMappingException mapping && !(failure.getCause() instanceof StreamConstraintsException)
-                && !(failure instanceof StreamConstraintsException) && isValueProblem(mapping)) {
+        if (failure instanceof JsonMappingException mapping
+                && !(failure.getCause() instanceof StreamConstraintsException)
+                && !(failure instanceof StreamConstraintsException)
+                && isValueProblem(mapping)) {
             return validationFailed(List.of(violation(mapping)));
         }
         return malformed(failure);
@@ -126,7 +137,7 @@ public class InputProblems {
 
     private static boolean isValueProblem(JsonMappingException mapping) {
         // A mapping failure while the parser still reads valid JSON is about a value; a syntax error is not.
-        return !(mapping.getCause() instanceof com.fasterxml.jackson.core.JsonParseException);
+        return !(mapping.getCause() instanceof JsonParseException);
     }
 
     private static Response malformed(JsonProcessingException failure) {
@@ -134,7 +145,8 @@ public class InputProblems {
         String where = location != null && location.getLineNr() > 0
                 ? " (Zeile " + location.getLineNr() + ", Spalte " + location.getColumnNr() + ")"
                 : "";
-        String detail = failure instanceof StreamConstraintsException || failure.getCause() instanceof StreamConstraintsException
+        String detail = failure instanceof StreamConstraintsException
+                        || failure.getCause() instanceof StreamConstraintsException
                 ? "Der Inhalt ist zu tief verschachtelt oder ein Wert ist zu lang" + where + "."
                 : "Der Inhalt ist kein gültiges JSON" + where + ".";
         Problem problem = PlatformProblem.MALFORMED_BODY.problem(detail);
@@ -151,7 +163,11 @@ public class InputProblems {
     private static Violation violation(JsonMappingException failure) {
         String pointer = pointer(failure.getPath());
         if (failure instanceof PropertyBindingException) {
-            return new Violation(pointer, "unknown-field", "Dieses Feld ist hier nicht vorgesehen.", "This field is not expected here.");
+            return new Violation(
+                    pointer,
+                    "unknown-field",
+                    "Dieses Feld ist hier nicht vorgesehen.",
+                    "This field is not expected here.");
         }
         Class<?> target = failure instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
         String[] expected = expected(target);
@@ -179,13 +195,15 @@ public class InputProblems {
             return new String[] {"Einer der Werte " + enumValues(target), "one of " + enumValues(target)};
         }
         if (Temporal.class.isAssignableFrom(target)) {
-            return new String[] {"Ein gültiges Datum bzw. eine gültige Zeit (ISO 8601, z. B. 2026-12-01)",
-                    "a valid date or time (ISO 8601, e.g. 2026-12-01)"};
+            return new String[] {
+                "Ein gültiges Datum bzw. eine gültige Zeit (ISO 8601, z. B. 2026-12-01)",
+                "a valid date or time (ISO 8601, e.g. 2026-12-01)"
+            };
         }
         if (target.isArray() || Collection.class.isAssignableFrom(target)) {
             return new String[] {"Eine Liste", "a list"};
         }
-        if (target == java.util.UUID.class) {
+        if (target == UUID.class) {
             return new String[] {"Eine Kennung (UUID)", "an identifier (UUID)"};
         }
         if (Map.class.isAssignableFrom(target) || !target.isPrimitive()) {
@@ -195,8 +213,13 @@ public class InputProblems {
     }
 
     private static boolean isWholeNumber(Class<?> target) {
-        return target == Integer.class || target == int.class || target == Long.class || target == long.class
-                || target == Short.class || target == short.class || target == java.math.BigInteger.class;
+        return target == Integer.class
+                || target == int.class
+                || target == Long.class
+                || target == long.class
+                || target == Short.class
+                || target == short.class
+                || target == BigInteger.class;
     }
 
     private static String enumValues(Class<?> target) {

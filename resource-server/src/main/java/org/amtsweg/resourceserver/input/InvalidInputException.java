@@ -1,8 +1,7 @@
 package org.amtsweg.resourceserver.input;
 
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.util.List;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /** A request body that breaks the platform's rules for values; answered as 422 with every violation. */
 public class InvalidInputException extends RuntimeException {

@@ -3,6 +3,8 @@ package org.amtsweg.resourceserver.input;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Locale;
 import org.amtsweg.resourceserver.problem.PlatformProblem;
 import org.amtsweg.resourceserver.problem.Problem;
 import org.amtsweg.resourceserver.problem.RequestTooLarge;
@@ -10,9 +12,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
-
-import java.io.IOException;
-import java.util.Locale;
 
 /**
  * A multipart body that cannot be read — its boundary is not the one its {@code Content-Type} declares,
@@ -43,8 +42,9 @@ public class MultipartProblems {
     }
 
     private static Problem unreadable() {
-        return PlatformProblem.MALFORMED_BODY.problem("Der Inhalt ist kein lesbares multipart/form-data: die Grenze (boundary) passt nicht "
-                + "zum Content-Type, oder der Inhalt bricht ab.");
+        return PlatformProblem.MALFORMED_BODY.problem(
+                "Der Inhalt ist kein lesbares multipart/form-data: die Grenze (boundary) passt nicht "
+                        + "zum Content-Type, oder der Inhalt bricht ab.");
     }
 
     private static boolean isMultipart(HttpServerRequest request) {

@@ -3,12 +3,11 @@ package org.amtsweg.resourceserver.input;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.amtsweg.resourceserver.problem.PlatformProblem;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Query and path parameters follow the same {@link PlainText} rule as bodies, checked once for every
@@ -36,13 +35,17 @@ public class ParameterCheck {
         }
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (!PlainText.isAcceptable(parameter.getKey())) {
-                return Optional.of(invalid(null, "Ein Parametername enthält ein nicht erlaubtes Zeichen ("
-                        + PlainText.describeForbidden(parameter.getKey()) + ")."));
+                return Optional.of(invalid(
+                        null,
+                        "Ein Parametername enthält ein nicht erlaubtes Zeichen ("
+                                + PlainText.describeForbidden(parameter.getKey()) + ")."));
             }
             for (String value : parameter.getValue()) {
                 if (value != null && !PlainText.isAcceptable(value)) {
-                    return Optional.of(invalid(parameter.getKey(), "Der Parameter " + parameter.getKey()
-                            + " enthält ein nicht erlaubtes Zeichen (" + PlainText.describeForbidden(value) + ")."));
+                    return Optional.of(invalid(
+                            parameter.getKey(),
+                            "Der Parameter " + parameter.getKey() + " enthält ein nicht erlaubtes Zeichen ("
+                                    + PlainText.describeForbidden(value) + ")."));
                 }
             }
         }

@@ -7,12 +7,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-import org.amtsweg.resourceserver.problem.PlatformProblem;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.UUID;
 import java.util.function.Function;
+import org.amtsweg.resourceserver.problem.PlatformProblem;
 
 /**
  * Typed query, path and header parameters read strictly, and refused with a problem that names the
@@ -53,7 +52,8 @@ public class ParameterTypes implements ParamConverterProvider {
         };
     }
 
-    private static <T> ParamConverter<T> strict(String name, Function<String, T> parse, String expected, String expectedEn) {
+    private static <T> ParamConverter<T> strict(
+            String name, Function<String, T> parse, String expected, String expectedEn) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
@@ -63,8 +63,10 @@ public class ParameterTypes implements ParamConverterProvider {
                 try {
                     return parse.apply(value.trim());
                 } catch (RuntimeException unreadable) {
-                    throw new WebApplicationException(PlatformProblem.invalidParameter(name, "Der Parameter " + name + " muss " + expected + " sein.")
-                            .with("expected", expectedEn).toResponse());
+                    throw new WebApplicationException(PlatformProblem.invalidParameter(
+                                    name, "Der Parameter " + name + " muss " + expected + " sein.")
+                            .with("expected", expectedEn)
+                            .toResponse());
                 }
             }
 

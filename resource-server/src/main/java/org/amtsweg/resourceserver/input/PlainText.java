@@ -11,8 +11,7 @@ package org.amtsweg.resourceserver.input;
  */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The index of the first char that breaks the rule, or -1 when the whole text is acceptable. */
     public static int firstForbidden(CharSequence text) {

@@ -7,11 +7,10 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import org.amtsweg.resourceserver.problem.Violation;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.amtsweg.resourceserver.problem.Violation;
 
 /**
  * Every JSON body a resource receives is checked against {@link BodyText} right after it is read, so
@@ -33,11 +32,10 @@ public class RequestBodyCheck implements ReaderInterceptor {
         Object body = context.proceed();
         if (body == null && isJson(context)) {
             // An empty body where the endpoint reads JSON: the resource would get nothing to work on.
-            throw new InvalidInputException(List.of(new Violation("", "required",
-                    "Der Inhalt der Anfrage fehlt.", "The request body is missing.")));
+            throw new InvalidInputException(List.of(
+                    new Violation("", "required", "Der Inhalt der Anfrage fehlt.", "The request body is missing.")));
         }
-        if (body == null || body instanceof InputStream || body instanceof byte[]
-                || !isJson(context)) {
+        if (body == null || body instanceof InputStream || body instanceof byte[] || !isJson(context)) {
             return body;
         }
         // The tree of a typed body names its values as the sender wrote them, so the pointers match the request.

@@ -8,7 +8,6 @@ import java.util.List;
  * enum, never here.
  */
 public enum PlatformProblem implements ProblemType {
-
     @Definition(status = 400, german = "Ungültige Anfrage", english = "Bad request")
     BAD_REQUEST,
     @Definition(status = 400, german = "Inhalt nicht lesbar", english = "Request body unreadable")

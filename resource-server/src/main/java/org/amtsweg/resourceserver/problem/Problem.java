@@ -1,7 +1,8 @@
 package org.amtsweg.resourceserver.problem;
 
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import jakarta.ws.rs.core.Response;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -88,14 +89,15 @@ public final class Problem extends RuntimeException {
     }
 
     /** Answers a request outside JAX-RS (a Vert.x route ahead of every resource) with this problem. */
-    public void send(io.vertx.core.http.HttpServerResponse response) {
+    public void send(HttpServerResponse response) {
         response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE);
         headers.forEach((name, value) -> response.putHeader(name, String.valueOf(value)));
-        response.end(io.vertx.core.json.Json.encode(body));
+        response.end(Json.encode(body));
     }
 
     public Response toResponse() {
-        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(body);
+        Response.ResponseBuilder response =
+                Response.status(status).type(MEDIA_TYPE).entity(body);
         headers.forEach(response::header);
         return response.build();
     }

@@ -71,19 +71,22 @@ public interface ProblemType {
 
         private static final Map<ProblemType, Definition> READ = new ConcurrentHashMap<>();
 
-        private Definitions() {
-        }
+        private Definitions() {}
 
         static Definition of(ProblemType type) {
             return READ.computeIfAbsent(type, constant -> {
                 try {
-                    Definition definition = constant.getDeclaringClass().getField(constant.name()).getAnnotation(Definition.class);
+                    Definition definition = constant.getDeclaringClass()
+                            .getField(constant.name())
+                            .getAnnotation(Definition.class);
                     if (definition == null) {
-                        throw new IllegalStateException("problem type " + constant.slug() + " has no @ProblemType.Definition");
+                        throw new IllegalStateException(
+                                "problem type " + constant.slug() + " has no @ProblemType.Definition");
                     }
                     return definition;
                 } catch (NoSuchFieldException notAConstant) {
-                    throw new IllegalStateException("problem type " + constant.slug() + " is no enum constant", notAConstant);
+                    throw new IllegalStateException(
+                            "problem type " + constant.slug() + " is no enum constant", notAConstant);
                 }
             });
         }

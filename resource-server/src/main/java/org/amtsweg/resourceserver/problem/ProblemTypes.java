@@ -53,8 +53,12 @@ public final class ProblemTypes {
         List<ProblemType> types = new ArrayList<>();
         try {
             for (URL listing : Collections.list(loader.getResources(LISTING))) {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(listing.openStream(), StandardCharsets.UTF_8))) {
-                    for (String line : lines.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
+                try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(listing.openStream(), StandardCharsets.UTF_8))) {
+                    for (String line : lines.lines()
+                            .map(String::strip)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                            .toList()) {
                         types.addAll(constants(Class.forName(line, true, loader), listing));
                     }
                 }
@@ -67,9 +71,12 @@ public final class ProblemTypes {
 
     private static List<ProblemType> constants(Class<?> listed, URL listing) {
         if (!listed.isEnum() || !ProblemType.class.isAssignableFrom(listed)) {
-            throw new IllegalStateException(listing + " lists " + listed.getName() + ", which is no enum of problem types");
+            throw new IllegalStateException(
+                    listing + " lists " + listed.getName() + ", which is no enum of problem types");
         }
-        return Arrays.stream(listed.getEnumConstants()).map(ProblemType.class::cast).toList();
+        return Arrays.stream(listed.getEnumConstants())
+                .map(ProblemType.class::cast)
+                .toList();
     }
 
     /** A registry of exactly these types, checked as the installed one is. */
@@ -77,18 +84,25 @@ public final class ProblemTypes {
         Map<String, ProblemType> bySlug = new TreeMap<>();
         for (ProblemType type : types) {
             if (!SLUG.matcher(type.slug()).matches()) {
-                throw new IllegalStateException("problem type " + type.slug() + ": a slug is lower case words joined by hyphens");
+                throw new IllegalStateException(
+                        "problem type " + type.slug() + ": a slug is lower case words joined by hyphens");
             }
             if (type.status() < 400 || type.status() > 599) {
-                throw new IllegalStateException("problem type " + type.slug() + ": status " + type.status() + " is no refusal");
+                throw new IllegalStateException(
+                        "problem type " + type.slug() + ": status " + type.status() + " is no refusal");
             }
-            if (type.german() == null || type.german().isBlank() || type.english() == null || type.english().isBlank()) {
-                throw new IllegalStateException("problem type " + type.slug() + ": needs a German and an English title");
+            if (type.german() == null
+                    || type.german().isBlank()
+                    || type.english() == null
+                    || type.english().isBlank()) {
+                throw new IllegalStateException(
+                        "problem type " + type.slug() + ": needs a German and an English title");
             }
             ProblemType earlier = bySlug.putIfAbsent(type.slug(), type);
             if (earlier != null && earlier != type) {
                 throw new IllegalStateException("problem type " + type.slug() + " is registered twice: by "
-                        + earlier.getClass().getName() + " and by " + type.getClass().getName());
+                        + earlier.getClass().getName() + " and by "
+                        + type.getClass().getName());
             }
         }
         return new ProblemTypes(bySlug);
@@ -110,9 +124,10 @@ public final class ProblemTypes {
     /** Refuses to build an answer of a type nobody registered: it would be missing from the published contract. */
     static void require(ProblemType type) {
         // Where the type is defined counts too: a thread may run with another context class loader.
-        if (!installed().contains(type) && !loadedBy(type.getClass().getClassLoader()).contains(type)) {
-            throw new IllegalStateException("problem type " + type.slug() + " (" + type.getClass().getName()
-                    + ") is not registered: list its enum in " + LISTING);
+        if (!installed().contains(type)
+                && !loadedBy(type.getClass().getClassLoader()).contains(type)) {
+            throw new IllegalStateException("problem type " + type.slug() + " ("
+                    + type.getClass().getName() + ") is not registered: list its enum in " + LISTING);
         }
     }
 }

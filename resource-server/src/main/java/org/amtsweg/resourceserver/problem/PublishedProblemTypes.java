@@ -1,15 +1,15 @@
 package org.amtsweg.resourceserver.problem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-
-import java.util.List;
 
 /**
  * The registry in the service's OpenAPI document, so that a client (or a generator) knows every refusal
@@ -36,20 +36,26 @@ public class PublishedProblemTypes implements OASFilter {
             components.addResponse(type.slug(), response(type));
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(PublishedProblemTypes::refusals));
+            openAPI.getPaths()
+                    .getPathItems()
+                    .values()
+                    .forEach(item -> item.getOperations().values().forEach(PublishedProblemTypes::refusals));
         }
     }
 
     private static void refusals(Operation operation) {
         if (operation.getResponses() != null && operation.getResponses().getDefaultValue() == null) {
-            operation.getResponses().setDefaultValue(OASFactory.createAPIResponse()
-                    .description("Eine Ablehnung (RFC 9457); ihre Typen stehen unter components.responses")
-                    .content(problemContent(ref(PROBLEM))));
+            operation
+                    .getResponses()
+                    .setDefaultValue(OASFactory.createAPIResponse()
+                            .description("Eine Ablehnung (RFC 9457); ihre Typen stehen unter components.responses")
+                            .content(problemContent(ref(PROBLEM))));
         }
     }
 
     private static APIResponse response(ProblemType type) {
-        Schema constants = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema constants = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("type", OASFactory.createSchema().constValue(type.uri()))
                 .addProperty("status", OASFactory.createSchema().constValue(type.status()))
                 .addProperty("title", OASFactory.createSchema().constValue(type.title()));
@@ -58,29 +64,43 @@ public class PublishedProblemTypes implements OASFilter {
                 .content(problemContent(OASFactory.createSchema().allOf(List.of(ref(PROBLEM), constants))));
     }
 
-    private static org.eclipse.microprofile.openapi.models.media.Content problemContent(Schema schema) {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(schema));
+    private static Content problemContent(Schema schema) {
+        return OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(schema));
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details. The type names the kind of refusal and fixes status and title; "
-                        + "detail is written for this occurrence. Further members belong to the type (e.g. parameter, violations).")
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description(
+                        "RFC 9457 problem details. The type names the kind of refusal and fixes status and title; "
+                                + "detail is written for this occurrence. Further members belong to the type (e.g. parameter, violations).")
                 .addProperty("type", text().format("uri"))
                 .addProperty("title", text().description("German / English, the same for every occurrence of the type"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", text().description("In German, for the person who sent the request"))
-                .addProperty("parameter", text().description("invalid-parameter: the query, path, header or form parameter as sent"))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(VIOLATION))
-                        .description("validation-failed: every refused value of the body"))
+                .addProperty(
+                        "parameter",
+                        text().description("invalid-parameter: the query, path, header or form parameter as sent"))
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(ref(VIOLATION))
+                                .description("validation-failed: every refused value of the body"))
                 .required(List.of("type", "title", "status", "detail"))
                 .additionalPropertiesBoolean(Boolean.TRUE);
     }
 
     private static Schema violationSchema() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("pointer", text().description("RFC 6901 JSON pointer into the request body; \"\" is the whole body"))
-                .addProperty("keyword", text().description("The kind of rule that failed, e.g. required, type, format, pattern"))
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "pointer",
+                        text().description("RFC 6901 JSON pointer into the request body; \"\" is the whole body"))
+                .addProperty(
+                        "keyword",
+                        text().description("The kind of rule that failed, e.g. required, type, format, pattern"))
                 .addProperty("message", text().description("German, for the person at the front end"))
                 .addProperty("messageEn", text().description("The same in English"))
                 .required(List.of("pointer", "keyword", "message", "messageEn"));

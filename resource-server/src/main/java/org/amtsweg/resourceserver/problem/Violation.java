@@ -1,5 +1,7 @@
 package org.amtsweg.resourceserver.problem;
 
+import java.util.Objects;
+
 /**
  * One reason a request body cannot be accepted, the same shape in every service's
  * {@code validation-failed}: located by JSON pointer into what was sent, with the message in German (for
@@ -12,9 +14,9 @@ package org.amtsweg.resourceserver.problem;
 public record Violation(String pointer, String keyword, String message, String messageEn) {
 
     public Violation {
-        java.util.Objects.requireNonNull(pointer, "pointer");
-        java.util.Objects.requireNonNull(keyword, "keyword");
-        java.util.Objects.requireNonNull(message, "message");
-        java.util.Objects.requireNonNull(messageEn, "messageEn");
+        Objects.requireNonNull(pointer, "pointer");
+        Objects.requireNonNull(keyword, "keyword");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(messageEn, "messageEn");
     }
 }

@@ -37,7 +37,8 @@ public class SecurityProblems {
 
     /** The one 401: no token, or one that is not (or no longer) valid. */
     public static Problem unauthenticated() {
-        return PlatformProblem.UNAUTHORIZED.problem("Melden Sie sich an; die Anfrage braucht ein gültiges Zugriffstoken.")
+        return PlatformProblem.UNAUTHORIZED
+                .problem("Melden Sie sich an; die Anfrage braucht ein gültiges Zugriffstoken.")
                 .header("WWW-Authenticate", "Bearer");
     }
 

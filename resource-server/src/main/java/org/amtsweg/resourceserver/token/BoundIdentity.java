@@ -4,7 +4,6 @@ import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-
 import java.security.Permission;
 import java.security.Principal;
 import java.util.HashMap;

@@ -18,12 +18,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Access tokens that quarkus-oidc has already checked (signature, issuer, audience, expiry), remembered
@@ -49,11 +48,11 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
 
     private final Cache<String, Remembered> tokens = Caffeine.newBuilder()
             .maximumSize(MAXIMUM_TOKENS)
-            .expireAfter(Expiry.creating((String key, Remembered entry) -> Duration.between(Instant.now(), entry.expires())))
+            .expireAfter(
+                    Expiry.creating((String key, Remembered entry) -> Duration.between(Instant.now(), entry.expires())))
             .build();
 
-    private record Remembered(SecurityIdentity identity, JsonWebToken token, Instant expires) {
-    }
+    private record Remembered(SecurityIdentity identity, JsonWebToken token, Instant expires) {}
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -62,7 +61,8 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().nullItem();
         }
-        Remembered entry = tokens.getIfPresent(authorization.substring(BEARER.length()).trim());
+        Remembered entry =
+                tokens.getIfPresent(authorization.substring(BEARER.length()).trim());
         if (entry == null || !entry.expires().isAfter(Instant.now())) {
             return Uni.createFrom().nullItem();
         }
@@ -89,7 +89,9 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
     void remember(SecurityIdentity identity) {
         TokenCredential credential = identity.getCredential(TokenCredential.class);
         if (credential != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
-            tokens.put(credential.getToken(), new Remembered(identity, jwt, Instant.ofEpochSecond(jwt.getExpirationTime())));
+            tokens.put(
+                    credential.getToken(),
+                    new Remembered(identity, jwt, Instant.ofEpochSecond(jwt.getExpirationTime())));
         }
     }
 
@@ -120,8 +122,10 @@ public class RememberedTokens implements HttpAuthenticationMechanism {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            if (identity.getPrincipal() instanceof JsonWebToken jwt && withdrawn.get().isWithdrawn(jwt)) {
-                return Uni.createFrom().failure(new AuthenticationFailedException("the identity gateway withdrew this token"));
+            if (identity.getPrincipal() instanceof JsonWebToken jwt
+                    && withdrawn.get().isWithdrawn(jwt)) {
+                return Uni.createFrom()
+                        .failure(new AuthenticationFailedException("the identity gateway withdrew this token"));
             }
             tokens.remember(identity);
             return Uni.createFrom().item(identity);

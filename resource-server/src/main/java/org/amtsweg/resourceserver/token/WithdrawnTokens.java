@@ -1,12 +1,11 @@
 package org.amtsweg.resourceserver.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.events.TokensRevoked;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.amtsweg.events.TokensRevoked;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The access tokens the identity gateway withdrew before they expire, by token id and by ended login

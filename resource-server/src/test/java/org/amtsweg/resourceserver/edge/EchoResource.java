@@ -1,7 +1,15 @@
 package org.amtsweg.resourceserver.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -9,24 +17,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.net.SocketException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** A stand-in for a service's resources: typed and untyped bodies, query and path parameters. */
 @Path("/echo")
 public class EchoResource {
 
-    private final io.vertx.mutiny.sqlclient.Pool database;
+    private final Pool database;
 
-    public EchoResource(io.vertx.mutiny.sqlclient.Pool database) {
+    public EchoResource(Pool database) {
         this.database = database;
     }
 
     /** Reads from a database that does not answer (the test profile points the pool at a closed port). */
     @GET
     @Path("/database")
-    public io.smallrye.mutiny.Uni<String> database() {
+    public Uni<String> database() {
         return database.query("SELECT 1").execute().map(rows -> "read");
     }
 
@@ -37,18 +47,23 @@ public class EchoResource {
      */
     @GET
     @Path("/lost-connection")
-    public io.smallrye.mutiny.Uni<String> lostConnection(@QueryParam("as") String as) {
-        return io.smallrye.mutiny.Uni.createFrom().failure(switch (as) {
-            case "reset" -> new java.net.SocketException("Connection reset");
-            case "closed" -> new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
-            default -> new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
-        });
+    public Uni<String> lostConnection(@QueryParam("as") String as) {
+        return Uni.createFrom()
+                .failure(
+                        switch (as) {
+                            case "reset" -> new SocketException("Connection reset");
+                            case "closed" ->
+                                new NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+                            default -> new NoStackTraceThrowable("something else went wrong");
+                        });
     }
 
-    public enum Outcome { APPROVED, REJECTED }
-
-    public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {
+    public enum Outcome {
+        APPROVED,
+        REJECTED
     }
+
+    public record Note(String text, int count, LocalDate due, Outcome outcome, List<String> tags, Double amount) {}
 
     @POST
     @Path("/note")
@@ -67,14 +82,14 @@ public class EchoResource {
     @POST
     @Path("/form")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public io.smallrye.mutiny.Uni<String> form(@jakarta.ws.rs.FormParam("name") String name) {
+    public Uni<String> form(@FormParam("name") String name) {
         // Non-blocking, as the gateway's login: the form is then parsed on the event loop as it arrives.
-        return io.smallrye.mutiny.Uni.createFrom().item(name);
+        return Uni.createFrom().item(name);
     }
 
     @GET
     @Path("/cases/{id}")
-    public String page(@PathParam("id") java.util.UUID id, @QueryParam("limit") Integer limit, @QueryParam("open") Boolean open) {
+    public String page(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("open") Boolean open) {
         return id + ":" + limit + ":" + open;
     }
 
@@ -98,15 +113,14 @@ public class EchoResource {
         throw new IllegalStateException("org.example.Secret broke");
     }
 
-    public record Letter(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 10) String subject,
-                         java.util.List<@jakarta.validation.constraints.Pattern(regexp = "[0-9]{5}") String> postalCodes) {
-    }
+    public record Letter(
+            @NotBlank @Size(max = 10) String subject, List<@Pattern(regexp = "[0-9]{5}") String> postalCodes) {}
 
     /** A body with Bean Validation constraints, as a service's resource may declare them. */
     @POST
     @Path("/letter")
     @Consumes(MediaType.APPLICATION_JSON)
-    public String letter(@jakarta.validation.Valid Letter letter) {
+    public String letter(@Valid Letter letter) {
         return letter.subject();
     }
 
@@ -114,7 +128,7 @@ public class EchoResource {
     @POST
     @Path("/upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public String upload(@org.jboss.resteasy.reactive.RestForm("kind") String kind) {
+    public String upload(@RestForm("kind") String kind) {
         return kind;
     }
 }

@@ -1,17 +1,15 @@
 package org.amtsweg.resourceserver.edge;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Sends bytes no well-behaved HTTP client would send (malformed escapes), as a hostile client does. */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static String exchange(String request) throws IOException {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);

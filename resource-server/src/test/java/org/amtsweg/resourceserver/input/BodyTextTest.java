@@ -1,10 +1,11 @@
 package org.amtsweg.resourceserver.input;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.amtsweg.resourceserver.problem.Violation;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BodyTextTest {
 
@@ -12,13 +13,16 @@ class BodyTextTest {
 
     @Test
     void namesEachOffendingValueByItsPointer() throws Exception {
-        var body = mapper.readTree("{\"antragsteller\": {\"vorname\": \"Er\\u0000ika\"}, \"liste\": [\"ok\", \"\\ud800\"],"
-                + " \"a/b~c\": \"\\u000b\", \"zahl\": 1e400}");
-        assertThat(BodyText.violations(body)).extracting(Violation::pointer, Violation::keyword).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/antragsteller/vorname", "text"),
-                org.assertj.core.groups.Tuple.tuple("/liste/1", "text"),
-                org.assertj.core.groups.Tuple.tuple("/a~1b~0c", "text"),
-                org.assertj.core.groups.Tuple.tuple("/zahl", "number"));
+        var body =
+                mapper.readTree("{\"antragsteller\": {\"vorname\": \"Er\\u0000ika\"}, \"liste\": [\"ok\", \"\\ud800\"],"
+                        + " \"a/b~c\": \"\\u000b\", \"zahl\": 1e400}");
+        assertThat(BodyText.violations(body))
+                .extracting(Violation::pointer, Violation::keyword)
+                .containsExactly(
+                        Tuple.tuple("/antragsteller/vorname", "text"),
+                        Tuple.tuple("/liste/1", "text"),
+                        Tuple.tuple("/a~1b~0c", "text"),
+                        Tuple.tuple("/zahl", "number"));
     }
 
     @Test
@@ -29,7 +33,8 @@ class BodyTextTest {
 
     @Test
     void acceptsOrdinaryData() throws Exception {
-        var body = mapper.readTree("{\"name\": \"Hagener Wohnungsbau eG\", \"miete\": 650.5, \"n\": [1, 2, {\"x\": null}]}");
+        var body = mapper.readTree(
+                "{\"name\": \"Hagener Wohnungsbau eG\", \"miete\": 650.5, \"n\": [1, 2, {\"x\": null}]}");
         assertThat(BodyText.violations(body)).isEmpty();
     }
 
@@ -39,6 +44,7 @@ class BodyTextTest {
         for (int i = 0; i < 500; i++) {
             json.append(i == 0 ? "" : ",").append("\"\\u0000\"");
         }
-        assertThat(BodyText.violations(mapper.readTree(json.append("]").toString()))).hasSize(BodyText.MAX_VIOLATIONS);
+        assertThat(BodyText.violations(mapper.readTree(json.append("]").toString())))
+                .hasSize(BodyText.MAX_VIOLATIONS);
     }
 }

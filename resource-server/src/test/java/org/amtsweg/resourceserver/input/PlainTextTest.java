@@ -1,17 +1,18 @@
 package org.amtsweg.resourceserver.input;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class PlainTextTest {
 
     @Test
     void acceptsWhatPeopleWrite() {
-        assertThat(PlainText.isAcceptable("Rathausstraße 11\n58095 Hagen\tÄÖÜ € „Zitat“")).isTrue();
+        assertThat(PlainText.isAcceptable("Rathausstraße 11\n58095 Hagen\tÄÖÜ € „Zitat“"))
+                .isTrue();
         assertThat(PlainText.isAcceptable("Emoji 👩‍⚕️ und 𝔘𝔫𝔦𝔠𝔬𝔡𝔢")).isTrue();
         assertThat(PlainText.isAcceptable("")).isTrue();
     }
@@ -36,7 +37,8 @@ class PlainTextTest {
 
     @Property
     void agreesWithTheXmlCharProduction(@ForAll @CharRange(from = 0, to = 0xFFFF) char c) {
-        boolean xmlChar = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+        boolean xmlChar =
+                c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
         assertThat(PlainText.isAcceptable(String.valueOf(c))).isEqualTo(xmlChar);
     }
 

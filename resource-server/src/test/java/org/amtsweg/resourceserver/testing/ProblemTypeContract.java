@@ -1,14 +1,8 @@
 package org.amtsweg.resourceserver.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.amtsweg.resourceserver.problem.Problem;
-import org.amtsweg.resourceserver.problem.ProblemType;
-import org.amtsweg.resourceserver.problem.ProblemTypes;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.Index;
-import org.jboss.jandex.Indexer;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.amtsweg.resourceserver.problem.Problem;
+import org.amtsweg.resourceserver.problem.ProblemType;
+import org.amtsweg.resourceserver.problem.ProblemTypes;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
 
 /**
  * What every service checks of itself (its {@code ProblemTypesTest}): the problem types it can answer are
@@ -40,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ProblemTypeContract {
 
-    private static final Set<String> HAND_WRITTEN = Set.of(Problem.TYPE_BASE, "amtsweg.org/problems", "io.quarkiverse.resteasy.problem");
+    private static final Set<String> HAND_WRITTEN =
+            Set.of(Problem.TYPE_BASE, "amtsweg.org/problems", "io.quarkiverse.resteasy.problem");
 
-    private ProblemTypeContract() {
-    }
+    private ProblemTypeContract() {}
 
     /** {@code openApi}: the service's {@code /q/openapi} as JSON; run in the module's directory (Maven's working directory). */
     public static void verify(JsonNode openApi) {
@@ -52,9 +51,14 @@ public final class ProblemTypeContract {
 
     static void verify(JsonNode openApi, Path classes, Path sources) {
         ProblemTypes registry = ProblemTypes.installed();
-        assertThat(ownTypes(classes)).as("problem types of the service's own enums").allSatisfy(type ->
-                assertThat(registry.contains(type)).as("%s is registered", type.slug()).isTrue());
-        assertThat(handWritten(sources)).as("sources that write a problem type past the registry").isEmpty();
+        assertThat(ownTypes(classes))
+                .as("problem types of the service's own enums")
+                .allSatisfy(type -> assertThat(registry.contains(type))
+                        .as("%s is registered", type.slug())
+                        .isTrue());
+        assertThat(handWritten(sources))
+                .as("sources that write a problem type past the registry")
+                .isEmpty();
         assertPublished(openApi, registry);
     }
 
@@ -70,37 +74,61 @@ public final class ProblemTypeContract {
         }
         Set<String> registered = new TreeSet<>();
         registry.all().forEach(type -> registered.add(type.slug()));
-        assertThat(published).as("problem types published in the OpenAPI document").isEqualTo(registered);
+        assertThat(published)
+                .as("problem types published in the OpenAPI document")
+                .isEqualTo(registered);
         for (ProblemType type : registry.all()) {
-            JsonNode constants = responses.path(type.slug()).path("content").path(Problem.MEDIA_TYPE).path("schema").path("allOf").path(1)
+            JsonNode constants = responses
+                    .path(type.slug())
+                    .path("content")
+                    .path(Problem.MEDIA_TYPE)
+                    .path("schema")
+                    .path("allOf")
+                    .path(1)
                     .path("properties");
-            assertThat(constants.path("type").path("const").asText()).as("%s: type", type.slug()).isEqualTo(type.uri());
-            assertThat(constants.path("status").path("const").asInt()).as("%s: status", type.slug()).isEqualTo(type.status());
-            assertThat(constants.path("title").path("const").asText()).as("%s: title", type.slug()).isEqualTo(type.title());
+            assertThat(constants.path("type").path("const").asText())
+                    .as("%s: type", type.slug())
+                    .isEqualTo(type.uri());
+            assertThat(constants.path("status").path("const").asInt())
+                    .as("%s: status", type.slug())
+                    .isEqualTo(type.status());
+            assertThat(constants.path("title").path("const").asText())
+                    .as("%s: title", type.slug())
+                    .isEqualTo(type.title());
         }
         assertThat(openApi.path("components").path("schemas").path("Violation").path("required"))
-                .as("the one violation shape").extracting(JsonNode::asText)
+                .as("the one violation shape")
+                .extracting(JsonNode::asText)
                 .containsExactly("pointer", "keyword", "message", "messageEn");
     }
 
     private static List<ProblemType> ownTypes(Path classes) {
         try (Stream<Path> files = Files.walk(classes)) {
             Indexer indexer = new Indexer();
-            for (Path file : files.filter(file -> file.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    files.filter(file -> file.toString().endsWith(".class")).toList()) {
                 try (var in = Files.newInputStream(file)) {
                     indexer.index(in);
                 }
             }
             Index index = indexer.complete();
             List<ProblemType> types = new ArrayList<>();
-            for (ClassInfo implementor : index.getKnownDirectImplementors(DotName.createSimple(ProblemType.class.getName()))) {
-                Class<?> type = Class.forName(implementor.name().toString(), false, Thread.currentThread().getContextClassLoader());
-                assertThat(type.isEnum()).as("%s: problem types are enum constants", type.getName()).isTrue();
+            for (ClassInfo implementor :
+                    index.getKnownDirectImplementors(DotName.createSimple(ProblemType.class.getName()))) {
+                Class<?> type = Class.forName(
+                        implementor.name().toString(),
+                        false,
+                        Thread.currentThread().getContextClassLoader());
+                assertThat(type.isEnum())
+                        .as("%s: problem types are enum constants", type.getName())
+                        .isTrue();
                 for (Object constant : type.getEnumConstants()) {
                     types.add((ProblemType) constant);
                 }
             }
-            assertThat(types).as("the service's own problem types in %s", classes).isNotEmpty();
+            assertThat(types)
+                    .as("the service's own problem types in %s", classes)
+                    .isNotEmpty();
             return types;
         } catch (IOException | ClassNotFoundException unreadable) {
             throw new IllegalStateException("cannot read the service's classes in " + classes, unreadable);
@@ -109,14 +137,17 @@ public final class ProblemTypeContract {
 
     private static List<String> handWritten(Path sources) {
         try (Stream<Path> files = Files.walk(sources)) {
-            return files.filter(file -> file.toString().endsWith(".java")).filter(file -> {
-                try {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    return HAND_WRITTEN.stream().anyMatch(text::contains);
-                } catch (IOException unreadable) {
-                    throw new UncheckedIOException(unreadable);
-                }
-            }).map(Path::toString).toList();
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> {
+                        try {
+                            String text = Files.readString(file, StandardCharsets.UTF_8);
+                            return HAND_WRITTEN.stream().anyMatch(text::contains);
+                        } catch (IOException unreadable) {
+                            throw new UncheckedIOException(unreadable);
+                        }
+                    })
+                    .map(Path::toString)
+                    .toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

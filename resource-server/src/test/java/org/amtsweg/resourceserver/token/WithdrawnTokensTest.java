@@ -1,15 +1,14 @@
 package org.amtsweg.resourceserver.token;
 
-import org.amtsweg.events.TokensRevoked;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.amtsweg.events.TokensRevoked;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
 
 /** Which tokens a resource server refuses after the gateway's revocations. */
 class WithdrawnTokensTest {
@@ -28,7 +27,8 @@ class WithdrawnTokensTest {
     void anEndedSessionWithdrawsEveryTokenOfIt() {
         withdrawn.withdraw(revocation("sid-b", List.of(), Instant.now().plusSeconds(300)));
 
-        assertThat(withdrawn.isWithdrawn(token("issued-before-logout", "sid-b"))).isTrue();
+        assertThat(withdrawn.isWithdrawn(token("issued-before-logout", "sid-b")))
+                .isTrue();
         assertThat(withdrawn.isWithdrawn(token("issued-in-a-race", "sid-b"))).isTrue();
         assertThat(withdrawn.isWithdrawn(token("another-session", "sid-c"))).isFalse();
         assertThat(withdrawn.isWithdrawn(token("no-session", null))).isFalse();
@@ -36,13 +36,20 @@ class WithdrawnTokensTest {
 
     @Test
     void aRevocationWhoseTokensHaveExpiredIsNotKept() {
-        withdrawn.withdraw(revocation("sid-old", List.of("jti-old"), Instant.now().minusSeconds(1)));
+        withdrawn.withdraw(
+                revocation("sid-old", List.of("jti-old"), Instant.now().minusSeconds(1)));
 
         assertThat(withdrawn.isWithdrawn(token("jti-old", "sid-old"))).isFalse();
     }
 
     private static TokensRevoked revocation(String sid, List<String> jtis, Instant until) {
-        return new TokensRevoked("r-" + until.toEpochMilli(), sid, jtis, sid == null ? "revoked" : "session-ended", Instant.now(), until);
+        return new TokensRevoked(
+                "r-" + until.toEpochMilli(),
+                sid,
+                jtis,
+                sid == null ? "revoked" : "session-ended",
+                Instant.now(),
+                until);
     }
 
     private static JsonWebToken token(String jti, String sid) {

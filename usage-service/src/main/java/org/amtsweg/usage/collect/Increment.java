@@ -1,8 +1,15 @@
 package org.amtsweg.usage.collect;
 
 /** What one event adds to an authority's month for a service; every figure of the usage report, most of them zero. */
-record Increment(long draftsStarted, long applicationsSubmitted, long casesOpened, long registryChecks,
-                 long documentsStored, long documentBytesStored, long documentsRemoved, long documentBytesRemoved) {
+record Increment(
+        long draftsStarted,
+        long applicationsSubmitted,
+        long casesOpened,
+        long registryChecks,
+        long documentsStored,
+        long documentBytesStored,
+        long documentsRemoved,
+        long documentBytesRemoved) {
 
     static Increment draftStarted() {
         return new Increment(1, 0, 0, 0, 0, 0, 0, 0);
@@ -30,9 +37,14 @@ record Increment(long draftsStarted, long applicationsSubmitted, long casesOpene
 
     /** Both together: what two events of one row add to it. */
     Increment plus(Increment other) {
-        return new Increment(draftsStarted + other.draftsStarted, applicationsSubmitted + other.applicationsSubmitted,
-                casesOpened + other.casesOpened, registryChecks + other.registryChecks, documentsStored + other.documentsStored,
-                documentBytesStored + other.documentBytesStored, documentsRemoved + other.documentsRemoved,
+        return new Increment(
+                draftsStarted + other.draftsStarted,
+                applicationsSubmitted + other.applicationsSubmitted,
+                casesOpened + other.casesOpened,
+                registryChecks + other.registryChecks,
+                documentsStored + other.documentsStored,
+                documentBytesStored + other.documentBytesStored,
+                documentsRemoved + other.documentsRemoved,
                 documentBytesRemoved + other.documentBytesRemoved);
     }
 }

@@ -1,13 +1,12 @@
 package org.amtsweg.usage.collect;
 
-import org.amtsweg.usage.BillingMonth;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.amtsweg.usage.BillingMonth;
 
 /**
  * What the events of one poll count, gathered so that one transaction writes them: the increments summed per
@@ -17,16 +16,13 @@ import java.util.Map;
 final class PollCounts {
 
     /** A month's row of the figures. */
-    record Figure(String authority, String service, LocalDate month) {
-    }
+    record Figure(String authority, String service, LocalDate month) {}
 
     /** An application and the service it was made for, as its events name them. */
-    record ApplicationService(String applicationId, String authority, String service) {
-    }
+    record ApplicationService(String applicationId, String authority, String service) {}
 
     /** A register check of an application, in the month it was completed. */
-    record RegistryCheck(String applicationId, String authority, LocalDate month) {
-    }
+    record RegistryCheck(String applicationId, String authority, LocalDate month) {}
 
     private final Map<Figure, Increment> increments = new LinkedHashMap<>();
     private final Map<String, ApplicationService> services = new LinkedHashMap<>();
@@ -43,12 +39,14 @@ final class PollCounts {
     }
 
     void registryCheck(String applicationId, String authority, Instant at) {
-        checks.add(new RegistryCheck(applicationId, authority, BillingMonth.of(at).firstDay()));
+        checks.add(
+                new RegistryCheck(applicationId, authority, BillingMonth.of(at).firstDay()));
     }
 
     /** Register checks of an application count one each, added to the figure of its service (once known). */
     void addRegistryCheck(RegistryCheck check, String service) {
-        increments.merge(new Figure(check.authority(), service, check.month()), Increment.registryCheck(), Increment::plus);
+        increments.merge(
+                new Figure(check.authority(), service, check.month()), Increment.registryCheck(), Increment::plus);
     }
 
     Map<Figure, Increment> increments() {

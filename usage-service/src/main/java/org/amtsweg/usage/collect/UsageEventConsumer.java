@@ -17,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-
 /**
  * Counts the platform's events into the usage figures (Nutzungszahlen), each event once: its increment and
  * its entry in the processed-event log commit together, so a redelivery adds nothing. Drafts, submissions, documents,
@@ -34,6 +33,7 @@ public class UsageEventConsumer {
     static final String ADMINISTRATION = "usage-service.administration";
     /** The owner and kind of the administered entity whose changes decide the active staff accounts. */
     static final String STAFF_SERVICE = "identity-gateway";
+
     static final String STAFF_ENTITY = "staff-account";
 
     private final EventConsumption consumption;
@@ -67,15 +67,27 @@ public class UsageEventConsumer {
             case ApplicationSubmitted.TYPE -> {
                 ApplicationSubmitted submitted = event.data(ApplicationSubmitted.class);
                 counts.service(submitted.applicationId(), submitted.authorityId(), submitted.serviceKey());
-                counts.add(submitted.authorityId(), submitted.serviceKey(), submitted.submittedAt(), Increment.applicationSubmitted());
+                counts.add(
+                        submitted.authorityId(),
+                        submitted.serviceKey(),
+                        submitted.submittedAt(),
+                        Increment.applicationSubmitted());
             }
             case DocumentStored.TYPE -> {
                 DocumentStored stored = event.data(DocumentStored.class);
-                counts.add(stored.authorityId(), stored.serviceKey(), stored.storedAt(), Increment.documentStored(stored.bytes()));
+                counts.add(
+                        stored.authorityId(),
+                        stored.serviceKey(),
+                        stored.storedAt(),
+                        Increment.documentStored(stored.bytes()));
             }
             case DocumentRemoved.TYPE -> {
                 DocumentRemoved removed = event.data(DocumentRemoved.class);
-                counts.add(removed.authorityId(), removed.serviceKey(), removed.removedAt(), Increment.documentRemoved(removed.bytes()));
+                counts.add(
+                        removed.authorityId(),
+                        removed.serviceKey(),
+                        removed.removedAt(),
+                        Increment.documentRemoved(removed.bytes()));
             }
             default -> notCounted(event);
         }
@@ -115,12 +127,23 @@ public class UsageEventConsumer {
                 return Uni.createFrom().voidItem();
             }
             AdministrativeChange change = event.data(AdministrativeChange.class);
-            if (!STAFF_SERVICE.equals(change.service()) || !STAFF_ENTITY.equals(change.entity()) || change.authority() == null) {
+            if (!STAFF_SERVICE.equals(change.service())
+                    || !STAFF_ENTITY.equals(change.entity())
+                    || change.authority() == null) {
                 // Catalogue entries, procedure clients, platform-wide accounts: no staff account of an authority.
                 return Uni.createFrom().voidItem();
             }
-            return consumption.once(event, ADMINISTRATION, connection -> ledger.staffAccountChanged(connection, change.changeId(), change.entityId(),
-                    change.authority(), change.changedAt(), isActive(change.after())), null);
+            return consumption.once(
+                    event,
+                    ADMINISTRATION,
+                    connection -> ledger.staffAccountChanged(
+                            connection,
+                            change.changeId(),
+                            change.entityId(),
+                            change.authority(),
+                            change.changedAt(),
+                            isActive(change.after())),
+                    null);
         });
     }
 

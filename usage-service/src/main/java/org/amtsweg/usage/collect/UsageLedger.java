@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -81,10 +80,12 @@ public class UsageLedger {
         if (applicationIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("""
+        return connection
+                .preparedQuery("""
                         SELECT pg_advisory_xact_lock(key) FROM (
                             SELECT DISTINCT hashtextextended(id, 0) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys""")
-                .execute(Tuple.of(applicationIds.toArray(String[]::new))).replaceWithVoid();
+                .execute(Tuple.of(applicationIds.toArray(String[]::new)))
+                .replaceWithVoid();
     }
 
     /** Remembers the service of each application, from the first event that names both; held register checks count now. */
@@ -92,8 +93,12 @@ public class UsageLedger {
         if (services.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(REMEMBER_SERVICE).executeBatch(services.stream()
-                        .map(known -> Tuple.of(UUID.fromString(known.applicationId()), known.authority(), known.service())).toList())
+        return connection
+                .preparedQuery(REMEMBER_SERVICE)
+                .executeBatch(services.stream()
+                        .map(known ->
+                                Tuple.of(UUID.fromString(known.applicationId()), known.authority(), known.service()))
+                        .toList())
                 .replaceWithVoid();
     }
 
@@ -102,12 +107,18 @@ public class UsageLedger {
         if (counts.checks().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID[] applications = counts.checks().stream().map(check -> UUID.fromString(check.applicationId())).distinct().toArray(UUID[]::new);
-        return connection.preparedQuery("SELECT application_id, service_key FROM application_service WHERE application_id = ANY($1)")
+        UUID[] applications = counts.checks().stream()
+                .map(check -> UUID.fromString(check.applicationId()))
+                .distinct()
+                .toArray(UUID[]::new);
+        return connection
+                .preparedQuery(
+                        "SELECT application_id, service_key FROM application_service WHERE application_id = ANY($1)")
                 .execute(Tuple.of(applications))
                 .chain(rows -> {
                     Map<String, String> serviceOf = new HashMap<>();
-                    rows.forEach(row -> serviceOf.put(row.getUUID("application_id").toString(), row.getString("service_key")));
+                    rows.forEach(row ->
+                            serviceOf.put(row.getUUID("application_id").toString(), row.getString("service_key")));
                     Map<PollCounts.RegistryCheck, Long> held = new LinkedHashMap<>();
                     for (PollCounts.RegistryCheck check : counts.checks()) {
                         String service = serviceOf.get(check.applicationId());
@@ -120,9 +131,15 @@ public class UsageLedger {
                     if (held.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return connection.preparedQuery(HOLD_CHECKS).executeBatch(held.entrySet().stream()
-                                    .map(entry -> Tuple.of(UUID.fromString(entry.getKey().applicationId()), entry.getKey().authority(),
-                                            entry.getKey().month(), entry.getValue())).toList())
+                    return connection
+                            .preparedQuery(HOLD_CHECKS)
+                            .executeBatch(held.entrySet().stream()
+                                    .map(entry -> Tuple.of(
+                                            UUID.fromString(entry.getKey().applicationId()),
+                                            entry.getKey().authority(),
+                                            entry.getKey().month(),
+                                            entry.getValue()))
+                                    .toList())
                             .replaceWithVoid();
                 });
     }
@@ -152,11 +169,13 @@ public class UsageLedger {
     }
 
     /** Records a change of a staff account: whether it left the account active, and when. */
-    Uni<Void> staffAccountChanged(SqlConnection connection, String changeId, String accountId, String authority, Instant at,
-                                  boolean active) {
-        return connection.preparedQuery("""
+    Uni<Void> staffAccountChanged(
+            SqlConnection connection, String changeId, String accountId, String authority, Instant at, boolean active) {
+        return connection
+                .preparedQuery("""
                         INSERT INTO staff_account_change (change_id, account_id, authority_id, changed_at, active) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (change_id) DO NOTHING""")
-                .execute(Tuple.of(changeId, accountId, authority, at.atOffset(ZoneOffset.UTC), active)).replaceWithVoid();
+                .execute(Tuple.of(changeId, accountId, authority, at.atOffset(ZoneOffset.UTC), active))
+                .replaceWithVoid();
     }
 }

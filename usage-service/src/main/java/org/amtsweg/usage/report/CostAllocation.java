@@ -5,8 +5,10 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,8 +26,13 @@ import java.util.TreeMap;
  * @param submittedApplications  the applications submitted to them all, the usage part's denominator
  * @param shares                 each authority's part, by authority id
  */
-public record CostAllocation(String formula, long monthlyTotalCents, BigDecimal baseShare, int connectedAuthorities,
-                             long submittedApplications, List<Share> shares) {
+public record CostAllocation(
+        String formula,
+        long monthlyTotalCents,
+        BigDecimal baseShare,
+        int connectedAuthorities,
+        long submittedApplications,
+        List<Share> shares) {
 
     public static final String FORMULA = "share(a) = total × baseShare / connectedAuthorities"
             + " + total × (1 − baseShare) × submitted(a) / submitted(all)"
@@ -36,15 +43,15 @@ public record CostAllocation(String formula, long monthlyTotalCents, BigDecimal 
      * @param exactCents the share before rounding, to four decimal places
      * @param cents      the amount the authority carries
      */
-    public record Share(String authorityId, long submittedApplications, BigDecimal exactCents, long cents) {
-    }
+    public record Share(String authorityId, long submittedApplications, BigDecimal exactCents, long cents) {}
 
     /**
      * @param submitted applications submitted in the month per connected authority (zero for one with other usage only)
      */
     public static CostAllocation of(long totalCents, BigDecimal baseShare, Map<String, Long> submitted) {
         if (totalCents < 0 || baseShare.signum() < 0 || baseShare.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("the total must not be negative and the base share must lie between 0 and 1");
+            throw new IllegalArgumentException(
+                    "the total must not be negative and the base share must lie between 0 and 1");
         }
         SortedMap<String, Long> authorities = new TreeMap<>(submitted);
         int n = authorities.size();
@@ -66,7 +73,8 @@ public record CostAllocation(String formula, long monthlyTotalCents, BigDecimal 
         BigInteger handedOut = BigInteger.ZERO;
         for (Map.Entry<String, Long> authority : authorities.entrySet()) {
             BigInteger s = BigInteger.valueOf(all == 0 ? 1 : authority.getValue());
-            BigInteger numerator = total.multiply(u.multiply(denominatorOfS).add(d.subtract(u).multiply(s).multiply(count)));
+            BigInteger numerator = total.multiply(
+                    u.multiply(denominatorOfS).add(d.subtract(u).multiply(s).multiply(count)));
             BigInteger[] division = numerator.divideAndRemainder(denominator);
             parts.add(new Part(authority.getKey(), authority.getValue(), numerator, division[0], division[1]));
             handedOut = handedOut.add(division[0]);
@@ -74,18 +82,23 @@ public record CostAllocation(String formula, long monthlyTotalCents, BigDecimal 
         // The cents the rounding down left over go one each to the largest remainders; ties by authority id.
         long leftOver = total.subtract(handedOut).longValueExact();
         List<Part> byRemainder = parts.stream()
-                .sorted(Comparator.comparing(Part::remainder).reversed().thenComparing(Part::authorityId)).toList();
-        java.util.Set<String> roundedUp = new java.util.HashSet<>();
+                .sorted(Comparator.comparing(Part::remainder).reversed().thenComparing(Part::authorityId))
+                .toList();
+        Set<String> roundedUp = new HashSet<>();
         for (int i = 0; i < leftOver; i++) {
             roundedUp.add(byRemainder.get(i).authorityId());
         }
         BigDecimal exactDenominator = new BigDecimal(denominator);
-        List<Share> shares = parts.stream().map(part -> new Share(part.authorityId(), part.submitted(),
-                new BigDecimal(part.numerator()).divide(exactDenominator, 4, RoundingMode.HALF_EVEN),
-                part.floor().longValueExact() + (roundedUp.contains(part.authorityId()) ? 1 : 0))).toList();
+        List<Share> shares = parts.stream()
+                .map(part -> new Share(
+                        part.authorityId(),
+                        part.submitted(),
+                        new BigDecimal(part.numerator()).divide(exactDenominator, 4, RoundingMode.HALF_EVEN),
+                        part.floor().longValueExact() + (roundedUp.contains(part.authorityId()) ? 1 : 0)))
+                .toList();
         return new CostAllocation(FORMULA, totalCents, baseShare, n, all, shares);
     }
 
-    private record Part(String authorityId, long submitted, BigInteger numerator, BigInteger floor, BigInteger remainder) {
-    }
+    private record Part(
+            String authorityId, long submitted, BigInteger numerator, BigInteger floor, BigInteger remainder) {}
 }

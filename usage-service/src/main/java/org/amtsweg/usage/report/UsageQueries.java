@@ -5,12 +5,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.usage.BillingMonth;
-
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.amtsweg.usage.BillingMonth;
 
 /** Reads a month's figures, for every authority: the allocation needs them all, whoever reads the report. */
 @ApplicationScoped
@@ -23,8 +22,7 @@ public class UsageQueries {
     }
 
     /** What was counted in a month, per authority and service, both sorted by id. */
-    public record MonthUsage(Map<String, Map<String, Figures>> figures, Map<String, Long> activeStaffAccounts) {
-    }
+    public record MonthUsage(Map<String, Map<String, Figures>> figures, Map<String, Long> activeStaffAccounts) {}
 
     public Uni<MonthUsage> month(BillingMonth month) {
         Uni<Map<String, Map<String, Figures>>> figures = pool.preparedQuery("""
@@ -35,12 +33,14 @@ public class UsageQueries {
                 .map(rows -> {
                     Map<String, Map<String, Figures>> byAuthority = new TreeMap<>();
                     for (Row row : rows) {
-                        byAuthority.computeIfAbsent(row.getString("authority_id"), authority -> new TreeMap<>())
+                        byAuthority
+                                .computeIfAbsent(row.getString("authority_id"), authority -> new TreeMap<>())
                                 .put(row.getString("service_key"), figures(row));
                     }
                     return byAuthority;
                 });
-        // The latest change of each account before the month's end decides; a deleted or deactivated account does not count.
+        // The latest change of each account before the month's end decides; a deleted or deactivated account does not
+        // count.
         Uni<Map<String, Long>> staff = pool.preparedQuery("""
                         SELECT authority_id, count(*) AS active FROM (
                             SELECT DISTINCT ON (account_id) account_id, authority_id, active FROM staff_account_change
@@ -52,12 +52,22 @@ public class UsageQueries {
                     rows.forEach(row -> byAuthority.put(row.getString("authority_id"), row.getLong("active")));
                     return byAuthority;
                 });
-        return Uni.combine().all().unis(figures, staff).asTuple().map(both -> new MonthUsage(both.getItem1(), both.getItem2()));
+        return Uni.combine()
+                .all()
+                .unis(figures, staff)
+                .asTuple()
+                .map(both -> new MonthUsage(both.getItem1(), both.getItem2()));
     }
 
     private static Figures figures(Row row) {
-        return new Figures(row.getLong("drafts_started"), row.getLong("applications_submitted"), row.getLong("cases_opened"),
-                row.getLong("registry_checks"), row.getLong("documents_stored"), row.getLong("document_bytes_stored"),
-                row.getLong("documents_removed"), row.getLong("document_bytes_removed"));
+        return new Figures(
+                row.getLong("drafts_started"),
+                row.getLong("applications_submitted"),
+                row.getLong("cases_opened"),
+                row.getLong("registry_checks"),
+                row.getLong("documents_stored"),
+                row.getLong("document_bytes_stored"),
+                row.getLong("documents_removed"),
+                row.getLong("document_bytes_removed"));
     }
 }

@@ -12,20 +12,27 @@ import java.util.List;
  * @param authorities the authorities the reader may see, by id
  * @param totals      the sums over {@code authorities}
  */
-public record UsageReport(String month, String timeZone, Instant from, Instant until, List<AuthorityUsage> authorities,
-                          Totals totals, CostAllocation costAllocation) {
+public record UsageReport(
+        String month,
+        String timeZone,
+        Instant from,
+        Instant until,
+        List<AuthorityUsage> authorities,
+        Totals totals,
+        CostAllocation costAllocation) {
 
     /**
      * @param activeStaffAccounts staff accounts whose latest change before the month's end left them active
      * @param allocatedCents      the authority's part of the month's cost
      */
-    public record AuthorityUsage(String authorityId, List<ServiceUsage> services, Figures totals, long activeStaffAccounts,
-                                 long allocatedCents) {
-    }
+    public record AuthorityUsage(
+            String authorityId,
+            List<ServiceUsage> services,
+            Figures totals,
+            long activeStaffAccounts,
+            long allocatedCents) {}
 
-    public record ServiceUsage(String serviceKey, Figures figures) {
-    }
+    public record ServiceUsage(String serviceKey, Figures figures) {}
 
-    public record Totals(Figures figures, long activeStaffAccounts, long allocatedCents) {
-    }
+    public record Totals(Figures figures, long activeStaffAccounts, long allocatedCents) {}
 }

@@ -2,9 +2,6 @@ package org.amtsweg.usage.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.usage.BillingMonth;
-import org.amtsweg.usage.UsageConfig;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.amtsweg.usage.BillingMonth;
+import org.amtsweg.usage.UsageConfig;
 
 /**
  * Builds the report of a month for one reader. The allocation is always computed over every connected
@@ -34,18 +33,23 @@ public class UsageReports {
     }
 
     private UsageReport build(BillingMonth month, UsageQueries.MonthUsage usage, Optional<String> onlyAuthority) {
-        // Connected: every authority with a figure in the month or an active staff account at its end; the operator runs
+        // Connected: every authority with a figure in the month or an active staff account at its end; the operator
+        // runs
         // the platform and carries no share.
         TreeSet<String> authorities = new TreeSet<>(usage.figures().keySet());
         authorities.addAll(usage.activeStaffAccounts().keySet());
         Map<String, Long> submitted = new TreeMap<>();
         for (String authority : authorities) {
             if (!authority.equals(config.operatorAuthority())) {
-                submitted.put(authority, usage.figures().getOrDefault(authority, Map.of()).values().stream()
-                        .mapToLong(Figures::applicationsSubmitted).sum());
+                submitted.put(
+                        authority,
+                        usage.figures().getOrDefault(authority, Map.of()).values().stream()
+                                .mapToLong(Figures::applicationsSubmitted)
+                                .sum());
             }
         }
-        CostAllocation allocation = CostAllocation.of(cents(config.cost().monthlyTotal()), config.cost().baseShare(), submitted);
+        CostAllocation allocation = CostAllocation.of(
+                cents(config.cost().monthlyTotal()), config.cost().baseShare(), submitted);
         Map<String, Long> allocated = new TreeMap<>();
         allocation.shares().forEach(share -> allocated.put(share.authorityId(), share.cents()));
 
@@ -59,7 +63,8 @@ public class UsageReports {
             }
             List<UsageReport.ServiceUsage> services = new ArrayList<>();
             Figures sum = Figures.NONE;
-            for (Map.Entry<String, Figures> service : usage.figures().getOrDefault(authority, Map.of()).entrySet()) {
+            for (Map.Entry<String, Figures> service :
+                    usage.figures().getOrDefault(authority, Map.of()).entrySet()) {
                 services.add(new UsageReport.ServiceUsage(service.getKey(), service.getValue()));
                 sum = sum.plus(service.getValue());
             }
@@ -72,12 +77,24 @@ public class UsageReports {
         }
         if (onlyAuthority.isPresent()) {
             // An authority's administrator sees her own part and the inputs of the formula, not the others' parts.
-            allocation = new CostAllocation(allocation.formula(), allocation.monthlyTotalCents(), allocation.baseShare(),
-                    allocation.connectedAuthorities(), allocation.submittedApplications(),
-                    allocation.shares().stream().filter(share -> share.authorityId().equals(onlyAuthority.get())).toList());
+            allocation = new CostAllocation(
+                    allocation.formula(),
+                    allocation.monthlyTotalCents(),
+                    allocation.baseShare(),
+                    allocation.connectedAuthorities(),
+                    allocation.submittedApplications(),
+                    allocation.shares().stream()
+                            .filter(share -> share.authorityId().equals(onlyAuthority.get()))
+                            .toList());
         }
-        return new UsageReport(month.toString(), BillingMonth.ZONE.getId(), month.start(), month.end(), shown,
-                new UsageReport.Totals(figures, staff, cents), allocation);
+        return new UsageReport(
+                month.toString(),
+                BillingMonth.ZONE.getId(),
+                month.start(),
+                month.end(),
+                shown,
+                new UsageReport.Totals(figures, staff, cents),
+                allocation);
     }
 
     private static long cents(BigDecimal euro) {

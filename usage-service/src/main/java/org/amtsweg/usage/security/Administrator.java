@@ -1,10 +1,9 @@
 package org.amtsweg.usage.security;
 
 import jakarta.json.JsonString;
+import java.util.Optional;
 import org.amtsweg.usage.UsageProblem;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Optional;
 
 /**
  * An administrator as the identity gateway vouched for her: of the platform's operator (all authorities'
@@ -16,12 +15,16 @@ public record Administrator(String username, String authority, boolean operator)
     public static Administrator from(JsonWebToken token, String operatorAuthority) {
         Object authority = token.getClaim("authority");
         if (authority == null) {
-            throw UsageProblem.NO_AUTHORITY.problem("Die Anmeldung nennt keine Behörde; Nutzungszahlen sehen nur Administratoren einer Behörde"
-                    + " oder des Betreibers.");
+            throw UsageProblem.NO_AUTHORITY.problem(
+                    "Die Anmeldung nennt keine Behörde; Nutzungszahlen sehen nur Administratoren einer Behörde"
+                            + " oder des Betreibers.");
         }
         Object username = token.getClaim("preferred_username");
         String authorityId = text(authority);
-        return new Administrator(username == null ? token.getSubject() : text(username), authorityId, operatorAuthority.equals(authorityId));
+        return new Administrator(
+                username == null ? token.getSubject() : text(username),
+                authorityId,
+                operatorAuthority.equals(authorityId));
     }
 
     /**
@@ -33,7 +36,8 @@ public record Administrator(String username, String authority, boolean operator)
             return Optional.ofNullable(requested);
         }
         if (requested != null && !requested.equals(authority)) {
-            throw UsageProblem.OTHER_AUTHORITY.problem("Sie sehen die Nutzungszahlen Ihrer Behörde, nicht die einer anderen.");
+            throw UsageProblem.OTHER_AUTHORITY.problem(
+                    "Sie sehen die Nutzungszahlen Ihrer Behörde, nicht die einer anderen.");
         }
         return Optional.of(authority);
     }

@@ -1,14 +1,14 @@
 package org.amtsweg.usage.report;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 /** The allocation key: exact shares, rounded so that they add up to the total to the cent. */
 class CostAllocationTest {
@@ -25,13 +25,18 @@ class CostAllocationTest {
                 submitted.put("authority-" + i, (long) (random.nextInt(4) == 0 ? 0 : random.nextInt(5_000)));
             }
             CostAllocation allocation = CostAllocation.of(total, base, submitted);
-            assertThat(allocation.shares().stream().mapToLong(CostAllocation.Share::cents).sum()).isEqualTo(total);
+            assertThat(allocation.shares().stream()
+                            .mapToLong(CostAllocation.Share::cents)
+                            .sum())
+                    .isEqualTo(total);
             long all = submitted.values().stream().mapToLong(Long::longValue).sum();
             for (CostAllocation.Share share : allocation.shares()) {
-                double exact = all == 0 ? (double) total / authorities
-                        : total * base.doubleValue() / authorities + total * (1 - base.doubleValue()) * share.submittedApplications() / all;
+                double exact = all == 0
+                        ? (double) total / authorities
+                        : total * base.doubleValue() / authorities
+                                + total * (1 - base.doubleValue()) * share.submittedApplications() / all;
                 assertThat(Math.abs(share.cents() - exact)).isLessThan(1.0 + 1e-6);
-                assertThat(share.exactCents().doubleValue()).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.001));
+                assertThat(share.exactCents().doubleValue()).isCloseTo(exact, Offset.offset(0.001));
             }
         }
     }
@@ -58,10 +63,15 @@ class CostAllocationTest {
     @Test
     void aBaseShareFromTheConfigurationIsTakenExactly() {
         // 0.4 of 1 000 000 cents among 3 = 133 333.33…; the rest 600 000 by 1:1:2.
-        CostAllocation allocation = CostAllocation.of(1_000_000, new BigDecimal("0.40"), Map.of("a", 1L, "b", 1L, "c", 2L));
-        assertThat(allocation.shares()).extracting(CostAllocation.Share::exactCents).extracting(BigDecimal::toPlainString)
+        CostAllocation allocation =
+                CostAllocation.of(1_000_000, new BigDecimal("0.40"), Map.of("a", 1L, "b", 1L, "c", 2L));
+        assertThat(allocation.shares())
+                .extracting(CostAllocation.Share::exactCents)
+                .extracting(BigDecimal::toPlainString)
                 .containsExactly("283333.3333", "283333.3333", "433333.3333");
-        assertThat(allocation.shares()).extracting(CostAllocation.Share::cents).containsExactly(283334L, 283333L, 433333L);
+        assertThat(allocation.shares())
+                .extracting(CostAllocation.Share::cents)
+                .containsExactly(283334L, 283333L, 433333L);
     }
 
     @Test
@@ -71,6 +81,7 @@ class CostAllocationTest {
 
     @Test
     void aBaseShareOutsideZeroToOneIsADefectOfTheConfiguration() {
-        assertThatThrownBy(() -> CostAllocation.of(1, new BigDecimal("1.5"), Map.of("a", 1L))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CostAllocation.of(1, new BigDecimal("1.5"), Map.of("a", 1L)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

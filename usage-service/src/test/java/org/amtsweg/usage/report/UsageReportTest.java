@@ -1,5 +1,10 @@
 package org.amtsweg.usage.report;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,16 +12,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.amtsweg.events.RegistryCheckCompleted;
-import org.amtsweg.events.Topics;
-import org.amtsweg.events.testing.CloudEventTopics;
-import org.amtsweg.events.testing.TestTokens;
-import org.amtsweg.usage.GeneratedMonth;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +20,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import org.amtsweg.events.RegistryCheckCompleted;
+import org.amtsweg.events.Topics;
+import org.amtsweg.events.testing.CloudEventTopics;
+import org.amtsweg.events.testing.TestTokens;
+import org.amtsweg.usage.GeneratedMonth;
+import org.assertj.core.data.Offset;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The usage report reconciles with a generated month: every application, case, register check, document and
@@ -41,8 +42,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageReportTest {
 
-    private static final CloudEventTopics KAFKA = CloudEventTopics.at(
-            ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    private static final CloudEventTopics KAFKA =
+            CloudEventTopics.at(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     private static final String OPERATOR = TestTokens.staff("admin", "amtsweg", "admin");
     private static final String WITTEN_ADMIN = TestTokens.staff("admin.witten", "stadt-witten", "admin");
     private static final long TOTAL_CENTS = 1_200_000;
@@ -67,7 +68,8 @@ class UsageReportTest {
             }
         }
         // The month's edges are German time: half an hour into it counts (in UTC still the month before), half an
-        // hour after it does not (in UTC still this month); a minute before its end counts, a second before its start not.
+        // hour after it does not (in UTC still this month); a minute before its end counts, a second before its start
+        // not.
         month.application("stadt-hagen", "wohngeld", month.month.start().plusSeconds(1800));
         month.application("stadt-hagen", "wohngeld", month.month.end().plusSeconds(1800));
         month.application("stadt-hagen", "wohngeld", month.month.end().minusSeconds(60));
@@ -78,7 +80,12 @@ class UsageReportTest {
         staff("stadt-hagen", "h1", true, before, null);
         staff("stadt-hagen", "h2", true, before, null);
         staff("stadt-hagen", "h3", false, before, month.within()); // deactivated in the month
-        staff("stadt-dortmund", "d1", true, before, month.month.end().plusSeconds(3600)); // deactivated after it: still active at its end
+        staff(
+                "stadt-dortmund",
+                "d1",
+                true,
+                before,
+                month.month.end().plusSeconds(3600)); // deactivated after it: still active at its end
         staff("stadt-witten", "w1", true, month.within(), null);
         month.staffChange("stadt-witten", "w2", "created", month.within(), true);
         month.staffChange("stadt-witten", "w2", "deleted", month.month.end().minusSeconds(100), null);
@@ -88,17 +95,30 @@ class UsageReportTest {
         // Types this service does not count: acknowledged and ignored, never dead-lettered.
         String someone = UUID.randomUUID().toString();
         unknownTypes = someone;
-        KAFKA.publishCloudEvent(Topics.APPLICATIONS, someone, UUID.randomUUID().toString(), "ApplicationWithdrawn", "urn:amtsweg:test",
-                someone, "{\"applicationId\":\"" + someone + "\"}");
-        KAFKA.publishCloudEvent(Topics.CASES, someone, UUID.randomUUID().toString(), "CaseArchived", "urn:amtsweg:test", someone, "{}");
+        KAFKA.publishCloudEvent(
+                Topics.APPLICATIONS,
+                someone,
+                UUID.randomUUID().toString(),
+                "ApplicationWithdrawn",
+                "urn:amtsweg:test",
+                someone,
+                "{\"applicationId\":\"" + someone + "\"}");
+        KAFKA.publishCloudEvent(
+                Topics.CASES, someone, UUID.randomUUID().toString(), "CaseArchived", "urn:amtsweg:test", someone, "{}");
 
         // A register check that arrives before anything names its application's service counts once its case does.
         month.checkBeforeItsCase("stadt-dortmund", "hundesteuer");
 
         // Poison: a register check whose data does not fit its contract.
         poisonCheck = UUID.randomUUID().toString();
-        KAFKA.publishCloudEvent(Topics.CASES, poisonCheck, UUID.randomUUID().toString(), RegistryCheckCompleted.TYPE, "urn:amtsweg:test",
-                poisonCheck, "{\"applicationId\": \"" + poisonCheck + "\", \"completedAt\": [42]}");
+        KAFKA.publishCloudEvent(
+                Topics.CASES,
+                poisonCheck,
+                UUID.randomUUID().toString(),
+                RegistryCheckCompleted.TYPE,
+                "urn:amtsweg:test",
+                poisonCheck,
+                "{\"applicationId\": \"" + poisonCheck + "\", \"completedAt\": [42]}");
     }
 
     private void staff(String authority, String account, boolean activeAtEnd, Instant created, Instant deactivated) {
@@ -113,18 +133,26 @@ class UsageReportTest {
 
     @Test
     void theOperatorsReportReconcilesWithTheGeneratedMonthAndTheCostsAddUpToTheCent() {
-        JsonNode report = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        JsonNode report = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> json(OPERATOR, null), this::matchesTheMonth);
         assertThat(report.path("month").asText()).isEqualTo(month.month.toString());
         assertThat(report.path("timeZone").asText()).isEqualTo("Europe/Berlin");
-        assertThat(report.path("authorities")).extracting(a -> a.path("authorityId").asText()).containsExactlyElementsOf(GeneratedMonth.AUTHORITIES);
+        assertThat(report.path("authorities"))
+                .extracting(a -> a.path("authorityId").asText())
+                .containsExactlyElementsOf(GeneratedMonth.AUTHORITIES);
 
         // Totals are the sums of the rows.
         List<String> names = GeneratedMonth.figureNames();
         for (int i = 0; i < names.size(); i++) {
             final int figure = i;
-            long expected = month.expected.values().stream().flatMap(services -> services.values().stream()).mapToLong(f -> f[figure]).sum();
-            assertThat(report.path("totals").path("figures").path(names.get(i)).asLong()).as(names.get(i)).isEqualTo(expected);
+            long expected = month.expected.values().stream()
+                    .flatMap(services -> services.values().stream())
+                    .mapToLong(f -> f[figure])
+                    .sum();
+            assertThat(report.path("totals").path("figures").path(names.get(i)).asLong())
+                    .as(names.get(i))
+                    .isEqualTo(expected);
         }
         assertThat(report.path("totals").path("activeStaffAccounts").asLong()).isEqualTo(4);
 
@@ -134,14 +162,15 @@ class UsageReportTest {
         assertThat(allocation.path("monthlyTotalCents").asLong()).isEqualTo(TOTAL_CENTS);
         assertThat(allocation.path("baseShare").decimalValue()).isEqualByComparingTo("0.4");
         assertThat(allocation.path("connectedAuthorities").asInt()).isEqualTo(3);
-        long submittedAll = GeneratedMonth.AUTHORITIES.stream().mapToLong(month::submitted).sum();
+        long submittedAll =
+                GeneratedMonth.AUTHORITIES.stream().mapToLong(month::submitted).sum();
         assertThat(allocation.path("submittedApplications").asLong()).isEqualTo(submittedAll);
         long sum = 0;
         for (JsonNode share : allocation.path("shares")) {
             String authority = share.path("authorityId").asText();
             double exact = TOTAL_CENTS * 0.4 / 3 + TOTAL_CENTS * 0.6 * month.submitted(authority) / submittedAll;
-            assertThat((double) share.path("cents").asLong()).as(authority).isCloseTo(exact, org.assertj.core.data.Offset.offset(1.0));
-            assertThat(share.path("exactCents").decimalValue().doubleValue()).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.001));
+            assertThat((double) share.path("cents").asLong()).as(authority).isCloseTo(exact, Offset.offset(1.0));
+            assertThat(share.path("exactCents").decimalValue().doubleValue()).isCloseTo(exact, Offset.offset(0.001));
             sum += share.path("cents").asLong();
         }
         assertThat(sum).isEqualTo(TOTAL_CENTS);
@@ -150,15 +179,26 @@ class UsageReportTest {
 
     @Test
     void theCsvCarriesTheSameFiguresWithAHeaderRow() throws IOException {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> json(OPERATOR, null), this::matchesTheMonth);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> json(OPERATOR, null), this::matchesTheMonth);
         JsonNode report = json(OPERATOR, null);
         for (Response response : List.of(
-                given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("month", month.month.toString()).get("/usage"),
-                given().auth().oauth2(OPERATOR).queryParam("format", "csv").queryParam("month", month.month.toString()).get("/usage"))) {
-            response.then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+                given().auth()
+                        .oauth2(OPERATOR)
+                        .accept("text/csv")
+                        .queryParam("month", month.month.toString())
+                        .get("/usage"),
+                given().auth()
+                        .oauth2(OPERATOR)
+                        .queryParam("format", "csv")
+                        .queryParam("month", month.month.toString())
+                        .get("/usage"))) {
+            response.then().statusCode(200).contentType(Matchers.startsWith("text/csv"));
             assertThat(response.header("Content-Disposition")).contains("usage-" + month.month + ".csv");
             String csv = response.asString();
-            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("month,scope,authorityId,serviceKey,draftsStarted,");
+            assertThat(csv.lines().findFirst().orElseThrow())
+                    .startsWith("month,scope,authorityId,serviceKey,draftsStarted,");
             List<Map<String, String>> rows = csvRows(csv);
             for (Map<String, String> row : rows) {
                 assertThat(row.get("month")).isEqualTo(month.month.toString());
@@ -166,61 +206,123 @@ class UsageReportTest {
                     case "service" -> assertFigures(month.figures(row.get("authorityId"), row.get("serviceKey")), row);
                     case "authority" -> {
                         JsonNode authority = authority(report, row.get("authorityId"));
-                        assertThat(Long.parseLong(row.get("allocatedCents"))).isEqualTo(authority.path("allocatedCents").asLong());
+                        assertThat(Long.parseLong(row.get("allocatedCents")))
+                                .isEqualTo(authority.path("allocatedCents").asLong());
                         assertThat(Long.parseLong(row.get("activeStaffAccounts")))
                                 .isEqualTo(month.expectedActiveStaff.get(row.get("authorityId")));
                     }
-                    case "total" -> assertThat(Long.parseLong(row.get("allocatedCents"))).isEqualTo(TOTAL_CENTS);
+                    case "total" ->
+                        assertThat(Long.parseLong(row.get("allocatedCents"))).isEqualTo(TOTAL_CENTS);
                     default -> throw new AssertionError("unknown scope " + row.get("scope"));
                 }
             }
-            long services = month.expected.values().stream().mapToLong(Map::size).sum();
-            assertThat(rows).filteredOn(row -> row.get("scope").equals("service")).hasSize((int) services);
-            assertThat(rows).filteredOn(row -> row.get("scope").equals("authority")).hasSize(3);
+            long services =
+                    month.expected.values().stream().mapToLong(Map::size).sum();
+            assertThat(rows)
+                    .filteredOn(row -> row.get("scope").equals("service"))
+                    .hasSize((int) services);
+            assertThat(rows)
+                    .filteredOn(row -> row.get("scope").equals("authority"))
+                    .hasSize(3);
             assertThat(rows).filteredOn(row -> row.get("scope").equals("total")).hasSize(1);
         }
     }
 
     @Test
     void anAuthoritysAdministratorSeesOnlyHerOwnAuthorityAndHerShare() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> json(OPERATOR, null), this::matchesTheMonth);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> json(OPERATOR, null), this::matchesTheMonth);
         JsonNode operatorView = json(OPERATOR, null);
         JsonNode report = json(WITTEN_ADMIN, null);
-        assertThat(report.path("authorities")).extracting(a -> a.path("authorityId").asText()).containsExactly("stadt-witten");
+        assertThat(report.path("authorities"))
+                .extracting(a -> a.path("authorityId").asText())
+                .containsExactly("stadt-witten");
         JsonNode witten = report.path("authorities").get(0);
-        assertThat(witten.path("services")).extracting(s -> s.path("serviceKey").asText()).containsExactly("wohngeld");
+        assertThat(witten.path("services"))
+                .extracting(s -> s.path("serviceKey").asText())
+                .containsExactly("wohngeld");
         assertThat(witten.path("activeStaffAccounts").asLong()).isEqualTo(1);
-        assertThat(report.path("totals").path("figures").path("applicationsSubmitted").asLong()).isEqualTo(month.submitted("stadt-witten"));
-        assertThat(report.path("costAllocation").path("shares")).extracting(s -> s.path("authorityId").asText()).containsExactly("stadt-witten");
-        assertThat(report.path("costAllocation").path("shares").get(0).path("cents").asLong())
-                .isEqualTo(authority(operatorView, "stadt-witten").path("allocatedCents").asLong());
+        assertThat(report.path("totals")
+                        .path("figures")
+                        .path("applicationsSubmitted")
+                        .asLong())
+                .isEqualTo(month.submitted("stadt-witten"));
+        assertThat(report.path("costAllocation").path("shares"))
+                .extracting(s -> s.path("authorityId").asText())
+                .containsExactly("stadt-witten");
+        assertThat(report.path("costAllocation")
+                        .path("shares")
+                        .get(0)
+                        .path("cents")
+                        .asLong())
+                .isEqualTo(authority(operatorView, "stadt-witten")
+                        .path("allocatedCents")
+                        .asLong());
         // Her own authority by name is the same report; another's is refused.
         assertThat(json(WITTEN_ADMIN, "stadt-witten")).isEqualTo(report);
-        given().auth().oauth2(WITTEN_ADMIN).queryParam("month", month.month.toString()).queryParam("authority", "stadt-hagen").get("/usage")
-                .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("https://amtsweg.org/problems/other-authority"));
+        given().auth()
+                .oauth2(WITTEN_ADMIN)
+                .queryParam("month", month.month.toString())
+                .queryParam("authority", "stadt-hagen")
+                .get("/usage")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/other-authority"));
         // The operator may look at one authority.
-        assertThat(json(OPERATOR, "stadt-hagen").path("authorities")).extracting(a -> a.path("authorityId").asText()).containsExactly("stadt-hagen");
+        assertThat(json(OPERATOR, "stadt-hagen").path("authorities"))
+                .extracting(a -> a.path("authorityId").asText())
+                .containsExactly("stadt-hagen");
     }
 
     @Test
     void nobodyButAnAdministratorReadsTheFigures() {
         given().queryParam("month", "2026-12").get("/usage").then().statusCode(401);
-        given().auth().oauth2(TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk")).queryParam("month", "2026-12").get("/usage")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.erika("substantial")).queryParam("month", "2026-12").get("/usage").then().statusCode(403);
-        given().auth().oauth2(TestTokens.staff("admin.nowhere", null, "admin")).queryParam("month", "2026-12").get("/usage")
-                .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("https://amtsweg.org/problems/no-authority"));
+        given().auth()
+                .oauth2(TestTokens.staff("clerk.hagen", "stadt-hagen", "clerk"))
+                .queryParam("month", "2026-12")
+                .get("/usage")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.erika("substantial"))
+                .queryParam("month", "2026-12")
+                .get("/usage")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.staff("admin.nowhere", null, "admin"))
+                .queryParam("month", "2026-12")
+                .get("/usage")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://amtsweg.org/problems/no-authority"));
     }
 
     @Test
     void aMonthThatIsNoneIsRefusedNamingTheParameter() {
-        for (String bad : new String[]{"2026-13", "2026-1", "12-2026", "2026-12-01", "1999-12", "dezember", ""}) {
-            given().auth().oauth2(OPERATOR).queryParam("month", bad).get("/usage").then().statusCode(400)
-                    .contentType("application/problem+json").body("type", equalTo("https://amtsweg.org/problems/invalid-parameter"))
+        for (String bad : new String[] {"2026-13", "2026-1", "12-2026", "2026-12-01", "1999-12", "dezember", ""}) {
+            given().auth()
+                    .oauth2(OPERATOR)
+                    .queryParam("month", bad)
+                    .get("/usage")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://amtsweg.org/problems/invalid-parameter"))
                     .body("parameter", equalTo("month"));
         }
         given().auth().oauth2(OPERATOR).get("/usage").then().statusCode(400).body("parameter", equalTo("month"));
-        given().auth().oauth2(OPERATOR).queryParam("month", "2026-12").queryParam("format", "xlsx").get("/usage").then().statusCode(400)
+        given().auth()
+                .oauth2(OPERATOR)
+                .queryParam("month", "2026-12")
+                .queryParam("format", "xlsx")
+                .get("/usage")
+                .then()
+                .statusCode(400)
                 .body("parameter", equalTo("format"));
     }
 
@@ -236,12 +338,17 @@ class UsageReportTest {
 
     @Test
     void onlyAnEventThatCanNeverBeCountedIsDeadLettered() {
-        var parked = KAFKA.recordsMatching("usage-service.cases.dlq", record -> poisonCheck.equals(record.key()), 1, Duration.ofSeconds(60));
+        var parked = KAFKA.recordsMatching(
+                "usage-service.cases.dlq", record -> poisonCheck.equals(record.key()), 1, Duration.ofSeconds(60));
         assertThat(parked).hasSize(1);
-        assertThat(CloudEventTopics.header(parked.get(0), "dead-letter-reason")).contains("does not match its contract");
-        // The types it does not count went nowhere (the dead-letter topics hold other modules' poison, published onto the same broker).
+        assertThat(CloudEventTopics.header(parked.get(0), "dead-letter-reason"))
+                .contains("does not match its contract");
+        // The types it does not count went nowhere (the dead-letter topics hold other modules' poison, published onto
+        // the same broker).
         for (String topic : List.of("usage-service.applications.dlq", "usage-service.cases.dlq")) {
-            assertThat(KAFKA.recordsWithKey(topic, unknownTypes, 0, Duration.ofSeconds(2))).as(topic).isEmpty();
+            assertThat(KAFKA.recordsWithKey(topic, unknownTypes, 0, Duration.ofSeconds(2)))
+                    .as(topic)
+                    .isEmpty();
         }
     }
 
@@ -260,7 +367,8 @@ class UsageReportTest {
                     long[] expected = services.get(service.path("serviceKey").asText());
                     List<String> names = GeneratedMonth.figureNames();
                     for (int i = 0; i < names.size(); i++) {
-                        if (expected == null || service.path("figures").path(names.get(i)).asLong() != expected[i]) {
+                        if (expected == null
+                                || service.path("figures").path(names.get(i)).asLong() != expected[i]) {
                             return false;
                         }
                     }
@@ -275,7 +383,8 @@ class UsageReportTest {
     private static void assertFigures(long[] expected, Map<String, String> row) {
         List<String> names = GeneratedMonth.figureNames();
         for (int i = 0; i < names.size(); i++) {
-            assertThat(Long.parseLong(row.get(names.get(i)))).as(row.get("authorityId") + "/" + row.get("serviceKey") + " " + names.get(i))
+            assertThat(Long.parseLong(row.get(names.get(i))))
+                    .as(row.get("authorityId") + "/" + row.get("serviceKey") + " " + names.get(i))
                     .isEqualTo(expected[i]);
         }
     }
@@ -298,7 +407,12 @@ class UsageReportTest {
         if (authority != null) {
             request.queryParam("authority", authority);
         }
-        String body = request.get("/usage").then().statusCode(200).contentType("application/json").extract().asString();
+        String body = request.get("/usage")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asString();
         try {
             return new ObjectMapper().readTree(body);
         } catch (IOException e) {
@@ -308,8 +422,10 @@ class UsageReportTest {
 
     private static List<Map<String, String>> csvRows(String csv) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> iterator = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> iterator = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             iterator.forEachRemaining(row -> rows.add(new HashMap<>(row)));
         }
         return rows;

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ public class HandoverEventLog {
 
     /** One entry: {@code token} is the SET exactly as signed (compact JWS), the proof. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(String event, String issuer, String jti, String reason, String recordedAt, String token) {
-    }
+    public record Entry(String event, String issuer, String jti, String reason, String recordedAt, String token) {}
 
     private final Pool pool;
 
@@ -33,8 +31,14 @@ public class HandoverEventLog {
     }
 
     /** Records a SET; false if one of that issuer with that {@code jti} is already there (a replay). */
-    public Uni<Boolean> record(SqlConnection connection, UUID caseId, String issuer, String jti, String eventUri,
-                               String reason, String token) {
+    public Uni<Boolean> record(
+            SqlConnection connection,
+            UUID caseId,
+            String issuer,
+            String jti,
+            String eventUri,
+            String reason,
+            String token) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("caseId", caseId);
         entry.put("issuer", issuer);
@@ -46,19 +50,23 @@ public class HandoverEventLog {
         return SqlTemplate.forUpdate(connection, """
                         INSERT INTO handover_event (case_id, issuer, jti, event, reason, token, recorded_at)
                         VALUES (#{caseId}, #{issuer}, #{jti}, #{event}, #{reason}, #{token}, #{recordedAt})
-                        ON CONFLICT (issuer, jti) DO NOTHING""")
-                .execute(entry)
-                .map(result -> result.rowCount() == 1);
+                        ON CONFLICT (issuer, jti) DO NOTHING""").execute(entry).map(result -> result.rowCount() == 1);
     }
 
     public Uni<List<Entry>> of(UUID caseId) {
-        return pool.preparedQuery("SELECT event, issuer, jti, reason, recorded_at, token FROM handover_event WHERE case_id = $1 ORDER BY seq")
+        return pool.preparedQuery(
+                        "SELECT event, issuer, jti, reason, recorded_at, token FROM handover_event WHERE case_id = $1 ORDER BY seq")
                 .execute(Tuple.of(caseId))
                 .map(rows -> {
                     List<Entry> entries = new ArrayList<>();
                     for (Row row : rows) {
-                        entries.add(new Entry(row.getString("event"), row.getString("issuer"), row.getString("jti"), row.getString("reason"),
-                                row.getOffsetDateTime("recorded_at").toString(), row.getString("token")));
+                        entries.add(new Entry(
+                                row.getString("event"),
+                                row.getString("issuer"),
+                                row.getString("jti"),
+                                row.getString("reason"),
+                                row.getOffsetDateTime("recorded_at").toString(),
+                                row.getString("token")));
                     }
                     return entries;
                 });

@@ -14,8 +14,7 @@ public final class HandoverEvents {
     /** The JOSE {@code typ} of a SET (RFC 8417 §2.3). */
     public static final String TYP = "secevent+jwt";
 
-    private HandoverEvents() {
-    }
+    private HandoverEvents() {}
 
     /** The short name kept in the log: {@code delivered}, {@code accepted}, … */
     public static String shortName(String uri) {

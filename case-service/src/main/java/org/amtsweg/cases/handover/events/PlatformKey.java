@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +40,9 @@ public class PlatformKey {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return oldest().chain(found -> found != null ? Uni.createFrom().item(found) : generate().chain(this::oldest))
+        return oldest().chain(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : generate().chain(this::oldest))
                 .invoke(current::set);
     }
 
@@ -51,7 +52,8 @@ public class PlatformKey {
     }
 
     private Uni<ECKey> oldest() {
-        return pool.preparedQuery("SELECT jwk FROM platform_signing_key ORDER BY created_at, kid LIMIT 1").execute()
+        return pool.preparedQuery("SELECT jwk FROM platform_signing_key ORDER BY created_at, kid LIMIT 1")
+                .execute()
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
@@ -67,12 +69,16 @@ public class PlatformKey {
     private Uni<Void> generate() {
         ECKey key;
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                    .keyID("amtsweg-delivery-" + UUID.randomUUID()).generate();
+            key = new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyID("amtsweg-delivery-" + UUID.randomUUID())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("P-256 is part of every JDK", e);
         }
         return pool.preparedQuery("INSERT INTO platform_signing_key (kid, jwk, created_at) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC))).replaceWithVoid();
+                .execute(Tuple.of(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 }

@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,13 +30,19 @@ public class DeliveryJobs {
 
     /** A delivery as the operator sees it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delivery(UUID caseId, String authority, String state, int attempts, String createdAt, String nextAttemptAt,
-                           String lastAttemptAt, String lastError, String deliveredAt) {
-    }
+    public record Delivery(
+            UUID caseId,
+            String authority,
+            String state,
+            int attempts,
+            String createdAt,
+            String nextAttemptAt,
+            String lastAttemptAt,
+            String lastError,
+            String deliveredAt) {}
 
     /** A claimed delivery: {@code attempts} counts this one. */
-    record Claimed(UUID caseId, String authority, int attempts, OffsetDateTime createdAt) {
-    }
+    record Claimed(UUID caseId, String authority, int attempts, OffsetDateTime createdAt) {}
 
     private final Pool pool;
 
@@ -51,13 +56,16 @@ public class DeliveryJobs {
                         INSERT INTO handover_delivery (case_id, authority_id, state, created_at, next_attempt_at)
                         SELECT $1, authority_id, 'PENDING', $2, $2 FROM handover_registration WHERE authority_id = $3 AND mode = 'push'
                         ON CONFLICT (case_id) DO NOTHING""")
-                .execute(Tuple.of(caseId, decidedAt, authority)).replaceWithVoid();
+                .execute(Tuple.of(caseId, decidedAt, authority))
+                .replaceWithVoid();
     }
 
     /** The procedure rejected the case: its delivery (if any) shows it to the operator, with the reason. */
     public Uni<Void> rejected(SqlClient client, UUID caseId, String reason) {
-        return client.preparedQuery("UPDATE handover_delivery SET state = 'REJECTED', last_error = $2 WHERE case_id = $1")
-                .execute(Tuple.of(caseId, reason)).replaceWithVoid();
+        return client.preparedQuery(
+                        "UPDATE handover_delivery SET state = 'REJECTED', last_error = $2 WHERE case_id = $1")
+                .execute(Tuple.of(caseId, reason))
+                .replaceWithVoid();
     }
 
     /**
@@ -75,7 +83,10 @@ public class DeliveryJobs {
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row row : rows) {
-                        claimed.add(new Claimed(row.getUUID("case_id"), row.getString("authority_id"), row.getInteger("attempts"),
+                        claimed.add(new Claimed(
+                                row.getUUID("case_id"),
+                                row.getString("authority_id"),
+                                row.getInteger("attempts"),
                                 row.getOffsetDateTime("created_at")));
                     }
                     return claimed;
@@ -84,20 +95,22 @@ public class DeliveryJobs {
 
     Uni<Void> delivered(SqlClient client, UUID caseId) {
         return client.preparedQuery("""
-                        UPDATE handover_delivery SET state = 'DELIVERED', delivered_at = now(), last_error = NULL WHERE case_id = $1 AND state = 'PENDING'""")
-                .execute(Tuple.of(caseId)).replaceWithVoid();
+                        UPDATE handover_delivery SET state = 'DELIVERED', delivered_at = now(), last_error = NULL WHERE case_id = $1 AND state = 'PENDING'""").execute(Tuple.of(caseId)).replaceWithVoid();
     }
 
     Uni<Void> retryLater(UUID caseId, Duration wait, String error) {
         return pool.preparedQuery("""
                         UPDATE handover_delivery SET next_attempt_at = now() + ($2 || ' milliseconds')::interval, last_error = $3
                         WHERE case_id = $1 AND state = 'PENDING'""")
-                .execute(Tuple.of(caseId, String.valueOf(wait.toMillis()), error)).replaceWithVoid();
+                .execute(Tuple.of(caseId, String.valueOf(wait.toMillis()), error))
+                .replaceWithVoid();
     }
 
     Uni<Void> failed(SqlClient client, UUID caseId, String error) {
-        return client.preparedQuery("UPDATE handover_delivery SET state = 'FAILED', last_error = $2 WHERE case_id = $1 AND state = 'PENDING'")
-                .execute(Tuple.of(caseId, error)).replaceWithVoid();
+        return client.preparedQuery(
+                        "UPDATE handover_delivery SET state = 'FAILED', last_error = $2 WHERE case_id = $1 AND state = 'PENDING'")
+                .execute(Tuple.of(caseId, error))
+                .replaceWithVoid();
     }
 
     /** Deliveries in a state, of one authority (or of all: {@code authority} null), oldest first. */
@@ -113,9 +126,16 @@ public class DeliveryJobs {
     private static List<Delivery> deliveries(RowSet<Row> rows) {
         List<Delivery> deliveries = new ArrayList<>();
         for (Row row : rows) {
-            deliveries.add(new Delivery(row.getUUID("case_id"), row.getString("authority_id"), row.getString("state"), row.getInteger("attempts"),
-                    text(row.getOffsetDateTime("created_at")), "PENDING".equals(row.getString("state")) ? text(row.getOffsetDateTime("next_attempt_at")) : null,
-                    text(row.getOffsetDateTime("last_attempt_at")), row.getString("last_error"), text(row.getOffsetDateTime("delivered_at"))));
+            deliveries.add(new Delivery(
+                    row.getUUID("case_id"),
+                    row.getString("authority_id"),
+                    row.getString("state"),
+                    row.getInteger("attempts"),
+                    text(row.getOffsetDateTime("created_at")),
+                    "PENDING".equals(row.getString("state")) ? text(row.getOffsetDateTime("next_attempt_at")) : null,
+                    text(row.getOffsetDateTime("last_attempt_at")),
+                    row.getString("last_error"),
+                    text(row.getOffsetDateTime("delivered_at"))));
         }
         return deliveries;
     }

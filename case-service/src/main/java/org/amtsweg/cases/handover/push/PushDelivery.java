@@ -24,19 +24,6 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.cases.documents.CaseDocuments;
-import org.amtsweg.cases.handover.CaseExport;
-import org.amtsweg.cases.handover.CaseHandover;
-import org.amtsweg.cases.handover.events.HandoverEventLog;
-import org.amtsweg.cases.handover.events.HandoverEvents;
-import org.amtsweg.cases.handover.events.PlatformKey;
-import org.amtsweg.cases.handover.events.SecurityEventTokens;
-import org.amtsweg.cases.handover.registration.HandoverRegistration;
-import org.amtsweg.cases.handover.registration.HandoverRegistrations;
-import org.amtsweg.cases.work.CaseWork;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,6 +37,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.cases.documents.CaseDocuments;
+import org.amtsweg.cases.handover.CaseExport;
+import org.amtsweg.cases.handover.CaseHandover;
+import org.amtsweg.cases.handover.events.HandoverEventLog;
+import org.amtsweg.cases.handover.events.HandoverEvents;
+import org.amtsweg.cases.handover.events.PlatformKey;
+import org.amtsweg.cases.handover.events.SecurityEventTokens;
+import org.amtsweg.cases.handover.registration.HandoverRegistration;
+import org.amtsweg.cases.handover.registration.HandoverRegistrations;
+import org.amtsweg.cases.work.CaseWork;
+import org.jboss.logging.Logger;
 
 /**
  * Delivers decided cases to the procedures registered for push (FIT-Connect style): the JSON export and each
@@ -64,6 +63,7 @@ public class PushDelivery {
 
     /** The header carrying the detached JWS (RFC 7515 Appendix F) over the request body. */
     public static final String SIGNATURE_HEADER = "Amtsweg-Signature";
+
     static final String ACTOR = "amtsweg-handover";
     private static final Logger LOG = Logger.getLogger(PushDelivery.class);
     private static final int BATCH = 16;
@@ -81,9 +81,19 @@ public class PushDelivery {
     private final CaseConfig.Handover config;
     private final WebClient client;
 
-    public PushDelivery(DeliveryJobs jobs, HandoverRegistrations registrations, CaseHandover handover, CaseDocuments documents,
-                        PlatformKey platformKey, SecurityEventTokens tokens, HandoverEventLog log, CaseWork work, Pool pool,
-                        ObjectMapper mapper, CaseConfig config, Vertx vertx) {
+    public PushDelivery(
+            DeliveryJobs jobs,
+            HandoverRegistrations registrations,
+            CaseHandover handover,
+            CaseDocuments documents,
+            PlatformKey platformKey,
+            SecurityEventTokens tokens,
+            HandoverEventLog log,
+            CaseWork work,
+            Pool pool,
+            ObjectMapper mapper,
+            CaseConfig config,
+            Vertx vertx) {
         this.jobs = jobs;
         this.registrations = registrations;
         this.handover = handover;
@@ -103,36 +113,52 @@ public class PushDelivery {
         client.close();
     }
 
-    @Scheduled(every = "${amtsweg.cases.handover.poll-interval:10s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${amtsweg.cases.handover.poll-interval:10s}",
+            delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> deliverDue() {
-        // The lease outlasts the slowest delivery (documents fetched, the POST timed out), so nobody else sends it meanwhile.
+        // The lease outlasts the slowest delivery (documents fetched, the POST timed out), so nobody else sends it
+        // meanwhile.
         Duration lease = config.requestTimeout().multipliedBy(2).plusSeconds(30);
         return jobs.claim(BATCH, lease)
-                .chain(claimed -> Multi.createFrom().iterable(claimed).onItem().transformToUni(this::deliver).merge(4).collect().asList())
+                .chain(claimed -> Multi.createFrom()
+                        .iterable(claimed)
+                        .onItem()
+                        .transformToUni(this::deliver)
+                        .merge(4)
+                        .collect()
+                        .asList())
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warn("push deliveries not looked at", failure))
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .invoke(failure -> LOG.warn("push deliveries not looked at", failure))
+                .onFailure()
+                .recoverWithNull();
     }
 
     private Uni<Void> deliver(DeliveryJobs.Claimed job) {
-        return registrations.find(job.authority()).chain(found -> {
-            if (found.isEmpty() || !found.get().push()) {
-                return failed(job, "keine Push-Registrierung mehr für " + job.authority());
-            }
-            HandoverRegistration registration = found.get();
-            return send(job, registration)
-                    .chain(sent -> succeeded(job, sent))
-                    .onFailure().recoverWithUni(failure -> retryOrGiveUp(job, String.valueOf(failure.getMessage())));
-        }).onFailure().recoverWithUni(failure -> {
-            LOG.errorf(failure, "push delivery of case %s could not be settled", job.caseId());
-            return Uni.createFrom().voidItem();
-        });
+        return registrations
+                .find(job.authority())
+                .chain(found -> {
+                    if (found.isEmpty() || !found.get().push()) {
+                        return failed(job, "keine Push-Registrierung mehr für " + job.authority());
+                    }
+                    HandoverRegistration registration = found.get();
+                    return send(job, registration)
+                            .chain(sent -> succeeded(job, sent))
+                            .onFailure()
+                            .recoverWithUni(failure -> retryOrGiveUp(job, String.valueOf(failure.getMessage())));
+                })
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.errorf(failure, "push delivery of case %s could not be settled", job.caseId());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** What was sent: the body's SHA-256 and what it held, for the platform's "delivered" SET. */
-    private record Sent(String referenceNumber, String bodySha256, List<String> attachments, int status) {
-    }
+    private record Sent(String referenceNumber, String bodySha256, List<String> attachments, int status) {}
 
     private Uni<Sent> send(DeliveryJobs.Claimed job, HandoverRegistration registration) {
         return handover.export(job.authority(), job.caseId()).chain(export -> {
@@ -140,16 +166,26 @@ public class PushDelivery {
                 return Uni.createFrom().failure(new IllegalStateException("the case is no longer there"));
             }
             CaseExport caseExport = export.get();
-            return Multi.createFrom().iterable(caseExport.attachments())
-                    .onItem().transformToUniAndConcatenate(attachment -> documents.fetch(job.authority(), job.caseId(),
-                            UUID.fromString(attachment.id()), ACTOR).map(document -> Map.entry(attachment, document)))
-                    .collect().asList()
+            return Multi.createFrom()
+                    .iterable(caseExport.attachments())
+                    .onItem()
+                    .transformToUniAndConcatenate(attachment -> documents
+                            .fetch(job.authority(), job.caseId(), UUID.fromString(attachment.id()), ACTOR)
+                            .map(document -> Map.entry(attachment, document)))
+                    .collect()
+                    .asList()
                     .chain(fetched -> platformKey.signingKey().chain(key -> {
                         RSAKey recipient = recipientKey(registration);
                         List<Map<String, Object>> attachments = new ArrayList<>();
                         for (var entry : fetched) {
-                            attachments.add(Map.of("id", entry.getKey().id(),
-                                    "content", encrypt(recipient, entry.getValue().content(), entry.getValue().mediaType())));
+                            attachments.add(Map.of(
+                                    "id",
+                                    entry.getKey().id(),
+                                    "content",
+                                    encrypt(
+                                            recipient,
+                                            entry.getValue().content(),
+                                            entry.getValue().mediaType())));
                         }
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("caseId", caseExport.caseId());
@@ -165,29 +201,53 @@ public class PushDelivery {
                                 .sendBuffer(Buffer.buffer(bytes))
                                 .map(response -> {
                                     if (response.statusCode() / 100 != 2) {
-                                        throw new IllegalStateException("the endpoint answered " + response.statusCode());
+                                        throw new IllegalStateException(
+                                                "the endpoint answered " + response.statusCode());
                                     }
-                                    return new Sent(caseExport.referenceNumber(), sha256(bytes),
-                                            caseExport.attachments().stream().map(CaseExport.Attachment::id).toList(), response.statusCode());
+                                    return new Sent(
+                                            caseExport.referenceNumber(),
+                                            sha256(bytes),
+                                            caseExport.attachments().stream()
+                                                    .map(CaseExport.Attachment::id)
+                                                    .toList(),
+                                            response.statusCode());
                                 });
                     }));
         });
     }
 
     private Uni<Void> succeeded(DeliveryJobs.Claimed job, Sent sent) {
-        return platformKey.signingKey().chain(key -> {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("caseId", job.caseId().toString());
-            payload.put("referenceNumber", sent.referenceNumber());
-            payload.put("bodySha256", sent.bodySha256());
-            payload.put("attachments", sent.attachments());
-            payload.put("attempt", job.attempts());
-            SecurityEventTokens.Minted set = tokens.mint(key, job.authority(), job.caseId(), HandoverEvents.DELIVERED, payload);
-            return pool.withTransaction(connection -> jobs.delivered(connection, job.caseId())
-                    .chain(() -> log.record(connection, job.caseId(), config.issuer(), set.jti(), HandoverEvents.DELIVERED, null, set.token()))
-                    .chain(() -> work.history(connection, job.caseId(), ACTOR, "HANDOVER_DELIVERED",
-                            "verschlüsselt an das Fachverfahren übergeben (Versuch " + job.attempts() + ", Antwort " + sent.status() + ")")));
-        }).invoke(() -> LOG.infof("case %s delivered to the procedure of %s (attempt %d)", job.caseId(), job.authority(), job.attempts()));
+        return platformKey
+                .signingKey()
+                .chain(key -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("caseId", job.caseId().toString());
+                    payload.put("referenceNumber", sent.referenceNumber());
+                    payload.put("bodySha256", sent.bodySha256());
+                    payload.put("attachments", sent.attachments());
+                    payload.put("attempt", job.attempts());
+                    SecurityEventTokens.Minted set =
+                            tokens.mint(key, job.authority(), job.caseId(), HandoverEvents.DELIVERED, payload);
+                    return pool.withTransaction(connection -> jobs.delivered(connection, job.caseId())
+                            .chain(() -> log.record(
+                                    connection,
+                                    job.caseId(),
+                                    config.issuer(),
+                                    set.jti(),
+                                    HandoverEvents.DELIVERED,
+                                    null,
+                                    set.token()))
+                            .chain(() -> work.history(
+                                    connection,
+                                    job.caseId(),
+                                    ACTOR,
+                                    "HANDOVER_DELIVERED",
+                                    "verschlüsselt an das Fachverfahren übergeben (Versuch " + job.attempts()
+                                            + ", Antwort " + sent.status() + ")")));
+                })
+                .invoke(() -> LOG.infof(
+                        "case %s delivered to the procedure of %s (attempt %d)",
+                        job.caseId(), job.authority(), job.attempts()));
     }
 
     private Uni<Void> retryOrGiveUp(DeliveryJobs.Claimed job, String error) {
@@ -199,20 +259,43 @@ public class PushDelivery {
         if (OffsetDateTime.now(ZoneOffset.UTC).plus(wait).isAfter(giveUpAt)) {
             return failed(job, error);
         }
-        LOG.warnf("push delivery of case %s to %s failed (attempt %d), again in %s: %s", job.caseId(), job.authority(), job.attempts(), wait, error);
+        LOG.warnf(
+                "push delivery of case %s to %s failed (attempt %d), again in %s: %s",
+                job.caseId(), job.authority(), job.attempts(), wait, error);
         return jobs.retryLater(job.caseId(), wait, error);
     }
 
     /** The dead letter: the operator sees it (GET /handover/deliveries?state=FAILED, the gauge, this log line). */
     private Uni<Void> failed(DeliveryJobs.Claimed job, String error) {
-        return platformKey.signingKey().chain(key -> {
-            SecurityEventTokens.Minted set = tokens.mint(key, job.authority(), job.caseId(), HandoverEvents.DELIVERY_FAILED,
-                    Map.of("caseId", job.caseId().toString(), "attempts", job.attempts(), "reason", error));
-            return pool.withTransaction(connection -> jobs.failed(connection, job.caseId(), error)
-                    .chain(() -> log.record(connection, job.caseId(), config.issuer(), set.jti(), HandoverEvents.DELIVERY_FAILED, error, set.token()))
-                    .chain(() -> work.history(connection, job.caseId(), ACTOR, "HANDOVER_FAILED",
-                            "Übergabe an das Fachverfahren aufgegeben nach " + job.attempts() + " Versuchen: " + error)));
-        }).invoke(() -> LOG.errorf("push delivery of case %s to %s given up after %d attempts: %s", job.caseId(), job.authority(), job.attempts(), error));
+        return platformKey
+                .signingKey()
+                .chain(key -> {
+                    SecurityEventTokens.Minted set = tokens.mint(
+                            key,
+                            job.authority(),
+                            job.caseId(),
+                            HandoverEvents.DELIVERY_FAILED,
+                            Map.of("caseId", job.caseId().toString(), "attempts", job.attempts(), "reason", error));
+                    return pool.withTransaction(connection -> jobs.failed(connection, job.caseId(), error)
+                            .chain(() -> log.record(
+                                    connection,
+                                    job.caseId(),
+                                    config.issuer(),
+                                    set.jti(),
+                                    HandoverEvents.DELIVERY_FAILED,
+                                    error,
+                                    set.token()))
+                            .chain(() -> work.history(
+                                    connection,
+                                    job.caseId(),
+                                    ACTOR,
+                                    "HANDOVER_FAILED",
+                                    "Übergabe an das Fachverfahren aufgegeben nach " + job.attempts() + " Versuchen: "
+                                            + error)));
+                })
+                .invoke(() -> LOG.errorf(
+                        "push delivery of case %s to %s given up after %d attempts: %s",
+                        job.caseId(), job.authority(), job.attempts(), error));
     }
 
     private static RSAKey recipientKey(HandoverRegistration registration) {
@@ -224,8 +307,12 @@ public class PushDelivery {
     }
 
     private static String encrypt(RSAKey recipient, byte[] content, String mediaType) {
-        JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
-                .keyID(recipient.getKeyID()).contentType(mediaType).build(), new Payload(content));
+        JWEObject jwe = new JWEObject(
+                new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                        .keyID(recipient.getKeyID())
+                        .contentType(mediaType)
+                        .build(),
+                new Payload(content));
         try {
             jwe.encrypt(new RSAEncrypter(recipient));
         } catch (JOSEException e) {
@@ -236,8 +323,12 @@ public class PushDelivery {
 
     /** A detached JWS over the body, naming the authority it is for (the receiver checks {@code aud}). */
     private static String sign(ECKey key, byte[] body, String authority) {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .customParam("aud", authority).customParam("iat", OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond()).build(),
+        JWSObject jws = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .customParam("aud", authority)
+                        .customParam("iat", OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond())
+                        .build(),
                 new Payload(body));
         try {
             jws.sign(new ECDSASigner(key));

@@ -1,7 +1,6 @@
 package org.amtsweg.cases.handover.registration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Map;
 
 /**
@@ -11,8 +10,14 @@ import java.util.Map;
  * public JWKs; nothing here is secret.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HandoverRegistration(String authority, String mode, String endpoint, Map<String, Object> encryptionKey,
-                                   Map<String, Object> signingKey, String updatedAt, String updatedBy) {
+public record HandoverRegistration(
+        String authority,
+        String mode,
+        String endpoint,
+        Map<String, Object> encryptionKey,
+        Map<String, Object> signingKey,
+        String updatedAt,
+        String updatedBy) {
 
     public static final String PULL = "pull";
     public static final String PUSH = "push";

@@ -10,17 +10,16 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.templates.SqlTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.amtsweg.cases.CaseConfig;
-import org.amtsweg.cases.security.Administrator;
-import org.amtsweg.events.AdministrativeChange;
-import org.amtsweg.messaging.audit.AuditTrail;
-import org.amtsweg.messaging.outbox.OutboxRelay;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.amtsweg.cases.CaseConfig;
+import org.amtsweg.cases.security.Administrator;
+import org.amtsweg.events.AdministrativeChange;
+import org.amtsweg.messaging.audit.AuditTrail;
+import org.amtsweg.messaging.outbox.OutboxRelay;
 
 /**
  * The handover registrations (table {@code handover_registration}): read, and changed by administrators, each
@@ -37,7 +36,8 @@ public class HandoverRegistrations {
     private final ObjectMapper mapper;
     private final CaseConfig config;
 
-    public HandoverRegistrations(Pool pool, AuditTrail audit, OutboxRelay relay, ObjectMapper mapper, CaseConfig config) {
+    public HandoverRegistrations(
+            Pool pool, AuditTrail audit, OutboxRelay relay, ObjectMapper mapper, CaseConfig config) {
         this.pool = pool;
         this.audit = audit;
         this.relay = relay;
@@ -53,9 +53,14 @@ public class HandoverRegistrations {
     public Uni<Boolean> register(Administrator admin, String authority, RegistrationInput input) {
         RegistrationInput.Checked checked = input.check(config.handover().allowHttpEndpoints());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        HandoverRegistration after = new HandoverRegistration(authority, checked.mode(), checked.endpoint(),
+        HandoverRegistration after = new HandoverRegistration(
+                authority,
+                checked.mode(),
+                checked.endpoint(),
                 checked.encryptionKey() == null ? null : checked.encryptionKey().toJSONObject(),
-                checked.signingKey() == null ? null : checked.signingKey().toJSONObject(), now.toString(), admin.username());
+                checked.signingKey() == null ? null : checked.signingKey().toJSONObject(),
+                now.toString(),
+                admin.username());
         Map<String, Object> registration = new HashMap<>();
         registration.put("authority", authority);
         registration.put("mode", after.mode());
@@ -65,10 +70,18 @@ public class HandoverRegistrations {
         registration.put("updatedAt", now);
         registration.put("updatedBy", admin.username());
         return pool.withTransaction(connection -> find(connection, authority, " FOR UPDATE")
-                        .chain(before -> SqlTemplate.forUpdate(connection, REGISTER).execute(registration)
-                                .chain(() -> audit.record(connection, ENTITY, authority, authority,
-                                        before.isEmpty() ? "created" : "updated", admin.username(), now.toInstant(),
-                                        before.map(this::tree).orElse(null), tree(after)))
+                        .chain(before -> SqlTemplate.forUpdate(connection, REGISTER)
+                                .execute(registration)
+                                .chain(() -> audit.record(
+                                        connection,
+                                        ENTITY,
+                                        authority,
+                                        authority,
+                                        before.isEmpty() ? "created" : "updated",
+                                        admin.username(),
+                                        now.toInstant(),
+                                        before.map(this::tree).orElse(null),
+                                        tree(after)))
                                 .map(ignored -> before.isEmpty())))
                 .invoke(relay::nudge);
     }
@@ -86,13 +99,20 @@ public class HandoverRegistrations {
                         SELECT authority_id, mode, endpoint, encryption_key, signing_key, updated_at, updated_by
                         FROM handover_registration WHERE authority_id = $1""" + lock)
                 .execute(Tuple.of(authority))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(registration(rows.iterator().next())));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(registration(rows.iterator().next())));
     }
 
     private static HandoverRegistration registration(Row row) {
-        return new HandoverRegistration(row.getString("authority_id"), row.getString("mode"), row.getString("endpoint"),
-                map(row.getJsonObject("encryption_key")), map(row.getJsonObject("signing_key")),
-                row.getOffsetDateTime("updated_at").toString(), row.getString("updated_by"));
+        return new HandoverRegistration(
+                row.getString("authority_id"),
+                row.getString("mode"),
+                row.getString("endpoint"),
+                map(row.getJsonObject("encryption_key")),
+                map(row.getJsonObject("signing_key")),
+                row.getOffsetDateTime("updated_at").toString(),
+                row.getString("updated_by"));
     }
 
     private static Map<String, Object> map(JsonObject json) {
