@@ -10,7 +10,8 @@
 # more about the compiler than about intake. The rounds show whether the figures have settled.
 #   AMTSWEG_EXTRA_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/jfr/" profiles the services while it runs (a directory: one recording per process; it must exist).
 #
-# Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms.
+# Target (issue "application-service"): >= 950 submissions/s at 32 in flight with p99 < 100 ms. After the rounds it measures
+# the raw floor (RawFloor) on the same database server and broker and prints the median round as a share of it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/lib.sh
@@ -31,4 +32,5 @@ deploy/local/services.sh start identity-gateway catalog-service application-serv
 # The load generator runs on the same two cores: C1 alone compiles its little code at a fraction of the cost of C2.
 java -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "deploy/bench/target/classes:$(cat deploy/bench/target/classpath.txt)" org.amtsweg.bench.IntakeBench \
-    "$AMTSWEG_ISSUER" "http://127.0.0.1:$AMTSWEG_APPLICATION_PORT" "$AMTSWEG_KAFKA" "$count" "$inflight" "$rounds" "$warmup"
+    "$AMTSWEG_ISSUER" "http://127.0.0.1:$AMTSWEG_APPLICATION_PORT" "$AMTSWEG_KAFKA" "$count" "$inflight" "$rounds" "$warmup" \
+    "jdbc:postgresql://127.0.0.1:$AMTSWEG_PG_PORT/postgres"

@@ -74,8 +74,7 @@ public class ApplicationEventConsumer {
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         AtomicBoolean changed = new AtomicBoolean();
         // Filled by every attempt of the poll's transaction (a failed one is retried, or each event alone): checks of
-        // an
-        // attempt that rolled back do not exist, and askNow finds only what committed.
+        // an attempt that rolled back do not exist, and askNow finds only what committed.
         Queue<UUID> checks = new ConcurrentLinkedQueue<>();
         return consumption
                 .consumeBatch(

@@ -46,8 +46,8 @@ public class CatalogFeed {
                 SELECT service_key, leika_id, name, leika_type FROM leika_entry
                 WHERE $1::text IS NULL OR service_key = $1 ORDER BY service_key, leika_id""").execute(Tuple.of(key)));
         // Per service the authorities with an availability or a responsibility for it; the deep links go to the
-        // municipalities
-        // of the authority's own whose responsibility (most specific area first: AGS, state, DE) falls to it.
+        // municipalities of the authority's own whose responsibility (most specific area first: AGS, state, DE) falls
+        // to it.
         Uni<List<Row>> offers = rows(pool.preparedQuery("""
                 WITH offering AS (
                     SELECT authority_id, service_key FROM availability WHERE $1::text IS NULL OR service_key = $1

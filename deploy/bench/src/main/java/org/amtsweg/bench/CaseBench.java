@@ -19,14 +19,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Load generator for deploy/bench/cases.sh (a benchmark, not a test):
  *
  *   load   <jdbc-url> <count>          generated cases straight into case-service's database; prints a deep-page cursor
- *   intake <bootstrap> <jdbc-url> <n>  n ApplicationSubmitted events on the topic; prints cases/s until all are opened and checked
+ *   intake <bootstrap> <jdbc-url> <n> [admin-jdbc-url]  n ApplicationSubmitted events on the topic; prints cases/s until all
+ *       are opened and checked, and with the admin URL the raw floor on the same database server and broker and the share
  */
 public final class CaseBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "load" -> load(args[1], Integer.parseInt(args[2]));
-            case "intake" -> intake(args[1], args[2], Integer.parseInt(args[3]));
+            case "intake" -> intake(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : null);
             default -> throw new IllegalArgumentException("load | intake");
         }
     }
@@ -62,7 +63,7 @@ public final class CaseBench {
         }
     }
 
-    static void intake(String bootstrap, String url, int count) throws Exception {
+    static void intake(String bootstrap, String url, int count, String adminJdbc) throws Exception {
         String example = """
                 {"applicationId":"%s","referenceNumber":"HA-2026-%06d","serviceKey":"wohngeld","serviceName":"Wohngeld digital","ozgId":"10092",
                  "leikaIds":[],"formVersion":1,"authorityId":"stadt-hagen","applicant":{"subject":"bench","givenName":"Erika","familyName":"Mustermann",
@@ -105,6 +106,14 @@ public final class CaseBench {
             System.out.printf(
                     "published %d ApplicationSubmitted in %.1f s; all cases opened and checked after %.1f s: %.0f cases/s%n",
                     count, published, seconds, count / seconds);
+            if (adminJdbc != null) {
+                // The rate as a share of what this machine gives one transaction and one produce per event right now.
+                double floor = RawFloor.measure(adminJdbc, bootstrap, 32, 2_000, 10_000);
+                System.out.printf(
+                        "raw floor (one transaction and one acks=all produce per application, 32 in flight): %.0f/s;"
+                                + " case intake = %.0f %% of it%n",
+                        floor, 100 * count / seconds / floor);
+            }
         }
     }
 

@@ -189,8 +189,8 @@ public final class Fault {
     private static void kill(long pid) throws InterruptedException {
         ProcessHandle process =
                 ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid + " to kill"));
-        process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close, as a crash or the OOM killer would do
-        // it
+        // SIGKILL: no shutdown hook, no clean close, as a crash or the OOM killer would do it.
+        process.destroyForcibly();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);

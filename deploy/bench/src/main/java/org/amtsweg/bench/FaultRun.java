@@ -110,8 +110,7 @@ public final class FaultRun {
             if (times[1] > 0) {
                 result.backAfter = (times[1] - times[0]) / 1e9;
                 // Flowing again: a submission accepted after the part was back, and a case opened for one accepted
-                // after
-                // the fault (a case opened for an earlier one may have been waiting in the outbox of the killed
+                // after the fault (a case opened for an earlier one may have been waiting in the outbox of the killed
                 // instance).
                 Long submitted = portalsOfCitizens.firstAcceptedAfter(times[1]);
                 Long opened = portalsOfCitizens.submissions.values().stream()

@@ -2,6 +2,7 @@ package org.amtsweg.bench;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public final class IntakeBench {
         String identity = args[0], application = args[1], bootstrap = args[2];
         int count = Integer.parseInt(args[3]), inFlight = Integer.parseInt(args[4]), rounds = Integer.parseInt(args[5]);
         int warmUp = Integer.parseInt(args[6]);
+        String adminJdbc = args[7];
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Login citizen = Login.citizen(http, identity);
@@ -29,13 +31,13 @@ public final class IntakeBench {
 
         try (TopicArrivals topic = new TopicArrivals(bootstrap, List.of("applications"))) {
             // One client for warm-up and rounds alike, so that every phase finds its connections open; the rounds
-            // follow
-            // the warm-up without a pause: an idle service deoptimises code it compiled under load.
+            // follow the warm-up without a pause: an idle service deoptimises code it compiled under load.
             Submissions submissions = new Submissions(application, citizen, inFlight);
             System.out.printf("warming up with %d submissions ...%n", warmUp);
             submissions.closedLoop(drafts.subList(0, warmUp), inFlight);
 
             System.out.printf("measuring %d rounds of %d submissions with %d in flight ...%n", rounds, count, inFlight);
+            List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 List<String> ids = drafts.subList(warmUp + (round - 1) * count, warmUp + round * count);
                 long begin = System.nanoTime();
@@ -59,6 +61,7 @@ public final class IntakeBench {
                 Percentiles afterAnswer = Percentiles.of(ids.stream()
                         .map(id -> (topic.arrival(SUBMITTED, id) - submissions.answered.get(id)) / 1e6)
                         .toList());
+                rates.add(count / seconds);
                 System.out.printf(
                         "round %d: end to end (submit -> ApplicationSubmitted on the topic) %.0f submissions/s, p50 %.1f ms, p99 %.1f ms;"
                                 + " submit answered p50 %.1f ms, p99 %.1f ms; on the topic after the answer p50 %.1f ms, p99 %.1f ms%n",
@@ -72,6 +75,14 @@ public final class IntakeBench {
                         afterAnswer.at(99));
             }
             submissions.close();
+            // The floor on the very same database server and broker, right after the rounds: the rate reads as a share
+            // of what this machine gives the pattern at that moment, which varies from run to run.
+            double floor = RawFloor.measure(adminJdbc, bootstrap, inFlight, 2_000, 10_000);
+            double median = rates.stream().sorted().toList().get(rates.size() / 2);
+            System.out.printf(
+                    "raw floor (one transaction and one acks=all produce per application, %d in flight): %.0f/s;"
+                            + " intake's median round %.0f/s = %.0f %% of it%n",
+                    inFlight, floor, median, 100 * median / floor);
         }
         System.exit(0);
     }

@@ -221,9 +221,8 @@ abstract class ServicesStart {
             environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + database);
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + database);
             // The test database speaks no TLS and there is no CloudNativePG CA mounted: plain, as towards the broker,
-            // and
-            // a CA certificate where the mount would be (the pool reads it all the same). What the manifests demand of
-            // the connection (verify-full against the mounted CA) is PostgresTlsTest's to check.
+            // and a CA certificate where the mount would be (the pool reads it all the same). What the manifests demand
+            // of the connection (verify-full against the mounted CA) is PostgresTlsTest's to check.
             environment.put("AMTSWEG_PG_SSL_MODE", "disable");
             environment.put("AMTSWEG_PG_CA", someCaCertificate().toString());
             environment.put("AMTSWEG_KAFKA", KAFKA);

@@ -70,8 +70,8 @@ public class BodyLimit {
                         status = refused.getResponse().getStatus();
                     }
                     if (context.response().headWritten() || status < 400 || status >= 500) {
-                        context.next(); // a defect (5xx) stays with the framework's handler, which logs it with its
-                        // stack trace
+                        // A defect (5xx) stays with the framework's handler, which logs it with its stack trace.
+                        context.next();
                     } else if (status == 413) {
                         answer(context, RequestTooLarge.problem(), true);
                     } else {

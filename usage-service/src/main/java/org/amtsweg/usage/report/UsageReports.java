@@ -34,8 +34,7 @@ public class UsageReports {
 
     private UsageReport build(BillingMonth month, UsageQueries.MonthUsage usage, Optional<String> onlyAuthority) {
         // Connected: every authority with a figure in the month or an active staff account at its end; the operator
-        // runs
-        // the platform and carries no share.
+        // runs the platform and carries no share.
         TreeSet<String> authorities = new TreeSet<>(usage.figures().keySet());
         authorities.addAll(usage.activeStaffAccounts().keySet());
         Map<String, Long> submitted = new TreeMap<>();
