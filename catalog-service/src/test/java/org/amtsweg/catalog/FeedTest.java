@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import org.amtsweg.catalog.feed.FeedCursor;
 import org.amtsweg.events.testing.CloudEventTopics;
 import org.amtsweg.events.testing.EventContracts;
+import org.amtsweg.events.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamcrest.Matchers;

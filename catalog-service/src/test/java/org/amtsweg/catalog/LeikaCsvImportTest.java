@@ -14,6 +14,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.amtsweg.events.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** A LeiKa CSV that cannot be used is refused as a whole, naming line, row and column, never with a 5xx. */

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import org.amtsweg.events.testing.TestTokens;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package org.amtsweg.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class TracingTest {
 
     private static final String TYPE = "org.amtsweg.test.JournalEntry";
+
+    private static final AttributeKey<String> CONSUMER_CLIENT = AttributeKey.stringKey("messaging.client_id");
 
     @Inject
     Pool pool;
@@ -54,11 +57,14 @@ class TracingTest {
         // The producer's parent is the event: its span id comes from the event's id.
         assertThat(published.getParentSpanId())
                 .isEqualTo(id.toString().replace("-", "").substring(0, 16));
+        // The journal's receive span: the tally consumes the same topic in a group of its own, in the same trace.
         SpanData received = only(
                 journey,
                 span -> span.getKind() == SpanKind.CONSUMER
                         && span.getParentSpanId().equals(published.getSpanId())
-                        && !span.getName().endsWith(" process"));
+                        && !span.getName().endsWith(" process")
+                        && "kafka-consumer-journal-in"
+                                .equals(span.getAttributes().get(CONSUMER_CLIENT)));
         SpanData effect = only(journey, span -> span.getName().equals(Journal.CONSUMER + " process"));
         assertThat(effect.getParentSpanId()).isEqualTo(received.getSpanId());
         assertThat(journey)
