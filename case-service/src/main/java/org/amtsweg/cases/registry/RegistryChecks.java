@@ -17,10 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.events.RegistryCheckCompleted;
@@ -48,6 +52,11 @@ public class RegistryChecks {
     private final ObjectMapper mapper;
     /** Runs due checks; a round that did something is followed at once by the next. */
     private final CoalescingRun rounds = new CoalescingRun(LOG, "register checks", this::runDue, done -> done > 0);
+    /** The ids of the checks of cases just opened, until a run asks for them. */
+    private final Queue<UUID> opened = new ConcurrentLinkedQueue<>();
+    /** Drains {@link #opened}; again at once while ids are waiting. */
+    private final CoalescingRun openedRuns =
+            new CoalescingRun(LOG, "register checks of opened cases", this::askOpened, asked -> !opened.isEmpty());
 
     public RegistryChecks(
             Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
@@ -98,27 +107,31 @@ public class RegistryChecks {
     }
 
     /**
-     * Asks the registers now for the checks of cases a committed transaction has just opened, without a scan for due checks:
-     * under load such a scan, run round after round, walked the index entries of every check completed while the intake's
-     * transactions were still open (they keep PostgreSQL from marking them dead) and became the intake's bottleneck. Checks
-     * the transaction did not commit do not exist and are not asked.
+     * Has the registers asked soon for the checks of cases a committed transaction has just opened, without a scan for due
+     * checks: under load such a scan, run round after round, walked the index entries of every check completed while the
+     * intake's transactions were still open (they keep PostgreSQL from marking them dead) and became the intake's bottleneck.
+     * The ids wait in a queue that one run at a time drains, so that under load a run asks for the checks of several polls
+     * in one lookup and records them in one statement. Checks the transaction did not commit do not exist and are not asked.
      */
-    public void askNow(List<UUID> checks) {
-        if (checks.isEmpty()) {
-            return;
+    public void askNow(Collection<UUID> checks) {
+        if (!checks.isEmpty()) {
+            opened.addAll(checks);
+            openedRuns.nudge();
         }
-        pool.preparedQuery(PENDING + " WHERE c.id = ANY($1) AND c.state = 'PENDING'")
-                .execute(Tuple.of(checks.toArray(UUID[]::new)))
-                .chain(this::askAndSettle)
-                .subscribe()
-                .with(
-                        asked -> {},
-                        failure ->
-                                // Nothing is lost: the sweep asks them once they are due.
-                                LOG.warnf(
-                                        failure,
-                                        "register checks of opened cases not asked now, the sweep asks them: %s",
-                                        failure.getMessage()));
+    }
+
+    private Uni<Integer> askOpened() {
+        List<UUID> ids = new ArrayList<>();
+        for (UUID id = opened.poll(); id != null; id = ids.size() < 256 ? opened.poll() : null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Should this fail (the database away), nothing is lost: the sweep asks these checks once they are due.
+        return pool.preparedQuery(PENDING + " WHERE c.id = ANY($1) AND c.state = 'PENDING'")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .chain(this::askAndSettle);
     }
 
     private static final String PENDING = """
