@@ -26,6 +26,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.amtsweg.cases.CaseConfig;
 import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
@@ -54,9 +55,15 @@ public class RegistryChecks {
     private final CoalescingRun rounds = new CoalescingRun(LOG, "register checks", this::runDue, done -> done > 0);
     /** The ids of the checks of cases just opened, until a run asks for them. */
     private final Queue<UUID> opened = new ConcurrentLinkedQueue<>();
-    /** Drains {@link #opened}; again at once while ids are waiting. */
-    private final CoalescingRun openedRuns =
-            new CoalescingRun(LOG, "register checks of opened cases", this::askOpened, asked -> !opened.isEmpty());
+    /**
+     * Drain {@link #opened}, each again at once while ids are waiting. Three, so that under a backlog one run's lookup, the
+     * registers' answers and another's statement overlap (one alone bounded a backlog at 1,600 cases/s, against 2,300 with
+     * a run per poll); when little comes, the first takes what there is and the others find nothing and ask nothing.
+     */
+    private final List<CoalescingRun> openedRuns = IntStream.range(0, 3)
+            .mapToObj(run -> new CoalescingRun(
+                    LOG, "register checks of opened cases", this::askOpened, asked -> !opened.isEmpty()))
+            .toList();
 
     public RegistryChecks(
             Pool pool, Registers registers, Outbox outbox, OutboxRelay relay, CaseConfig config, ObjectMapper mapper) {
@@ -110,13 +117,13 @@ public class RegistryChecks {
      * Has the registers asked soon for the checks of cases a committed transaction has just opened, without a scan for due
      * checks: under load such a scan, run round after round, walked the index entries of every check completed while the
      * intake's transactions were still open (they keep PostgreSQL from marking them dead) and became the intake's bottleneck.
-     * The ids wait in a queue that one run at a time drains, so that under load a run asks for the checks of several polls
-     * in one lookup and records them in one statement. Checks the transaction did not commit do not exist and are not asked.
+     * The ids wait in a queue that a few runs drain, so that under load a run asks for the checks of several polls in
+     * one lookup and records them in one statement. Checks the transaction did not commit do not exist and are not asked.
      */
     public void askNow(Collection<UUID> checks) {
         if (!checks.isEmpty()) {
             opened.addAll(checks);
-            openedRuns.nudge();
+            openedRuns.forEach(CoalescingRun::nudge);
         }
     }
 
