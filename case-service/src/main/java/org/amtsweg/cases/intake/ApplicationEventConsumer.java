@@ -85,7 +85,7 @@ public class ApplicationEventConsumer {
                 .invoke(() -> {
                     if (changed.get()) {
                         relay.nudge();
-                        registryChecks.askNow(List.copyOf(checks));
+                        registryChecks.askNow(checks);
                     }
                 });
     }
@@ -147,9 +147,10 @@ public class ApplicationEventConsumer {
                             LOG.infof("application %s already has a case", submission.applicationId());
                         } else {
                             changed.set(true);
-                            for (Row check : opened) {
-                                if (check.getUUID("check_id") != null) {
-                                    checks.add(check.getUUID("check_id"));
+                            for (Row row : opened) {
+                                UUID check = row.getUUID("check_id");
+                                if (check != null) {
+                                    checks.add(check);
                                 }
                             }
                             LOG.infof(

@@ -107,12 +107,7 @@ public final class CaseBench {
                     "published %d ApplicationSubmitted in %.1f s; all cases opened and checked after %.1f s: %.0f cases/s%n",
                     count, published, seconds, count / seconds);
             if (adminJdbc != null) {
-                // The rate as a share of what this machine gives one transaction and one produce per event right now.
-                double floor = RawFloor.measure(adminJdbc, bootstrap, 32, 2_000, 10_000);
-                System.out.printf(
-                        "raw floor (one transaction and one acks=all produce per application, 32 in flight): %.0f/s;"
-                                + " case intake = %.0f %% of it%n",
-                        floor, 100 * count / seconds / floor);
+                RawFloor.printShare(adminJdbc, bootstrap, 32, "case intake", count / seconds);
             }
         }
     }

@@ -75,14 +75,8 @@ public final class IntakeBench {
                         afterAnswer.at(99));
             }
             submissions.close();
-            // The floor on the very same database server and broker, right after the rounds: the rate reads as a share
-            // of what this machine gives the pattern at that moment, which varies from run to run.
-            double floor = RawFloor.measure(adminJdbc, bootstrap, inFlight, 2_000, 10_000);
             double median = rates.stream().sorted().toList().get(rates.size() / 2);
-            System.out.printf(
-                    "raw floor (one transaction and one acks=all produce per application, %d in flight): %.0f/s;"
-                            + " intake's median round %.0f/s = %.0f %% of it%n",
-                    inFlight, floor, median, 100 * median / floor);
+            RawFloor.printShare(adminJdbc, bootstrap, inFlight, "intake's median round", median);
         }
         System.exit(0);
     }

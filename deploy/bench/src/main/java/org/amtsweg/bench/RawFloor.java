@@ -119,6 +119,21 @@ final class RawFloor {
         return jdbc;
     }
 
+    /**
+     * Measures the floor right after a benchmark's run, on the same database server and broker, and prints the run's
+     * {@code rate} as a share of it: what this machine gives the pattern at that moment varies from run to run.
+     *
+     * @param what the measured figure, e.g. "intake's median round"
+     */
+    static void printShare(String adminJdbc, String bootstrap, int inFlight, String what, double rate)
+            throws Exception {
+        double floor = measure(adminJdbc, bootstrap, inFlight, 2_000, 10_000);
+        System.out.printf(
+                "raw floor (one transaction and one acks=all produce per application, %d in flight): %.0f/s;"
+                        + " %s %.0f/s = %.0f %% of it%n",
+                inFlight, floor, what, rate, 100 * rate / floor);
+    }
+
     /** {@code RawFloor <admin-jdbc-url> <bootstrap> <in-flight> <warm-up> <count>}: the floor alone. */
     public static void main(String[] args) throws Exception {
         double rate = measure(
