@@ -31,6 +31,9 @@ class BatchConsumptionTest {
     @Inject
     Pool pool;
 
+    @Inject
+    Tally tally;
+
     @Test
     void eventsSentTogetherAreAppliedOnceEachManyInOneTransaction() {
         List<String> ids = IntStream.range(0, 200)
@@ -97,6 +100,31 @@ class BatchConsumptionTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(waiting, neighbour)) == 2);
         assertThat(deadLettered(waiting)).isEmpty();
         assertThat(deadLettered(neighbour)).isEmpty();
+    }
+
+    @Test
+    void whatFollowsACommitFollowsOnlyTheCommitThatHappened() {
+        String failing = UUID.randomUUID().toString();
+        String neighbour = UUID.randomUUID().toString();
+        pool.query("INSERT INTO commit_fault VALUES (true)").execute().await().indefinitely();
+        try {
+            KafkaProbe.sendTogether(List.of(
+                    KafkaProbe.record(
+                            "tally-5",
+                            "{\"text\":\"commit-fails until released\"}",
+                            KafkaProbe.cloudEvent(failing, TYPE)),
+                    KafkaProbe.record(
+                            "tally-5", "{\"text\":\"its neighbour\"}", KafkaProbe.cloudEvent(neighbour, TYPE))));
+            // Every statement of the effect succeeded, its commit did not: tried again, and nothing followed.
+            await().atMost(Duration.ofSeconds(20)).until(() -> tally.attempts(failing) >= 2);
+            assertThat(tally.confirmations(failing)).isZero();
+        } finally {
+            pool.query("DELETE FROM commit_fault").execute().await().indefinitely();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> tallied(List.of(failing, neighbour)) == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> tally.confirmations(neighbour) == 1);
+        assertThat(tally.confirmations(failing)).isEqualTo(1);
+        assertThat(tally.attempts(failing)).isGreaterThan(1);
     }
 
     @Test

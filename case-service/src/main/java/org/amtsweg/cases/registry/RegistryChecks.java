@@ -19,10 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ import org.amtsweg.events.RegistryCheckCompleted;
 import org.amtsweg.events.Topics;
 import org.amtsweg.messaging.CoalescingRun;
 import org.amtsweg.messaging.outbox.Outbox;
+import org.amtsweg.messaging.outbox.OutboxEvent;
 import org.amtsweg.messaging.outbox.OutboxRelay;
 import org.jboss.logging.Logger;
 
@@ -138,7 +141,7 @@ public class RegistryChecks {
         // Should this fail (the database away), nothing is lost: the sweep asks these checks once they are due.
         return pool.preparedQuery(PENDING + " WHERE c.id = ANY($1) AND c.state = 'PENDING'")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                .chain(this::askAndSettle);
+                .chain(checks -> askAndSettle(checks, true));
     }
 
     private static final String PENDING = """
@@ -151,10 +154,15 @@ public class RegistryChecks {
                         PENDING
                                 + " WHERE c.state = 'PENDING' AND c.next_attempt_at <= now() ORDER BY c.next_attempt_at LIMIT 64")
                 .execute()
-                .chain(this::askAndSettle);
+                .chain(checks -> askAndSettle(checks, false));
     }
 
-    private Uni<Integer> askAndSettle(RowSet<Row> checks) {
+    /**
+     * @param afterOpening the checks of cases whose {@code CaseOpened} is out (askNow is called once it is): their answers
+     *     are sent right after they are recorded. Others (a retry, a check the sweep found) go through the outbox sweep, in
+     *     the order of the outbox, behind an opening that may still wait there.
+     */
+    private Uni<Integer> askAndSettle(RowSet<Row> checks, boolean afterOpening) {
         return Multi.createFrom()
                 .iterable(checks)
                 .onItem()
@@ -162,7 +170,7 @@ public class RegistryChecks {
                 .merge(16)
                 .collect()
                 .asList()
-                .chain(this::settle)
+                .chain(outcomes -> settle(outcomes, afterOpening))
                 .replaceWith(checks.size());
     }
 
@@ -187,7 +195,7 @@ public class RegistryChecks {
     }
 
     /** Answers are recorded together, in one statement; a register that did not answer is asked again later. */
-    private Uni<Void> settle(List<Outcome> outcomes) {
+    private Uni<Void> settle(List<Outcome> outcomes, boolean afterOpening) {
         Map<Boolean, List<Outcome>> askAgain = outcomes.stream()
                 .collect(Collectors.partitioningBy(outcome -> outcome.retryable()
                         && outcome.answer().result() == RegisterResult.UNAVAILABLE
@@ -205,7 +213,7 @@ public class RegistryChecks {
                         .collect()
                         .asList()
                         .replaceWithVoid();
-        return retries.chain(() -> answered.isEmpty() ? Uni.createFrom().voidItem() : complete(answered));
+        return retries.chain(() -> answered.isEmpty() ? Uni.createFrom().voidItem() : complete(answered, afterOpening));
     }
 
     private Uni<Void> retryLater(Row check) {
@@ -218,7 +226,7 @@ public class RegistryChecks {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> complete(List<Outcome> answered) {
+    private Uni<Void> complete(List<Outcome> answered, boolean afterOpening) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<CompletedCheck> completed = answered.stream()
                 .map(outcome -> {
@@ -255,10 +263,37 @@ public class RegistryChecks {
                 Topics.CASES,
                 "eventType",
                 RegistryCheckCompleted.TYPE);
+        if (afterOpening) {
+            // Before the rows are written: a sweep in between leaves them to this round.
+            completed.forEach(check -> relay.expect(check.eventId()));
+        }
         return pool.withConnection(connection ->
                         SqlTemplate.forQuery(connection, COMPLETE_CHECKS).execute(round))
-                // Fewer rows than answers: another instance completed some meanwhile; their records stand.
-                .invoke(relay::nudge)
+                .onFailure()
+                .invoke(() -> completed.forEach(check -> relay.forget(check.eventId())))
+                .invoke(recorded -> {
+                    if (!afterOpening) {
+                        relay.nudge();
+                        return;
+                    }
+                    Set<UUID> written = new HashSet<>();
+                    recorded.forEach(row -> written.add(row.getUUID("event_id")));
+                    for (CompletedCheck check : completed) {
+                        if (written.contains(check.eventId())) {
+                            relay.publishCommitted(new OutboxEvent(
+                                    check.eventId(),
+                                    Topics.CASES,
+                                    check.aggregateId(),
+                                    RegistryCheckCompleted.TYPE,
+                                    check.aggregateId(),
+                                    check.payload(),
+                                    now));
+                        } else {
+                            // Another instance completed it meanwhile; its record and event stand.
+                            relay.forget(check.eventId());
+                        }
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -300,7 +335,7 @@ public class RegistryChecks {
             event AS (
                 """ + Outbox.INSERT_INTO + """
                 SELECT event_id, #{topic}, aggregate_id, #{eventType}, aggregate_id, payload::jsonb, #{at} FROM done)
-            SELECT count(*) FROM done""";
+            SELECT event_id FROM done""";
 
     private RegisterQuery parse(String json) {
         try {

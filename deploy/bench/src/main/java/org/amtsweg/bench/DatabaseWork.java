@@ -13,20 +13,26 @@ import java.util.Map;
  * database (always), and, where the server loads {@code pg_stat_statements} (start it with
  * {@code AMTSWEG_PG_STATEMENTS=true}), the statements that took the most of its time, with their calls and time per
  * application, and the rows updated per application and table with the share that were HOT updates (the new version
- * on the same page, no index touched). The CPU table says how much the database costs; this says for what.
+ * on the same page, no index touched), and the WAL written per application. The CPU table says how much the database costs; this says for what.
  */
 final class DatabaseWork {
 
     private final String adminJdbc;
     private final Map<String, Long> commitsBefore;
     private final Map<String, long[]> updatesBefore;
+    private final long[] walBefore;
     private final boolean statements;
 
     private DatabaseWork(
-            String adminJdbc, Map<String, Long> commitsBefore, Map<String, long[]> updatesBefore, boolean statements) {
+            String adminJdbc,
+            Map<String, Long> commitsBefore,
+            Map<String, long[]> updatesBefore,
+            long[] walBefore,
+            boolean statements) {
         this.adminJdbc = adminJdbc;
         this.commitsBefore = commitsBefore;
         this.updatesBefore = updatesBefore;
+        this.walBefore = walBefore;
         this.statements = statements;
     }
 
@@ -45,7 +51,7 @@ final class DatabaseWork {
             }
         }
         Map<String, Long> commits = commits(adminJdbc);
-        return new DatabaseWork(adminJdbc, commits, updates(adminJdbc, commits.keySet()), statements);
+        return new DatabaseWork(adminJdbc, commits, updates(adminJdbc, commits.keySet()), wal(adminJdbc), statements);
     }
 
     void print(int applications, int top) throws SQLException {
@@ -68,6 +74,14 @@ final class DatabaseWork {
             }
         });
         System.out.printf("Rows updated per application:%s%n", updated);
+        long[] wal = wal(adminJdbc);
+        System.out.printf(
+                "WAL per application: %.1f records, %.2f full-page images, %,.0f bytes; %.2f WAL writes and %.2f syncs%n",
+                (wal[0] - walBefore[0]) / (double) applications,
+                (wal[1] - walBefore[1]) / (double) applications,
+                (wal[2] - walBefore[2]) / (double) applications,
+                (wal[3] - walBefore[3]) / (double) applications,
+                (wal[4] - walBefore[4]) / (double) applications);
         if (!statements) {
             return;
         }
@@ -110,6 +124,17 @@ final class DatabaseWork {
             }
         }
         return updates;
+    }
+
+    /** The server's WAL so far (pg_stat_wal): records, full-page images, bytes, writes, syncs. */
+    private static long[] wal(String adminJdbc) throws SQLException {
+        try (Connection db = DriverManager.getConnection(adminJdbc, "postgres", "");
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT wal_records, wal_fpi, wal_bytes, wal_write, wal_sync FROM pg_stat_wal")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)};
+        }
     }
 
     private static Map<String, Long> commits(String adminJdbc) throws SQLException {

@@ -74,6 +74,7 @@ public final class PipelineBench {
             awaitJourneys(topic, inboxes, warm, "warm-up");
 
             Map<String, Double> cpuBefore = processes.cpuSeconds();
+            Map<String, Double> databaseCpuBefore = processes.cpuSecondsByRole("postgres");
             DatabaseWork databaseWork = DatabaseWork.start(adminJdbc);
             Map<String, Long> peakMemory = new LinkedHashMap<>();
             Map<Integer, List<Double>> rates = new LinkedHashMap<>();
@@ -105,7 +106,9 @@ public final class PipelineBench {
                 }
             }
             Map<String, Double> cpuAfter = processes.cpuSeconds();
+            Map<String, Double> databaseCpuAfter = processes.cpuSecondsByRole("postgres");
             databaseWork.print(measured, 15);
+            printByRole(databaseCpuBefore, databaseCpuAfter, measured);
 
             double peak = median(rates.getOrDefault(
                     REFERENCE_IN_FLIGHT, rates.values().iterator().next()));
@@ -157,6 +160,18 @@ public final class PipelineBench {
             }
         }
         System.exit(0);
+    }
+
+    /** PostgreSQL's CPU per application by what its processes do: which database's backends, WAL writer, vacuum. */
+    private static void printByRole(Map<String, Double> before, Map<String, Double> after, int applications) {
+        StringBuilder line = new StringBuilder();
+        after.forEach((role, seconds) -> {
+            double millis = (seconds - before.getOrDefault(role, 0.0)) * 1000 / applications;
+            if (millis >= 0.005) {
+                line.append(String.format("  %s %.2f", role, millis));
+            }
+        });
+        System.out.printf("PostgreSQL's CPU per application (ms) by process:%s%n", line);
     }
 
     /**

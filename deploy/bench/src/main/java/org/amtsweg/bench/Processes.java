@@ -81,6 +81,38 @@ final class Processes {
         return children;
     }
 
+    /**
+     * The CPU seconds of one process's tree split by what each child does, for PostgreSQL: a backend by its database
+     * ({@code postgres: user database host state}), an auxiliary process by its title ({@code walwriter},
+     * {@code checkpointer}, ...), and under "ended" the children that have exited (autovacuum workers, closed
+     * connections) with the parent's own time. Names a process of {@link #parse}'s list.
+     */
+    Map<String, Double> cpuSecondsByRole(String name) {
+        long parent = pids.get(name);
+        Map<String, Double> used = new LinkedHashMap<>();
+        long[] own = stat(parent);
+        used.put("ended, and the postmaster", (own[0] + own[1] + own[2] + own[3]) / TICKS);
+        for (long child : children(parent)) {
+            long[] times = stat(child);
+            used.merge(role(child), (times[0] + times[1]) / TICKS, Double::sum);
+        }
+        return used;
+    }
+
+    private static String role(long pid) {
+        try {
+            String[] title = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"))
+                    .replace('\0', ' ')
+                    .trim()
+                    .replaceFirst("^postgres: ", "")
+                    .split(" ");
+            // A backend: "user database host state"; an auxiliary process: its name, e.g. "autovacuum launcher".
+            return title.length >= 3 && title[2].contains("(") ? title[1] : String.join(" ", title);
+        } catch (Exception gone) {
+            return "ended, and the postmaster";
+        }
+    }
+
     private static double ofTree(long pid) {
         long[] own = stat(pid);
         double seconds = (own[0] + own[1] + own[2] + own[3]) / TICKS;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -119,6 +120,22 @@ public class EventConsumption {
             String consumer,
             Predicate<IncomingEvent> handled,
             BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+        return consumeBatch(batch, consumer, handled, effect, nothing -> {});
+    }
+
+    /**
+     * As {@link #consumeBatch(KafkaRecordBatch, String, Predicate, BiFunction)}, and {@code committed} is handed what
+     * the effect yielded once its transaction has committed — for what must follow the commit and only a commit, e.g.
+     * sending the events the transaction wrote into the outbox: an attempt that rolled back (and was tried again, or
+     * split into single events) yields nothing there. Called once per committed transaction, before the batch is
+     * acknowledged; not called where the effect yields {@code null} or every event had been seen before.
+     */
+    public <R> Uni<Void> consumeBatch(
+            KafkaRecordBatch<String, String> batch,
+            String consumer,
+            Predicate<IncomingEvent> handled,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<R>> effect,
+            Consumer<R> committed) {
         List<Received> events = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -140,33 +157,43 @@ public class EventConsumption {
         return spans.aroundBatch(
                         batch.getRecords(),
                         consumer,
-                        () -> untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect))
+                        () -> untilNotPassing(outage, () -> inOneTransaction(consumer, events, effect, committed))
                                 .onFailure()
-                                .recoverWithUni(failure -> oneByOne(consumer, events, effect, refused)))
+                                .recoverWithUni(failure -> oneByOne(consumer, events, effect, committed, refused)))
                 .chain(() -> deadLetterAll(consumer, refused))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> inOneTransaction(
-            String consumer, List<Received> events, BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect) {
+    private <R> Uni<Void> inOneTransaction(
+            String consumer,
+            List<Received> events,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<R>> effect,
+            Consumer<R> committed) {
         // A record the producer sent twice may come twice in one poll: its first occurrence counts.
         Map<String, IncomingEvent> byId = new LinkedHashMap<>();
         events.forEach(received -> byId.putIfAbsent(received.event().id(), received.event()));
         return pool.withTransaction(connection -> processed
-                .firstDeliveries(connection, consumer, byId.keySet())
-                .chain(first -> {
-                    List<IncomingEvent> fresh = byId.values().stream()
-                            .filter(event -> first.contains(event.id()))
-                            .toList();
-                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(connection, fresh);
-                }));
+                        .firstDeliveries(connection, consumer, byId.keySet())
+                        .chain(first -> {
+                            List<IncomingEvent> fresh = byId.values().stream()
+                                    .filter(event -> first.contains(event.id()))
+                                    .toList();
+                            return fresh.isEmpty() ? Uni.createFrom().<R>nullItem() : effect.apply(connection, fresh);
+                        }))
+                .invoke(result -> {
+                    if (result != null) {
+                        committed.accept(result);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** After a batch failed for good: each event alone, so that the one that cannot succeed is found and the others apply. */
-    private Uni<Void> oneByOne(
+    private <R> Uni<Void> oneByOne(
             String consumer,
             List<Received> events,
-            BiFunction<SqlConnection, List<IncomingEvent>, Uni<Void>> effect,
+            BiFunction<SqlConnection, List<IncomingEvent>, Uni<R>> effect,
+            Consumer<R> committed,
             List<Refused> refused) {
         return Multi.createFrom()
                 .iterable(events)
@@ -175,7 +202,7 @@ public class EventConsumption {
                     MDC.put("correlationId", String.valueOf(received.event().correlationId()));
                     return untilNotPassing(
                                     new OutageLog(consumer, received.event().id()),
-                                    () -> inOneTransaction(consumer, List.of(received), effect))
+                                    () -> inOneTransaction(consumer, List.of(received), effect, committed))
                             .onFailure()
                             .recoverWithItem(failure -> {
                                 refused.add(new Refused(received.record(), received.event(), failure));

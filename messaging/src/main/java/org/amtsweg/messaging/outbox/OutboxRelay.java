@@ -19,6 +19,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,17 +134,23 @@ public class OutboxRelay {
         expected.remove(eventId);
     }
 
-    /** Sends an event whose outbox row has just been committed; the sweep takes over if this fails. */
-    public void publishCommitted(OutboxEvent event) {
+    /**
+     * Sends an event whose outbox row has just been committed; the sweep takes over if this fails.
+     *
+     * @return completes once the broker has acknowledged the event, or once it is left to the sweep (this send failed, or
+     *     an earlier one had): what may follow only after the event — its aggregate's next event, say — can wait for it.
+     *     A follower sent after an event the sweep took over goes through the sweep as well (see above), behind it.
+     */
+    public CompletionStage<Void> publishCommitted(OutboxEvent event) {
         expected.remove(event.id());
         if (failedPublications.get() > 0) {
             // An earlier immediate publication failed and waits in the outbox: sent now, this event could overtake an
             // earlier one of the same aggregate on its partition. The sweep sends both, in the order they were written.
             nudge();
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         inFlight.add(event.id());
-        send(event).whenComplete((ignored, failure) -> {
+        return send(event).handle((ignored, failure) -> {
             if (failure == null) {
                 acknowledged.add(event.id());
                 removeAcknowledged();
@@ -158,6 +165,7 @@ public class OutboxRelay {
                             event.id(), failure.getMessage());
                 }
             }
+            return null;
         });
     }
 
