@@ -2,6 +2,8 @@ package org.amtsweg.cases.intake;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -102,7 +104,17 @@ public class ApplicationEventConsumer {
         if (opened.supplemented) {
             relay.nudge();
         }
-        CompletableFuture.allOf(sent).whenComplete((out, failure) -> registryChecks.askNow(opened.checks));
+        // The acknowledgements complete on the producer's network thread: the registers are asked back on the
+        // consumer's
+        // context, not on the thread that carries every other acknowledgement.
+        Context context = Vertx.currentContext();
+        CompletableFuture.allOf(sent).whenComplete((out, failure) -> {
+            if (context == null) {
+                registryChecks.askNow(opened.checks);
+            } else {
+                context.runOnContext(ignored -> registryChecks.askNow(opened.checks));
+            }
+        });
     }
 
     /** The events in the topic's order: consecutive submissions open their cases in one round trip, a supplement waits for them. */
