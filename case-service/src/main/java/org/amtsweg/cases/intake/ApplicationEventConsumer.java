@@ -105,8 +105,8 @@ public class ApplicationEventConsumer {
             relay.nudge();
         }
         // The acknowledgements complete on the producer's network thread: the registers are asked back on the
-        // consumer's
-        // context, not on the thread that carries every other acknowledgement.
+        // consumer's context, not on the thread that carries every other acknowledgement (seen: the whole pipeline
+        // 15 % slower).
         Context context = Vertx.currentContext();
         CompletableFuture.allOf(sent).whenComplete((out, failure) -> {
             if (context == null) {
