@@ -13,7 +13,8 @@ import java.util.Map;
  * database (always), and, where the server loads {@code pg_stat_statements} (start it with
  * {@code AMTSWEG_PG_STATEMENTS=true}), the statements that took the most of its time, with their calls and time per
  * application, and the rows updated per application and table with the share that were HOT updates (the new version
- * on the same page, no index touched), and the WAL written per application. The CPU table says how much the database costs; this says for what.
+ * on the same page, no index touched), and the WAL written per application. The CPU table says how much the database
+ * costs; this says for what.
  */
 final class DatabaseWork {
 

@@ -18,6 +18,9 @@ final class Processes {
     /** Clock ticks per second of /proc's figures: 100 on every Linux this runs on (USER_HZ). */
     private static final double TICKS = 100.0;
 
+    /** Where {@link #cpuSecondsByRole} counts the parent's own time and that of its children that have exited. */
+    private static final String ENDED = "ended, and the postmaster";
+
     private final Map<String, Long> pids;
 
     Processes(Map<String, Long> pids) {
@@ -91,7 +94,7 @@ final class Processes {
         long parent = pids.get(name);
         Map<String, Double> used = new LinkedHashMap<>();
         long[] own = stat(parent);
-        used.put("ended, and the postmaster", (own[0] + own[1] + own[2] + own[3]) / TICKS);
+        used.put(ENDED, (own[0] + own[1] + own[2] + own[3]) / TICKS);
         for (long child : children(parent)) {
             long[] times = stat(child);
             used.merge(role(child), (times[0] + times[1]) / TICKS, Double::sum);
@@ -109,7 +112,7 @@ final class Processes {
             // A backend: "user database host state"; an auxiliary process: its name, e.g. "autovacuum launcher".
             return title.length >= 3 && title[2].contains("(") ? title[1] : String.join(" ", title);
         } catch (Exception gone) {
-            return "ended, and the postmaster";
+            return ENDED;
         }
     }
 
